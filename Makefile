@@ -1,0 +1,74 @@
+# forum — `make run` serves the app, `make test` runs every test. See README.md.
+SHELL := /bin/bash
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+export FLASK_APP := wsgi.py
+VENDOR := static/vendor
+SARABUN := node_modules/@fontsource/sarabun
+
+.PHONY: run test install install-test assets translations extract migrate demo serve lint format bench clean
+
+$(BIN)/python:
+	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed ($(PY) not found)"; exit 1; }
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+# Front-end libraries and fonts, from the npm registry, copied into the ignored static/vendor/.
+assets: node_modules/.package-lock.json
+	mkdir -p $(VENDOR)/sarabun/files
+	cp node_modules/socket.io-client/dist/socket.io.min.js $(VENDOR)/
+	cp node_modules/axe-core/axe.min.js $(VENDOR)/
+	cat $(SARABUN)/400.css $(SARABUN)/600.css $(SARABUN)/700.css > $(VENDOR)/sarabun/sarabun.css
+	cp $(SARABUN)/files/sarabun-*-{400,600,700}-normal.woff* $(VENDOR)/sarabun/files/
+
+translations: $(VENV)/.installed
+	$(BIN)/pybabel compile --use-fuzzy -d translations -f -q
+
+# For developers: refresh the catalogues after changing user-visible strings.
+extract: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output --no-wrap --project=forum .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-location --no-wrap --no-fuzzy-matching
+
+migrate: $(VENV)/.installed
+	mkdir -p instance
+	$(BIN)/flask db upgrade
+	$(BIN)/flask forum setup
+
+demo: migrate
+	$(BIN)/flask forum demo --if-empty
+
+serve:
+	@echo "Serving http://127.0.0.1:$(PORT) (one gevent process, websockets on)"
+	$(BIN)/gunicorn -k gevent -w 1 --worker-connections 2000 -b 127.0.0.1:$(PORT) wsgi:app
+
+run: install assets translations demo serve
+
+test: install-test assets translations
+	$(BIN)/python tests/run.py
+
+lint: install-test
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+format: install-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) translations/*/LC_MESSAGES/*.mo

@@ -1,0 +1,80 @@
+"""forum: the platform of an Open Government Partnership Multistakeholder Forum."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from .config import INSTANCE, ROOT, Config
+
+
+def create_app(config: type[Config] | dict | None = None) -> Flask:
+    """Build the application: configuration, extensions, blueprints, realtime, CLI, errors.
+
+    ``config`` is a :class:`~forum.config.Config` subclass, or a dict of settings applied on top
+    of :class:`~forum.config.TestConfig` (the test suite's way of choosing a database).
+    """
+    app = Flask(
+        __name__,
+        static_folder=str(ROOT / 'static'),
+        instance_path=str(INSTANCE),
+        instance_relative_config=True,
+    )
+    if isinstance(config, dict):
+        from .config import TestConfig
+
+        app.config.update(TestConfig.load())
+        app.config.update(config)
+    else:
+        app.config.update((config or Config).load())
+
+    _init_extensions(app)
+    _register_blueprints(app)
+
+    from . import realtime
+
+    realtime.init_app(app)
+
+    from .cli import forum_cli
+
+    app.cli.add_command(forum_cli)
+
+    from .templating import init_templating
+
+    init_templating(app)
+
+    from .errors import init_errors
+
+    init_errors(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from .core.i18n import select_locale
+    from .extensions import babel, csrf, db, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=app.config['MIGRATIONS_DIR'])
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+    login_manager.login_view = 'auth.login'
+    login_manager.login_message = None
+
+    from .auth.models import User
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+    # Every model module is imported here so that metadata (and migrations) see every table.
+    from . import models  # noqa: F401
+
+
+def _register_blueprints(app: Flask) -> None:
+    from .auth import bp as auth_bp
+    from .main import bp as main_bp
+    from .members import bp as members_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(members_bp)

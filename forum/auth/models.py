@@ -1,0 +1,103 @@
+"""People: accounts with a role, a self-declared sector and an organisation."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
+from flask_login import UserMixin
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..db import CreatedMixin
+from ..extensions import db
+
+if TYPE_CHECKING:
+    from ..members.models import Membership, Organisation, Sector
+
+
+def _hasher() -> PasswordHasher:
+    """argon2id with the library's defaults, or cheaper settings where configured (tests)."""
+    params = current_app.config.get('ARGON2_PARAMS')
+    return PasswordHasher(**params) if params else _DEFAULT_HASHER
+
+
+_DEFAULT_HASHER = PasswordHasher()
+
+
+class Role(StrEnum):
+    """What a person may do; the permission rules live in :mod:`forum.core.permissions`."""
+
+    admin = 'admin'
+    secretariat = 'secretariat'
+    member = 'member'
+    participant = 'participant'
+
+
+class User(UserMixin, CreatedMixin, db.Model):
+    """A registered person."""
+
+    __tablename__ = 'users'
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: Login name, stored lower-case.
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    #: Name shown next to everything the person writes.
+    display_name: Mapped[str] = mapped_column(String(120))
+    #: argon2id hash of the password.
+    password_hash: Mapped[str] = mapped_column(String(255))
+    #: One of :class:`Role`.
+    role: Mapped[str] = mapped_column(String(20), default=Role.participant)
+    #: The sector the person declared when registering; a seat carries its own sector.
+    sector_id: Mapped[int] = mapped_column(ForeignKey('sectors.id'))
+    #: A known organisation, when the name given matched one.
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey('organisations.id'))
+    #: The organisation as the person typed it, when it matched none.
+    organisation_name: Mapped[str | None] = mapped_column(String(255))
+    #: Preferred interface language (``th`` or ``en``); empty means "from the browser".
+    locale: Mapped[str | None] = mapped_column(String(5))
+    #: Disabled accounts cannot log in.
+    is_active_account: Mapped[bool] = mapped_column(default=True)
+
+    sector: Mapped[Sector] = relationship(lazy='joined')
+    organisation: Mapped[Organisation | None] = relationship(lazy='joined')
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates='user', foreign_keys='Membership.user_id'
+    )
+
+    def __repr__(self):
+        return f'<User {self.id} {self.email} {self.role}>'
+
+    @property
+    def is_active(self) -> bool:
+        """Flask-Login: only active accounts stay logged in."""
+        return self.is_active_account
+
+    @property
+    def organisation_label(self) -> str | None:
+        """The organisation's name in the current language, or the typed name."""
+        if self.organisation is not None:
+            return self.organisation.name
+        return self.organisation_name
+
+    def set_password(self, password: str) -> None:
+        """Hash and store a new password."""
+        self.password_hash = _hasher().hash(password)
+
+    def check_password(self, password: str) -> bool:
+        """Return whether ``password`` matches, upgrading an outdated hash in place."""
+        hasher = _hasher()
+        try:
+            hasher.verify(self.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
+        if hasher.check_needs_rehash(self.password_hash):
+            self.set_password(password)
+        return True
+
+    def has_role(self, *roles: str) -> bool:
+        """Return whether the person holds one of ``roles``."""
+        return self.role in roles

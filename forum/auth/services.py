@@ -1,0 +1,74 @@
+"""Account operations: registration, creation by an operator, preferences."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from ..core import audit
+from ..extensions import db
+from ..members.models import Organisation, Sector
+from ..members.services import find_organisation
+from .models import Role, User
+
+
+class EmailTaken(ValueError):
+    """An account with this email exists already."""
+
+
+def user_by_email(email: str) -> User | None:
+    """Return the account for ``email`` (ignoring case), or None."""
+    return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+def create_user(
+    *,
+    actor: User | None,
+    email: str,
+    password: str,
+    display_name: str,
+    sector: Sector,
+    role: str = Role.participant,
+    organisation: Organisation | None = None,
+    organisation_name: str | None = None,
+    locale: str | None = None,
+    self_registered: bool = False,
+) -> User:
+    """Create an account; a typed organisation name is linked when it matches a known one.
+
+    ``actor`` is who created it (None for the system); a person registering is their own actor.
+    """
+    email = email.strip().lower()
+    if user_by_email(email) is not None:
+        raise EmailTaken(email)
+    if organisation is None and organisation_name:
+        organisation = find_organisation(organisation_name)
+    user = User(
+        email=email,
+        display_name=display_name.strip(),
+        role=Role(role),
+        sector=sector,
+        organisation=organisation,
+        organisation_name=None if organisation else (organisation_name or '').strip() or None,
+        locale=locale,
+    )
+    user.set_password(password)
+    db.session.add(user)
+    db.session.flush()
+    audit.record(
+        'user.created',
+        user,
+        actor=user if self_registered else actor,
+        email=email,
+        role=user.role,
+        sector=sector.code,
+        organisation_id=organisation.id if organisation else None,
+    )
+    return user
+
+
+def set_locale(user: User, locale: str, *, actor: User) -> None:
+    """Remember the interface language on the account."""
+    if user.locale != locale:
+        user.locale = locale
+        db.session.flush()
+        audit.record('user.locale_changed', user, actor=actor, locale=locale)

@@ -1,0 +1,83 @@
+"""``flask forum …``: reference data, demo data and accounts."""
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy import func, select
+
+from .auth.models import Role, User
+from .auth.services import EmailTaken, create_user
+from .extensions import db
+from .members.services import (
+    ensure_default_sectors,
+    find_organisation,
+    save_organisation,
+    sector_by_code,
+)
+from .naps.services import ensure_policy_areas
+
+forum_cli = AppGroup('forum', help='Manage the forum: reference data, demo data, accounts.')
+
+
+@forum_cli.command('setup')
+def setup_command():
+    """Create the default sectors and OGP's policy areas when missing (idempotent)."""
+    ensure_default_sectors()
+    ensure_policy_areas()
+    db.session.commit()
+    click.echo('Default sectors and policy areas are in place.')
+
+
+@forum_cli.command('demo')
+@click.option('--if-empty', is_flag=True, help='Do nothing when the database has accounts.')
+def demo_command(if_empty):
+    """Load the demo MSF: sectors, policy areas, organisations, accounts and seats (idempotent)."""
+    from .demo.data import DEMO_PASSWORD
+    from .demo.loader import load_demo
+
+    if if_empty and db.session.scalar(select(func.count(User.id))):
+        click.echo('The database has accounts already: demo data not loaded.')
+        return
+    created = load_demo()
+    db.session.commit()
+    click.echo(
+        'Demo data: {organisations} organisations, {users} accounts, {seats} seats created.'.format(
+            **created
+        )
+    )
+    click.echo(f'Demo accounts (e.g. secretariat@example.org) use the password {DEMO_PASSWORD}')
+
+
+@forum_cli.command('create-user')
+@click.argument('email')
+@click.option('--password', prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option('--name', required=True, help='Display name.')
+@click.option('--role', type=click.Choice([r.value for r in Role]), default=Role.participant.value)
+@click.option('--sector', 'sector_code', default='other', help='Sector code (default: other).')
+@click.option('--organisation', default=None, help='Organisation name (created when unknown).')
+def create_user_command(email, password, name, role, sector_code, organisation):
+    """Create an account, e.g. the first admin of a new installation."""
+    ensure_default_sectors()
+    sector = sector_by_code(sector_code)
+    if sector is None:
+        raise click.BadParameter(f'no sector has the code {sector_code!r}', param_hint='--sector')
+    if len(password) < 10:
+        raise click.BadParameter('at least 10 characters', param_hint='--password')
+    org = None
+    if organisation:
+        org = find_organisation(organisation) or save_organisation(
+            None, actor=None, name_th=organisation, name_en=organisation, sector=sector
+        )
+    try:
+        user = create_user(
+            actor=None,
+            email=email,
+            password=password,
+            display_name=name,
+            sector=sector,
+            role=role,
+            organisation=org,
+        )
+    except EmailTaken:
+        raise click.ClickException(f'an account with the email {email} exists already') from None
+    db.session.commit()
+    click.echo(f'Created {user.email} ({user.role}, {sector.code}).')

@@ -1,0 +1,90 @@
+"""Configuration read from the environment (``FORUM_*``), with a test variant."""
+
+import os
+import secrets
+from pathlib import Path
+
+#: The repository root: top-level folders are passed to Flask and extensions as absolute paths.
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = Path(os.environ.get('FORUM_INSTANCE_PATH', ROOT / 'instance'))
+
+
+def _secret_key() -> str:
+    """Return ``FORUM_SECRET_KEY`` or a key generated once into ``instance/secret_key``."""
+    key = os.environ.get('FORUM_SECRET_KEY')
+    if key:
+        return key
+    path = INSTANCE / 'secret_key'
+    if not path.exists():
+        INSTANCE.mkdir(parents=True, exist_ok=True)
+        # Exclusive create: two processes starting together end up with one key.
+        try:
+            with open(path, 'x', encoding='ascii') as fh:
+                fh.write(secrets.token_hex(32))
+            path.chmod(0o600)
+        except FileExistsError:
+            pass
+    return path.read_text(encoding='ascii').strip()
+
+
+class Config:
+    """Settings for the served application."""
+
+    SECRET_KEY = None  # filled in by load()
+    SQLALCHEMY_DATABASE_URI = None
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {'pool_pre_ping': True}
+    REDIS_URL = None
+    #: gevent when served (gunicorn -k gevent); tests use threading, which needs no monkey-patching.
+    SOCKETIO_ASYNC_MODE = 'gevent'
+    BABEL_DEFAULT_LOCALE = 'th'
+    BABEL_DEFAULT_TIMEZONE = 'Asia/Bangkok'
+    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / 'translations')
+    LANGUAGES = ('th', 'en')
+    MIGRATIONS_DIR = str(ROOT / 'migrations')
+    SESSION_COOKIE_SAMESITE = 'Lax'
+    SESSION_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = 'Lax'
+    WTF_CSRF_TIME_LIMIT = None
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    PASSWORD_MIN_LENGTH = 10
+
+    @classmethod
+    def load(cls) -> dict:
+        """Return this class's settings with the environment applied."""
+        settings = {k: getattr(cls, k) for k in dir(cls) if k.isupper()}
+        settings['SECRET_KEY'] = _secret_key()
+        settings['SQLALCHEMY_DATABASE_URI'] = _database_url(
+            os.environ.get('FORUM_DATABASE_URL') or f'sqlite:///{INSTANCE / "forum.sqlite3"}'
+        )
+        settings['REDIS_URL'] = os.environ.get('FORUM_REDIS_URL') or None
+        if os.environ.get('FORUM_ASYNC_MODE'):
+            settings['SOCKETIO_ASYNC_MODE'] = os.environ['FORUM_ASYNC_MODE']
+        if os.environ.get('FORUM_SECURE_COOKIES') == '1':
+            settings['SESSION_COOKIE_SECURE'] = True
+            settings['REMEMBER_COOKIE_SECURE'] = True
+        return settings
+
+
+class TestConfig(Config):
+    """Settings for the test suite: the database URL is given by the fixture."""
+
+    TESTING = True
+    SOCKETIO_ASYNC_MODE = 'threading'
+    SECRET_KEY = 'test-secret-key'
+    #: Cheap argon2id: the suite hashes hundreds of passwords.
+    ARGON2_PARAMS = {'time_cost': 1, 'memory_cost': 1024, 'parallelism': 1}
+
+    @classmethod
+    def load(cls) -> dict:
+        """Return the test settings; nothing is read from the environment."""
+        settings = {k: getattr(cls, k) for k in dir(cls) if k.isupper()}
+        settings['SQLALCHEMY_DATABASE_URI'] = 'sqlite://'
+        return settings
+
+
+def _database_url(url: str) -> str:
+    """Use psycopg 3 for PostgreSQL URLs written the usual way."""
+    for prefix in ('postgres://', 'postgresql://'):
+        if url.startswith(prefix):
+            return 'postgresql+psycopg://' + url[len(prefix) :]
+    return url

@@ -1,0 +1,1 @@
+"""Cross-cutting pieces: permissions, audit, i18n helpers, base forms."""

@@ -1,0 +1,46 @@
+"""The base of every form: WTForms' own messages and CSRF failures in the reader's language."""
+
+from flask_babel import gettext, lazy_gettext, ngettext
+from flask_wtf import FlaskForm
+
+#: WTForms' built-in messages, listed so that extraction puts them in our catalogues.
+BUILTIN_MESSAGES = (
+    lazy_gettext('Not a valid date value.'),
+    lazy_gettext('Not a valid datetime value.'),
+    lazy_gettext('Not a valid integer value.'),
+    lazy_gettext('Not a valid choice.'),
+    lazy_gettext('Invalid Choice: could not coerce.'),
+    lazy_gettext('This field is required.'),
+    lazy_gettext('Invalid email address.'),
+)
+
+
+class _Translations:
+    """WTForms translation object backed by our Flask-Babel catalogues."""
+
+    def gettext(self, string):
+        return gettext(string)
+
+    def ngettext(self, singular, plural, n):
+        return ngettext(singular, plural, n)
+
+
+class BaseForm(FlaskForm):
+    """A Flask-WTF form whose every message is translated."""
+
+    class Meta:
+        """WTForms options."""
+
+        def get_translations(self, form):
+            """Use the forum's catalogues for WTForms' built-in messages."""
+            return _Translations()
+
+    def validate(self, extra_validators=None):
+        """Validate; replace Flask-WTF's untranslated CSRF messages with one clear message."""
+        valid = super().validate(extra_validators=extra_validators)
+        csrf_field = getattr(self, 'csrf_token', None)
+        if csrf_field is not None and csrf_field.errors:
+            csrf_field.errors = [
+                gettext('This form has expired or was not sent from this site. Please try again.')
+            ]
+        return valid

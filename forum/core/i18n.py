@@ -1,0 +1,126 @@
+"""Language selection and Buddhist-Era dates: the one place dates are formatted.
+
+Babel has no Buddhist calendar. For Thai we take Babel's own pattern, drop the era field ``G``
+and put the B.E. year (C.E. + 543) where the pattern has ``y``, so month and day names stay Babel's.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from babel import Locale
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_datetime as babel_format_datetime
+from babel.dates import get_date_format, get_datetime_format, get_time_format
+from flask import current_app, request, session
+from flask_babel import get_locale, get_timezone
+from flask_login import current_user
+
+BE_OFFSET = 543
+_THAI_DIGITS = str.maketrans('0123456789', '๐๑๒๓๔๕๖๗๘๙')
+#: A run of one letter (a pattern field) or a quoted literal, as in LDML patterns.
+_FIELD = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*")
+
+
+def select_locale() -> str:
+    """Pick the interface language: session choice, then account, then browser, then Thai."""
+    languages = current_app.config['LANGUAGES']
+    chosen = session.get('lang')
+    if chosen in languages:
+        return chosen
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    return (
+        request.accept_languages.best_match(languages) or current_app.config['BABEL_DEFAULT_LOCALE']
+    )
+
+
+def to_thai_digits(text: str) -> str:
+    """Replace Arabic digits with Thai digits (๐–๙)."""
+    return text.translate(_THAI_DIGITS)
+
+
+def buddhist_pattern(pattern: str, year: int) -> str:
+    """Rebuild ``pattern`` field by field, dropping era fields and their leading space."""
+    text = ''
+    pos = 0
+    for match in _FIELD.finditer(pattern):
+        token = match.group(0)
+        gap = pattern[pos : match.start()]
+        pos = match.end()
+        if token.startswith("'"):
+            text += gap + token
+        elif token[0] == 'G':
+            text += gap.rstrip() if gap.strip() else ''
+        elif token[0] in 'yY':
+            text += gap + f"'{year + BE_OFFSET}'"
+        else:
+            text += gap + token
+    return text + pattern[pos:]
+
+
+def _locale(locale: str | Locale | None) -> Locale:
+    if locale is None:
+        locale = get_locale() or 'th'
+    return locale if isinstance(locale, Locale) else Locale.parse(locale)
+
+
+def format_date(
+    value: date | datetime | None,
+    format: str = 'long',
+    locale: str | Locale | None = None,
+    thai_digits: bool = False,
+) -> str:
+    """Format a date in ``locale`` (default: the request's); Thai shows the Buddhist-Era year."""
+    if value is None:
+        return ''
+    loc = _locale(locale)
+    if isinstance(value, datetime):
+        value = value.astimezone(get_timezone()).date() if value.tzinfo else value.date()
+    if loc.language != 'th':
+        return babel_format_date(value, format=format, locale=loc)
+    pattern = get_date_format(format, locale=loc).pattern if format in _WIDTHS else format
+    text = babel_format_date(value, format=buddhist_pattern(pattern, value.year), locale=loc)
+    return to_thai_digits(text) if thai_digits else text
+
+
+def format_datetime(
+    value: datetime | None,
+    format: str = 'medium',
+    locale: str | Locale | None = None,
+    thai_digits: bool = False,
+) -> str:
+    """Format a date and time in the configured zone; Thai shows the Buddhist-Era year."""
+    if value is None:
+        return ''
+    loc = _locale(locale)
+    tz = get_timezone()
+    if loc.language != 'th':
+        return babel_format_datetime(value, format=format, tzinfo=tz, locale=loc)
+    local = value.astimezone(tz) if value.tzinfo else value
+    if format in _WIDTHS:
+        date_part = get_date_format(format, locale=loc).pattern
+        time_part = get_time_format('short', locale=loc).pattern
+        pattern = str(get_datetime_format(format, locale=loc)).replace('{1}', date_part)
+        pattern = pattern.replace('{0}', time_part)
+    else:
+        pattern = format
+    text = babel_format_datetime(local, format=buddhist_pattern(pattern, local.year), locale=loc)
+    return to_thai_digits(text) if thai_digits else text
+
+
+_WIDTHS = ('short', 'medium', 'long', 'full')
+
+
+def local_today() -> date:
+    """Today's date in the forum's time zone (Asia/Bangkok by default)."""
+    from datetime import UTC
+
+    try:
+        tz = get_timezone()
+    except RuntimeError:
+        from zoneinfo import ZoneInfo
+
+        tz = ZoneInfo('Asia/Bangkok')
+    return datetime.now(UTC).astimezone(tz).date()

@@ -1,0 +1,67 @@
+"""Load the demo MSF idempotently: what exists (matched by email or name) is left as it is."""
+
+from datetime import date
+
+from sqlalchemy import select
+
+from ..auth.services import create_user, user_by_email
+from ..extensions import db
+from ..members.models import Membership, Organisation
+from ..members.services import (
+    add_membership,
+    ensure_default_sectors,
+    save_organisation,
+    sector_by_code,
+)
+from ..naps.services import ensure_policy_areas
+from .data import DEMO_PASSWORD, ORGANISATIONS, PEOPLE
+
+#: Demo seats start with Thailand's OGP membership (January 2026).
+TERM_START = date(2026, 1, 1)
+
+
+def load_demo() -> dict[str, int]:
+    """Create the demo sectors, policy areas, organisations, accounts and seats that are missing."""
+    ensure_default_sectors()
+    ensure_policy_areas()
+    created = {'organisations': 0, 'users': 0, 'seats': 0}
+    organisations = {}
+    for key, sector_code, name_th, name_en in ORGANISATIONS:
+        org = db.session.scalar(select(Organisation).filter_by(name_en=name_en))
+        if org is None:
+            org = save_organisation(
+                None,
+                actor=None,
+                name_th=name_th,
+                name_en=name_en,
+                sector=sector_by_code(sector_code),
+            )
+            created['organisations'] += 1
+        organisations[key] = org
+    for email, name, role, sector_code, org_key, seat_role in PEOPLE:
+        user = user_by_email(email)
+        sector = sector_by_code(sector_code)
+        if user is None:
+            user = create_user(
+                actor=None,
+                email=email,
+                password=DEMO_PASSWORD,
+                display_name=name,
+                sector=sector,
+                role=role,
+                organisation=organisations.get(org_key),
+            )
+            created['users'] += 1
+        if seat_role and not db.session.scalar(select(Membership.id).filter_by(user_id=user.id)):
+            add_membership(
+                user,
+                actor=None,
+                sector=sector,
+                seat_role=seat_role,
+                term_start=TERM_START,
+                term_end=date(2027, 12, 31),
+                organisation=organisations.get(org_key),
+            )
+            created['seats'] += 1
+    db.session.flush()
+    return created

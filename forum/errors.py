@@ -1,0 +1,43 @@
+"""Error pages in the reader's language, and JSON errors for JSON clients."""
+
+from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from .extensions import db
+
+
+def _wants_json() -> bool:
+    return request.path.startswith('/api/') or (request.accept_mimetypes.best == 'application/json')
+
+
+def init_errors(app: Flask) -> None:
+    """Render HTTP errors as pages (or JSON); roll back and log anything unexpected."""
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        messages = {
+            400: _('The request could not be understood.'),
+            403: _('You do not have permission to see this page.'),
+            404: _('This page does not exist.'),
+            405: _('This address does not accept this kind of request.'),
+            413: _('What you sent is too large.'),
+        }
+        message = messages.get(exc.code, exc.description)
+        if isinstance(exc, CSRFError):
+            message = _('This form has expired or was not sent from this site. Please try again.')
+        if _wants_json():
+            return jsonify({'error': message, 'status': exc.code}), exc.code
+        return render_template('errors/error.html', code=exc.code, message=message), exc.code
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception):
+        if isinstance(exc, HTTPException):
+            return http_error(exc)
+        db.session.rollback()
+        app.logger.exception('Unhandled error on %s', request.path)
+        message = _('Something went wrong on our side. Nothing was saved; please try again.')
+        if _wants_json():
+            return jsonify({'error': message, 'status': 500}), 500
+        return render_template('errors/error.html', code=500, message=message), 500

@@ -1,0 +1,205 @@
+"""The public members page and the secretariat's management pages."""
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from wtforms.fields.choices import SelectChoice
+
+from ..auth.services import user_by_email
+from ..core.i18n import local_today
+from ..core.permissions import require
+from ..extensions import db
+from . import bp
+from .forms import SEAT_ROLE_LABELS, MembershipForm, OrganisationForm, SectorForm
+from .models import Membership, Organisation, SeatRole, Sector
+from .services import (
+    add_membership,
+    count_by_sector,
+    current_memberships,
+    list_sectors,
+    remove_membership,
+    save_organisation,
+    save_sector,
+    sector_by_code,
+    update_membership,
+)
+
+_ROLE_RANK = {role: rank for rank, role in enumerate(SeatRole)}
+
+
+@bp.route('')
+def index():
+    """Who sits on the forum today, grouped by sector, with the count per sector."""
+    seats = current_memberships(local_today())
+    seats.sort(key=lambda m: (m.sector.position, _ROLE_RANK.get(m.seat_role, 99), m.user_id))
+    return render_template(
+        'members/index.html',
+        seats=seats,
+        sector_counts=count_by_sector(seats),
+        role_labels=SEAT_ROLE_LABELS,
+    )
+
+
+@bp.route('/manage')
+@require('manage_members')
+def manage():
+    """Every seat, past and present, for the secretariat."""
+    seats = db.session.scalars(
+        select(Membership).order_by(Membership.term_start.desc(), Membership.id.desc())
+    ).unique()
+    return render_template(
+        'members/manage.html', seats=list(seats), role_labels=SEAT_ROLE_LABELS, today=local_today()
+    )
+
+
+def _membership_form(form: MembershipForm) -> dict[str, Sector]:
+    sectors = {s.code: s for s in list_sectors()}
+    form.sector.choices = [SelectChoice(c, s.name) for c, s in sectors.items()]
+    organisations = db.session.scalars(select(Organisation).order_by(Organisation.name_en)).all()
+    form.organisation.choices = [SelectChoice('', _('None'))] + [
+        SelectChoice(str(o.id), o.name) for o in organisations
+    ]
+    return sectors
+
+
+@bp.route('/seats/new', methods=['GET', 'POST'])
+@bp.route('/seats/<int:membership_id>/edit', methods=['GET', 'POST'])
+@require('manage_members')
+def edit_seat(membership_id=None):
+    """Add a seat, or change one."""
+    membership = db.get_or_404(Membership, membership_id) if membership_id else None
+    form = MembershipForm(obj=membership)
+    sectors = _membership_form(form)
+    if membership is not None and not form.is_submitted():
+        form.email.data = membership.user.email
+        form.sector.data = membership.sector.code
+        form.organisation.data = str(membership.organisation_id or '')
+    if form.validate_on_submit():
+        user = user_by_email(form.email.data)
+        sector = sectors.get(form.sector.data)
+        organisation = (
+            db.session.get(Organisation, int(form.organisation.data))
+            if (form.organisation.data or '').isdigit()
+            else None
+        )
+        if user is None:
+            form.email.errors.append(_('No account has this email. Ask the person to register.'))
+        elif sector is None:
+            form.sector.errors.append(_('Choose one of the listed sectors.'))
+        elif form.organisation.data and organisation is None:
+            form.organisation.errors.append(_('Choose one of the listed organisations.'))
+        else:
+            fields = dict(
+                sector=sector,
+                organisation=organisation,
+                seat_role=SeatRole(form.seat_role.data),
+                term_start=form.term_start.data,
+                term_end=form.term_end.data,
+            )
+            try:
+                if membership is None:
+                    add_membership(user, actor=current_user, **fields)
+                else:
+                    update_membership(membership, actor=current_user, user=user, **fields)
+                db.session.commit()
+            except IntegrityError:
+                db.session.rollback()
+                form.term_start.errors.append(
+                    _('This person already has a seat starting on this date.')
+                )
+            else:
+                flash(_('The seat of %(name)s is saved.', name=user.display_name))
+                return redirect(url_for('members.manage'))
+    status = 400 if form.is_submitted() else 200
+    return render_template('members/edit_seat.html', form=form, membership=membership), status
+
+
+@bp.route('/seats/<int:membership_id>/delete', methods=['POST'])
+@require('manage_members')
+def delete_seat(membership_id):
+    """Remove a seat entered by mistake."""
+    membership = db.get_or_404(Membership, membership_id)
+    name = membership.user.display_name
+    remove_membership(membership, actor=current_user)
+    db.session.commit()
+    flash(_('The seat of %(name)s is removed.', name=name))
+    return redirect(url_for('members.manage'))
+
+
+@bp.route('/sectors')
+@require('manage_sectors')
+def sectors():
+    """The sectors the forum balances."""
+    return render_template('members/sectors.html', sectors=list_sectors())
+
+
+@bp.route('/sectors/new', methods=['GET', 'POST'])
+@bp.route('/sectors/<int:sector_id>/edit', methods=['GET', 'POST'])
+@require('manage_sectors')
+def edit_sector(sector_id=None):
+    """Add a sector, or rename one."""
+    sector = db.get_or_404(Sector, sector_id) if sector_id else None
+    form = SectorForm(obj=sector)
+    if form.validate_on_submit():
+        other = sector_by_code(form.code.data)
+        if other is not None and other is not sector:
+            form.code.errors.append(_('Another sector has this code.'))
+        else:
+            save_sector(
+                sector,
+                actor=current_user,
+                code=form.code.data,
+                name_th=form.name_th.data.strip(),
+                name_en=form.name_en.data.strip(),
+                is_government=form.is_government.data,
+            )
+            db.session.commit()
+            flash(_('The sector is saved.'))
+            return redirect(url_for('members.sectors'))
+    status = 400 if form.is_submitted() else 200
+    return render_template('members/edit_sector.html', form=form, sector=sector), status
+
+
+@bp.route('/organisations')
+@require('manage_organisations')
+def organisations():
+    """Known organisations by sector."""
+    rows = db.session.scalars(
+        select(Organisation)
+        .join(Organisation.sector)
+        .order_by(Sector.position, Organisation.name_en)
+    ).all()
+    return render_template('members/organisations.html', organisations=rows)
+
+
+@bp.route('/organisations/new', methods=['GET', 'POST'])
+@bp.route('/organisations/<int:organisation_id>/edit', methods=['GET', 'POST'])
+@require('manage_organisations')
+def edit_organisation(organisation_id=None):
+    """Add an organisation, or change one."""
+    organisation = db.get_or_404(Organisation, organisation_id) if organisation_id else None
+    form = OrganisationForm(obj=organisation)
+    sectors = {s.code: s for s in list_sectors()}
+    form.sector.choices = [SelectChoice(c, s.name) for c, s in sectors.items()]
+    if organisation is not None and not form.is_submitted():
+        form.sector.data = organisation.sector.code
+    if form.validate_on_submit():
+        sector = sectors.get(form.sector.data)
+        if sector is None:
+            abort(400)
+        save_organisation(
+            organisation,
+            actor=current_user,
+            name_th=form.name_th.data.strip(),
+            name_en=form.name_en.data.strip(),
+            sector=sector,
+        )
+        db.session.commit()
+        flash(_('The organisation is saved.'))
+        return redirect(url_for('members.organisations'))
+    status = 400 if form.is_submitted() else 200
+    return render_template(
+        'members/edit_organisation.html', form=form, organisation=organisation
+    ), status

@@ -1,0 +1,1 @@
+"""National Action Plans and their commitments."""

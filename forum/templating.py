@@ -1,0 +1,24 @@
+"""Template globals and filters: dates, permissions, languages, asset versions."""
+
+from flask import Flask, request
+from flask_login import current_user
+
+from .core.bilingual import current_language
+from .core.i18n import format_date, format_datetime, local_today
+from .core.permissions import can
+
+
+def init_templating(app: Flask) -> None:
+    """Register the helpers every template may use."""
+    app.jinja_env.filters['date'] = format_date
+    app.jinja_env.filters['datetime'] = format_datetime
+    app.jinja_env.globals['current_language'] = current_language
+    app.jinja_env.globals['local_today'] = local_today
+
+    @app.context_processor
+    def _globals():
+        return {
+            'can': lambda action, target=None: can(current_user, action, target),
+            'languages': (('th', 'ไทย'), ('en', 'English')),
+            'current_path': request.full_path.rstrip('?') if request else '/',
+        }

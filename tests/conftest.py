@@ -1,0 +1,224 @@
+"""Fixtures: app and db on every configured backend, clients, an auth helper, factories."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+from datetime import date
+
+import pytest
+from flask import has_app_context
+from flask.testing import FlaskClient
+from sqlalchemy import text
+
+from forum import create_app
+from forum.auth.models import Role, User
+from forum.auth.services import create_user
+from forum.extensions import db as _db
+from forum.members.services import add_membership, ensure_default_sectors, sector_by_code
+from forum.naps.services import ensure_policy_areas
+
+PASSWORD = 'correct horse battery'
+_CSRF = re.compile(r'name="csrf-token" content="([^"]+)"|name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def _backends() -> list[str]:
+    names = ['sqlite']
+    if os.environ.get('FORUM_TEST_DATABASE_URL'):
+        names.append('postgresql')
+    return names
+
+
+@pytest.fixture(scope='session', params=_backends())
+def database_url(request, tmp_path_factory) -> str:
+    """A migrated, empty database on one backend (SQLite always; PostgreSQL when configured)."""
+    if request.param == 'sqlite':
+        url = f'sqlite:///{tmp_path_factory.mktemp("db") / "forum.sqlite3"}'
+    else:
+        url = os.environ['FORUM_TEST_DATABASE_URL']
+    app = create_app({'SQLALCHEMY_DATABASE_URI': url})
+    with app.app_context():
+        if _db.engine.dialect.name == 'postgresql':
+            with _db.engine.begin() as conn:
+                conn.execute(text('DROP SCHEMA public CASCADE'))
+                conn.execute(text('CREATE SCHEMA public'))
+        from flask_migrate import upgrade
+
+        upgrade(directory=app.config['MIGRATIONS_DIR'])
+        _db.engine.dispose()
+    return url
+
+
+class FreshContextClient(FlaskClient):
+    """A test client whose every request runs in its own application context.
+
+    Flask reuses an application context that is already pushed (the ``db`` fixture pushes one),
+    so ``g`` (Flask-Login's user, Flask-Babel's locale) and the database session would leak from
+    one request to the next. A browser never shares them; neither do our requests.
+    """
+
+    def open(self, *args, **kwargs):
+        outer = has_app_context()
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        if outer:
+            # End the test's own transaction so that it sees what the request committed.
+            _db.session.rollback()
+        return response
+
+
+@pytest.fixture
+def app(database_url):
+    """The application on a clean database holding the default sectors and policy areas."""
+    app = create_app({'SQLALCHEMY_DATABASE_URI': database_url})
+    app.test_client_class = FreshContextClient
+    with app.app_context():
+        ensure_default_sectors()
+        ensure_policy_areas()
+        _db.session.commit()
+    yield app
+    with app.app_context():
+        _db.session.remove()
+        _wipe()
+        _db.engine.dispose()
+
+
+def _wipe() -> None:
+    tables = [t.name for t in reversed(_db.metadata.sorted_tables)]
+    with _db.engine.begin() as conn:
+        if conn.dialect.name == 'postgresql':
+            conn.execute(text(f'TRUNCATE {", ".join(tables)} RESTART IDENTITY CASCADE'))
+        else:
+            for name in tables:
+                conn.execute(text(f'DELETE FROM {name}'))
+
+
+@pytest.fixture
+def db(app):
+    """The database session inside an application context."""
+    with app.app_context():
+        yield _db
+
+
+@pytest.fixture
+def client(app):
+    """A Flask test client."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """A runner for ``flask`` CLI commands."""
+    return app.test_cli_runner()
+
+
+def csrf_token(client, path: str = '/') -> str:
+    """Return the CSRF token of the page at ``path`` (as a browser would read it)."""
+    html = client.get(path).get_data(as_text=True)
+    match = _CSRF.search(html)
+    assert match, f'no CSRF token on {path}'
+    return match.group(1) or match.group(2)
+
+
+class AuthActions:
+    """Log in and out through the real forms, CSRF token included."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def login(self, email: str, password: str = PASSWORD, **kwargs):
+        token = csrf_token(self._client, '/auth/login')
+        return self._client.post(
+            '/auth/login',
+            data={'email': email, 'password': password, 'csrf_token': token},
+            **kwargs,
+        )
+
+    def logout(self):
+        token = csrf_token(self._client, '/')
+        return self._client.post('/auth/logout', data={'csrf_token': token})
+
+
+@pytest.fixture
+def auth(client):
+    """Log the test client in and out."""
+    return AuthActions(client)
+
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture
+def create_user_(app):
+    """Factory: ``create_user_(role=..., sector=..., email=...)`` makes an account."""
+
+    def factory(role: str = Role.participant, sector: str = 'civil_society', **kwargs) -> User:
+        n = next(_counter)
+        with app.app_context():
+            user = create_user(
+                actor=None,
+                email=kwargs.pop('email', f'person{n}@example.org'),
+                password=kwargs.pop('password', PASSWORD),
+                display_name=kwargs.pop('display_name', f'Person {n}'),
+                sector=sector_by_code(sector),
+                role=role,
+                **kwargs,
+            )
+            _db.session.commit()
+            _db.session.refresh(user)
+            _db.session.expunge(user)
+        return user
+
+    return factory
+
+
+@pytest.fixture
+def create_member(app, create_user_):
+    """Factory: an account holding a current seat in ``sector``."""
+
+    def factory(sector: str = 'civil_society', seat_role: str = 'member', **kwargs) -> User:
+        user = create_user_(role=Role.member, sector=sector, **kwargs)
+        with app.app_context():
+            _db.session.add(user)
+            add_membership(
+                user,
+                actor=None,
+                sector=sector_by_code(sector),
+                seat_role=seat_role,
+                term_start=date(2026, 1, 1),
+            )
+            _db.session.commit()
+            _db.session.refresh(user)
+            _db.session.expunge(user)
+        return user
+
+    return factory
+
+
+@pytest.fixture
+def dummy_member(create_member):
+    """A civil-society MSF member."""
+    return create_member(email='dummy@example.org', display_name='สมชาย ตัวอย่าง')
+
+
+@pytest.fixture
+def secretariat(create_user_):
+    """A secretariat account (runs the forum)."""
+    return create_user_(role=Role.secretariat, sector='government', email='sec@example.org')
+
+
+def pytest_sessionstart(session):
+    """Compile the catalogues when they are missing or stale (``make test`` does it too)."""
+    from pathlib import Path
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in Path(__file__).resolve().parent.parent.glob('translations/*/LC_MESSAGES/*.po'):
+        mo = po.with_suffix('.mo')
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            with open(po, 'rb') as src:
+                catalog = read_po(src)
+            with open(mo, 'wb') as dst:
+                write_mo(dst, catalog)
