@@ -8,7 +8,7 @@ export FLASK_APP := wsgi.py
 VENDOR := static/vendor
 SARABUN := node_modules/@fontsource/sarabun
 
-.PHONY: run test install install-test assets translations extract migrate demo serve lint format bench clean
+.PHONY: run test install install-test assets translations extract migrate demo serve lint format clean
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed ($(PY) not found)"; exit 1; }
@@ -38,7 +38,7 @@ assets: node_modules/.package-lock.json
 	cp $(SARABUN)/files/sarabun-*-{400,600,700}-normal.woff* $(VENDOR)/sarabun/files/
 
 translations: $(VENV)/.installed
-	$(BIN)/pybabel compile --use-fuzzy -d translations -f -q
+	$(BIN)/pybabel compile -d translations -f --statistics
 
 # For developers: refresh the catalogues after changing user-visible strings.
 extract: $(VENV)/.installed

@@ -1,6 +1,7 @@
 """``flask forum …``: reference data, demo data and accounts."""
 
 import click
+from email_validator import EmailNotValidError, validate_email
 from flask.cli import AppGroup
 from sqlalchemy import func, select
 
@@ -56,6 +57,10 @@ def demo_command(if_empty):
 @click.option('--organisation', default=None, help='Organisation name (created when unknown).')
 def create_user_command(email, password, name, role, sector_code, organisation):
     """Create an account, e.g. the first admin of a new installation."""
+    try:
+        email = validate_email(email, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise click.BadParameter(f'not a valid email address: {exc}', param_hint='EMAIL') from None
     ensure_default_sectors()
     sector = sector_by_code(sector_code)
     if sector is None:

@@ -4,13 +4,16 @@ Rooms: ``user:<id>`` holds every connection of one logged-in person (so logging 
 them). Later areas add their own rooms (``commitment:<id>``) and events in their packages.
 """
 
-from flask import Flask
+from flask import Flask, request
 
-from ..extensions import socketio
+from ..extensions import db, socketio
 
 
 def init_app(app: Flask) -> None:
     """Bind Socket.IO to ``app`` with the configured async mode and message queue."""
+    # Flask-SocketIO keeps the previous app's queue manager in its options; each app (tests build
+    # many) must start from its own configuration.
+    socketio.server_options.pop('client_manager', None)
     socketio.init_app(
         app,
         async_mode=app.config['SOCKETIO_ASYNC_MODE'],
@@ -20,4 +23,14 @@ def init_app(app: Flask) -> None:
         manage_session=False,
         max_http_buffer_size=256 * 1024,
     )
-    from . import events  # noqa: F401  (registers the handlers)
+    from .events import ForumNamespace
+
+    # Registered on the server init_app just made (each app, e.g. in tests, has its own).
+    socketio.on_namespace(ForumNamespace('/'))
+
+    @app.teardown_request
+    def _release_db_session_after_socket_event(exc):
+        # Flask-SQLAlchemy removes its session when the app context ends, which a socket event
+        # does not always do (Flask-SocketIO #1500): release the pooled connection every time.
+        if getattr(request, 'sid', None) is not None:
+            db.session.remove()

@@ -7,25 +7,13 @@ from flask_login import current_user
 from flask_socketio import Namespace, join_room
 from flask_wtf.csrf import ValidationError, validate_csrf
 
-from ..extensions import db, socketio
 from .presence import user_room
 
 logger = logging.getLogger(__name__)
 
 
 class ForumNamespace(Namespace):
-    """The default namespace; the database session is removed after every event.
-
-    Flask-SQLAlchemy's request teardown does not run for socket events, so without this each
-    event would keep a pooled connection checked out (Flask-SocketIO #1500).
-    """
-
-    def trigger_event(self, event, *args):
-        """Dispatch the event, then release the database session."""
-        try:
-            return super().trigger_event(event, *args)
-        finally:
-            db.session.remove()
+    """The default namespace: connection and, in later areas, room events."""
 
     def on_connect(self, auth=None):
         """Accept anonymous watchers; a logged-in person must send the page's CSRF token."""
@@ -40,6 +28,3 @@ class ForumNamespace(Namespace):
         join_room(user_room(current_user.id))
         logger.debug('Socket %s connected for %s', request.sid, current_user)
         return True
-
-
-socketio.on_namespace(ForumNamespace('/'))
