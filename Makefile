@@ -43,7 +43,7 @@ translations: $(VENV)/.installed
 # For developers: refresh the catalogues after changing user-visible strings.
 extract: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output --no-wrap --project=forum .
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-location --no-wrap --no-fuzzy-matching
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap --no-fuzzy-matching
 
 migrate: $(VENV)/.installed
 	mkdir -p instance

@@ -71,10 +71,16 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from .api import bp as api_bp
     from .auth import bp as auth_bp
+    from .commitments import bp as commitments_bp
     from .main import bp as main_bp
     from .members import bp as members_bp
+    from .naps import bp as naps_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(members_bp)
+    app.register_blueprint(naps_bp)
+    app.register_blueprint(commitments_bp)
+    app.register_blueprint(api_bp)

@@ -47,6 +47,8 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     PASSWORD_MIN_LENGTH = 10
+    #: ISO country code used in commitment identifiers (TH0001).
+    COUNTRY_CODE = os.environ.get('FORUM_COUNTRY_CODE', 'TH')
 
     @classmethod
     def load(cls) -> dict:

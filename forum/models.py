@@ -1,8 +1,20 @@
 """Imports every model so that SQLAlchemy's metadata and Alembic see all tables."""
 
 from .auth.models import User
+from .commitments.models import Commitment, CommitmentRevision, Milestone
 from .core.audit import AuditEntry
 from .members.models import Membership, Organisation, Sector
-from .naps.models import PolicyArea
+from .naps.models import Nap, PolicyArea
 
-__all__ = ['AuditEntry', 'Membership', 'Organisation', 'PolicyArea', 'Sector', 'User']
+__all__ = [
+    'AuditEntry',
+    'Commitment',
+    'CommitmentRevision',
+    'Membership',
+    'Milestone',
+    'Nap',
+    'Organisation',
+    'PolicyArea',
+    'Sector',
+    'User',
+]

@@ -15,6 +15,17 @@ def init_templating(app: Flask) -> None:
     app.jinja_env.globals['current_language'] = current_language
     app.jinja_env.globals['local_today'] = local_today
 
+    def sector_names() -> dict[str, str]:
+        from flask_babel import gettext
+
+        from .members.services import list_sectors
+
+        names = {s.code: s.name for s in list_sectors()}
+        names['anonymous'] = gettext('visitors')
+        return names
+
+    app.jinja_env.globals['sector_names'] = sector_names
+
     @app.context_processor
     def _globals():
         return {

@@ -222,3 +222,53 @@ def pytest_sessionstart(session):
                 catalog = read_po(src)
             with open(mo, 'wb') as dst:
                 write_mo(dst, catalog)
+
+
+class SocketClient:
+    """Flask-SocketIO's test client, each event handled in its own application context.
+
+    As with :class:`FreshContextClient`: a context pushed by the test (the ``db`` fixture) would
+    otherwise be shared by every socket's events, and with it Flask-Login's cached user.
+    """
+
+    def __init__(self, app, flask_client, *, logged_in: bool = False):
+        from forum.extensions import socketio
+
+        self._app = app
+        auth = {'csrf_token': csrf_token(flask_client)} if logged_in else None
+        with app.app_context():
+            self._client = socketio.test_client(app, flask_test_client=flask_client, auth=auth)
+        self._settle()
+
+    def _settle(self):
+        if has_app_context():
+            _db.session.rollback()
+
+    def emit(self, *args, **kwargs):
+        with self._app.app_context():
+            result = self._client.emit(*args, **kwargs)
+        self._settle()
+        return result
+
+    def disconnect(self):
+        with self._app.app_context():
+            self._client.disconnect()
+        self._settle()
+
+    def is_connected(self):
+        return self._client.is_connected()
+
+    def get_received(self):
+        return self._client.get_received()
+
+    def events(self, name: str) -> list:
+        """The payloads of every ``name`` event received since the last call."""
+        return [e['args'][0] for e in self._client.get_received() if e['name'] == name]
+
+
+@pytest.fixture
+def socket_client(app):
+    """Factory: ``socket_client(flask_client, logged_in=True)`` connects a Socket.IO client."""
+    return lambda flask_client, logged_in=False: SocketClient(
+        app, flask_client, logged_in=logged_in
+    )

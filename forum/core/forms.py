@@ -38,6 +38,11 @@ class BaseForm(FlaskForm):
     def validate(self, extra_validators=None):
         """Validate; replace Flask-WTF's untranslated CSRF messages with one clear message."""
         valid = super().validate(extra_validators=extra_validators)
+        for field in self:
+            if isinstance(field.data, str) and '\x00' in field.data:
+                # PostgreSQL refuses NUL characters in text; say so instead of failing later.
+                field.errors = [*field.errors, gettext('This text contains a NUL character.')]
+                valid = False
         csrf_field = getattr(self, 'csrf_token', None)
         if csrf_field is not None and csrf_field.errors:
             csrf_field.errors = [

@@ -1,9 +1,17 @@
-"""National Action Plans; for now the OGP policy areas their commitments belong to."""
+"""National Action Plans and the OGP policy areas their commitments belong to."""
 
-from sqlalchemy import String, Text
+from __future__ import annotations
+
+from datetime import date, timedelta
+from enum import StrEnum
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import CheckConstraint, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..core.bilingual import BilingualNameMixin
+from ..core.bilingual import BilingualNameMixin, current_language
+from ..core.states import StateError
+from ..db import CreatedMixin
 from ..extensions import db
 
 
@@ -24,3 +32,120 @@ class PolicyArea(BilingualNameMixin, db.Model):
 
     def __repr__(self):
         return f'<PolicyArea {self.code}>'
+
+
+class NapState(StrEnum):
+    """Where a National Action Plan is in OGP's cycle."""
+
+    planning = 'planning'
+    drafting = 'drafting'
+    consultation = 'consultation'
+    endorsed = 'endorsed'
+    submitted_cabinet = 'submitted_cabinet'
+    submitted_ogp = 'submitted_ogp'
+    implementing = 'implementing'
+    closed = 'closed'
+
+
+NAP_STATE_LABELS = {
+    NapState.planning: _l('Planning'),
+    NapState.drafting: _l('Drafting'),
+    NapState.consultation: _l('Consultation'),
+    NapState.endorsed: _l('Endorsed by the MSF'),
+    NapState.submitted_cabinet: _l('Submitted to Cabinet'),
+    NapState.submitted_ogp: _l('Submitted to OGP'),
+    NapState.implementing: _l('Implementing'),
+    NapState.closed: _l('Closed'),
+}
+
+#: Each state and the states it may move to: forward one step; a draft may go back from
+#: consultation to drafting when the consultation asks for changes.
+NAP_TRANSITIONS = {
+    NapState.planning: {NapState.drafting},
+    NapState.drafting: {NapState.consultation},
+    NapState.consultation: {NapState.endorsed, NapState.drafting},
+    NapState.endorsed: {NapState.submitted_cabinet},
+    NapState.submitted_cabinet: {NapState.submitted_ogp},
+    NapState.submitted_ogp: {NapState.implementing},
+    NapState.implementing: {NapState.closed},
+    NapState.closed: set(),
+}
+
+
+def nap_period(start_year: int, length_years: int, end_month: int) -> tuple[date, date]:
+    """Return the first and last day of a plan of ``length_years`` ending on 30 June or 31 Dec.
+
+    A plan ending in June starts on 1 July of ``start_year``; one ending in December on 1 January.
+    """
+    if length_years not in (2, 4):
+        raise ValueError('a plan runs 2 or 4 years')
+    if end_month not in (6, 12):
+        raise ValueError('a plan ends on 30 June or 31 December')
+    start = date(start_year, 7, 1) if end_month == 6 else date(start_year, 1, 1)
+    end = date(start.year + length_years, start.month, 1) - timedelta(days=1)
+    return start, end
+
+
+class Nap(CreatedMixin, db.Model):
+    """A National Action Plan: numbered, bilingual, 2 or 4 years long."""
+
+    __tablename__ = 'naps'
+    __table_args__ = (
+        CheckConstraint('length_years IN (2, 4)', name='length'),
+        CheckConstraint('end_date > start_date', name='period'),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: The country's plan number (1 for the first NAP).
+    number: Mapped[int] = mapped_column(unique=True)
+    title_th: Mapped[str] = mapped_column(String(300))
+    title_en: Mapped[str] = mapped_column(String(300))
+    length_years: Mapped[int]
+    start_date: Mapped[date]
+    end_date: Mapped[date]
+    #: One of :class:`NapState`.
+    state: Mapped[str] = mapped_column(String(30), default=NapState.planning)
+    #: The last commitment number handed out; numbers are never reused.
+    last_commitment_number: Mapped[int] = mapped_column(default=0)
+
+    def __repr__(self):
+        return f'<Nap {self.number} {self.state}>'
+
+    @property
+    def title(self) -> str:
+        """The title in the reader's language (falling back to the other)."""
+        if current_language() == 'en':
+            return self.title_en or self.title_th
+        return self.title_th or self.title_en
+
+    @property
+    def state_label(self) -> str:
+        """The state, translated."""
+        return str(NAP_STATE_LABELS[NapState(self.state)])
+
+    @property
+    def is_public(self) -> bool:
+        """Everyone may read a plan once it is past planning."""
+        return self.state != NapState.planning
+
+    @property
+    def next_states(self) -> list[NapState]:
+        """The states this plan may move to now."""
+        return sorted(NAP_TRANSITIONS[NapState(self.state)], key=list(NapState).index)
+
+    def move_to(self, state: str) -> None:
+        """Move to ``state``, or raise :class:`StateError` saying why not."""
+        target = NapState(state)
+        if target not in NAP_TRANSITIONS[NapState(self.state)]:
+            raise StateError(
+                _l(
+                    'A plan cannot move from "%(current)s" to "%(target)s".',
+                    current=self.state_label,
+                    target=NAP_STATE_LABELS[target],
+                )
+            )
+        self.state = target
+
+    def contains(self, day: date | None) -> bool:
+        """Return whether ``day`` lies inside the plan's period."""
+        return day is not None and self.start_date <= day <= self.end_date

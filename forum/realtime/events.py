@@ -1,19 +1,25 @@
-"""Connection-level socket handlers for the default namespace."""
+"""Socket handlers of the default namespace: connection, and the commitment rooms."""
 
 import logging
 
 from flask import request
 from flask_login import current_user
-from flask_socketio import Namespace, join_room
+from flask_socketio import Namespace, emit, join_room, leave_room
 from flask_wtf.csrf import ValidationError, validate_csrf
 
+from ..commitments import live
+from ..core.permissions import can
 from .presence import user_room
 
 logger = logging.getLogger(__name__)
 
 
+def _fail(message: str) -> dict:
+    return {'ok': False, 'error': message}
+
+
 class ForumNamespace(Namespace):
-    """The default namespace: connection and, in later areas, room events."""
+    """The default namespace; every event is authorised here, on the server."""
 
     def on_connect(self, auth=None):
         """Accept anonymous watchers; a logged-in person must send the page's CSRF token."""
@@ -26,5 +32,47 @@ class ForumNamespace(Namespace):
             logger.info('Socket connection refused for %s: bad CSRF token', current_user)
             return False
         join_room(user_room(current_user.id))
-        logger.debug('Socket %s connected for %s', request.sid, current_user)
         return True
+
+    def on_disconnect(self, reason=None):
+        """Leave every commitment room and tell the others."""
+        for commitment_id in live.rooms_of(request.sid):
+            state = live.leave(commitment_id, request.sid)
+            if state is not None:
+                emit('presence', state, to=live.room(commitment_id))
+
+    def on_join(self, payload=None):
+        """Join a commitment's room: ``{"commitment_id"}`` → ``{"ok", "version", "presence"}``."""
+        commitment, error = live.load(payload)
+        if error:
+            return _fail(error)
+        join_room(live.room(commitment.id))
+        state = live.enter(commitment)
+        emit('presence', state, to=live.room(commitment.id))
+        return {'ok': True, 'version': commitment.version, 'presence': state}
+
+    def on_leave(self, payload=None):
+        """Leave a commitment's room."""
+        commitment, error = live.load(payload)
+        if error:
+            return _fail(error)
+        leave_room(live.room(commitment.id))
+        state = live.leave(commitment.id, request.sid)
+        if state is not None:
+            emit('presence', state, to=live.room(commitment.id))
+        return {'ok': True}
+
+    def on_editing(self, payload=None):
+        """Say whether this person is editing now: ``{"commitment_id", "editing"}``."""
+        commitment, error = live.load(payload)
+        if error:
+            return _fail(error)
+        if not isinstance(payload.get('editing'), bool):
+            return _fail('editing must be true or false')
+        if not can(current_user, 'edit_commitment', commitment):
+            return _fail('you may not edit this commitment')
+        state = live.set_editing(commitment, payload['editing'])
+        if state is None:
+            return _fail('join the commitment first')
+        emit('presence', state, to=live.room(commitment.id))
+        return {'ok': True}

@@ -1,0 +1,114 @@
+"""Read-only JSON: the plans and commitments the visitor may read (see docs/api.md)."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, request
+from flask_login import current_user
+from sqlalchemy import false, select
+
+from ..commitments.checklist import check
+from ..commitments.models import Commitment, CommitmentState
+from ..core.permissions import can
+from ..extensions import db
+from ..naps.models import Nap, PolicyArea
+from . import bp, serializers
+
+#: Ids are 32-bit integer columns; a larger number names nothing (and SQLite would overflow).
+MAX_ID = 2**31 - 1
+
+
+def _get(model, id_: int):
+    return db.session.get(model, id_) if abs(id_) <= MAX_ID else None
+
+
+def _json(data: dict, status: int = 200):
+    """A JSON response with Thai kept as UTF-8 rather than as escapes."""
+    body = current_app.json.dumps(data, ensure_ascii=False)
+    return current_app.response_class(body + '\n', status=status, mimetype='application/json')
+
+
+def _bad_request(reason: str):
+    # The app's HTTP error handler replaces every 400 description with a generic message;
+    # an API client needs to know which parameter was wrong.
+    return _json({'error': reason, 'status': 400}, 400)
+
+
+def _readable(commitments) -> list[Commitment]:
+    return [c for c in commitments if can(current_user, 'view_commitment', c)]
+
+
+@bp.route('/naps')
+def naps():
+    """The plans the visitor may read, by number."""
+    plans = db.session.scalars(select(Nap).order_by(Nap.number)).all()
+    items = [serializers.nap(p) for p in plans if can(current_user, 'view_nap', p)]
+    return _json({'items': items, 'count': len(items)})
+
+
+@bp.route('/naps/<int:nap_id>')
+def nap(nap_id: int):
+    """One plan with a summary of each commitment the visitor may read."""
+    plan = _get(Nap, nap_id)
+    if plan is None or not can(current_user, 'view_nap', plan):
+        abort(404)
+    commitments = _readable(
+        db.session.scalars(
+            select(Commitment)
+            .filter_by(nap_id=plan.id)
+            .join(Commitment.policy_area)
+            .order_by(PolicyArea.position, Commitment.number)
+        ).unique()
+    )
+    data = serializers.nap(plan)
+    data['commitments'] = [serializers.commitment_summary(c, check(c)) for c in commitments]
+    return _json(data)
+
+
+@bp.route('/commitments')
+def commitments():
+    """Commitments the visitor may read, filtered by ``nap``, ``policy_area`` and ``state``."""
+    args = request.args
+    query = select(Commitment).join(Commitment.nap).order_by(Nap.number, Commitment.number)
+    filters: dict = {'nap': None, 'policy_area': None, 'state': None}
+
+    if 'nap' in args:
+        try:
+            filters['nap'] = int(args['nap'])
+        except ValueError:
+            return _bad_request(f'"nap" must be the integer id of a plan, not {args["nap"]!r}.')
+        if abs(filters['nap']) > MAX_ID:
+            query = query.where(false())
+        else:
+            query = query.where(Commitment.nap_id == filters['nap'])
+
+    if 'policy_area' in args:
+        code = args['policy_area']
+        area_id = db.session.scalar(select(PolicyArea.id).filter_by(code=code))
+        if area_id is None:
+            codes = db.session.scalars(select(PolicyArea.code).order_by(PolicyArea.position))
+            return _bad_request(f'Unknown policy area {code!r}; known codes: {", ".join(codes)}.')
+        filters['policy_area'] = code
+        query = query.where(Commitment.policy_area_id == area_id)
+
+    if 'state' in args:
+        state = args['state']
+        if state not in {s.value for s in CommitmentState}:
+            states = ', '.join(CommitmentState)
+            return _bad_request(f'Unknown state {state!r}; known states: {states}.')
+        filters['state'] = state
+        query = query.where(Commitment.state == state)
+
+    items = [
+        serializers.commitment_summary(c, check(c))
+        for c in _readable(db.session.scalars(query).unique())
+    ]
+    return _json({'items': items, 'count': len(items), 'filters': filters})
+
+
+@bp.route('/commitments/<int:commitment_id>')
+def commitment(commitment_id: int):
+    """One commitment in the OGP template, with its milestones and checklist."""
+    item = _get(Commitment, commitment_id)
+    if item is None or not can(current_user, 'view_commitment', item):
+        abort(404)
+    return _json(serializers.commitment(item, check(item)))

@@ -1,0 +1,303 @@
+"""Commitments, their milestones and their revisions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..core.bilingual import current_language
+from ..core.states import StateError
+from ..db import CreatedMixin, UTCDateTime, utcnow
+from ..extensions import db
+
+if TYPE_CHECKING:
+    from ..auth.models import User
+    from ..members.models import Organisation
+    from ..naps.models import Nap, PolicyArea
+
+
+class CommitmentState(StrEnum):
+    """Where a commitment is on its way into the plan."""
+
+    draft = 'draft'
+    msf_review = 'msf_review'
+    endorsed = 'endorsed'
+    consultation = 'consultation'
+    final = 'final'
+    withdrawn = 'withdrawn'
+
+
+COMMITMENT_STATE_LABELS = {
+    CommitmentState.draft: _l('Draft'),
+    CommitmentState.msf_review: _l('In MSF review'),
+    CommitmentState.endorsed: _l('Endorsed'),
+    CommitmentState.consultation: _l('In consultation'),
+    CommitmentState.final: _l('Final'),
+    CommitmentState.withdrawn: _l('Withdrawn'),
+}
+
+#: Forward moves, plus review sending a draft back; withdrawal is separate (it needs a reason).
+COMMITMENT_TRANSITIONS = {
+    CommitmentState.draft: {CommitmentState.msf_review},
+    CommitmentState.msf_review: {CommitmentState.endorsed, CommitmentState.draft},
+    CommitmentState.endorsed: {CommitmentState.consultation},
+    CommitmentState.consultation: {CommitmentState.final},
+    CommitmentState.final: set(),
+    CommitmentState.withdrawn: set(),
+}
+
+
+class MilestoneStatus(StrEnum):
+    """How far a milestone's implementation is."""
+
+    not_started = 'not_started'
+    in_progress = 'in_progress'
+    complete = 'complete'
+    delayed = 'delayed'
+
+
+MILESTONE_STATUS_LABELS = {
+    MilestoneStatus.not_started: _l('Not started'),
+    MilestoneStatus.in_progress: _l('In progress'),
+    MilestoneStatus.complete: _l('Complete'),
+    MilestoneStatus.delayed: _l('Delayed'),
+}
+
+commitment_supporters = Table(
+    'commitment_supporters',
+    db.metadata,
+    Column('commitment_id', ForeignKey('commitments.id', ondelete='CASCADE'), primary_key=True),
+    Column('organisation_id', ForeignKey('organisations.id'), primary_key=True),
+)
+
+commitment_editors = Table(
+    'commitment_editors',
+    db.metadata,
+    Column('commitment_id', ForeignKey('commitments.id', ondelete='CASCADE'), primary_key=True),
+    Column('user_id', ForeignKey('users.id'), primary_key=True),
+)
+
+
+class Commitment(CreatedMixin, db.Model):
+    """One commitment of a NAP, in the OGP template, every text in Thai and English."""
+
+    __tablename__ = 'commitments'
+    __table_args__ = (UniqueConstraint('nap_id', 'number', name='uq_commitments_nap_number'),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nap_id: Mapped[int] = mapped_column(ForeignKey('naps.id'), index=True)
+    #: Per-plan number, shown as the country code and four digits (TH0001); never reused.
+    number: Mapped[int]
+    #: One of :class:`CommitmentState`.
+    state: Mapped[str] = mapped_column(String(20), default=CommitmentState.draft)
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
+    policy_area_id: Mapped[int] = mapped_column(ForeignKey('policy_areas.id'))
+    lead_agency_id: Mapped[int | None] = mapped_column(ForeignKey('organisations.id'))
+    contact_name: Mapped[str] = mapped_column(String(200), default='')
+    contact_email: Mapped[str] = mapped_column(String(254), default='')
+    start_date: Mapped[date | None]
+    end_date: Mapped[date | None]
+    budget: Mapped[str] = mapped_column(String(500), default='')
+    sdg_targets: Mapped[str] = mapped_column(String(500), default='')
+    #: Incremented on every saved revision; a form sent with an older one is a conflict.
+    version: Mapped[int] = mapped_column(default=0)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey('users.id'))
+    modified_dt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    # Bilingual texts of the OGP template (see fields.COMMITMENT_TEXTS).
+    title_th: Mapped[str] = mapped_column(Text, default='')
+    title_en: Mapped[str] = mapped_column(Text, default='')
+    short_title_th: Mapped[str] = mapped_column(Text, default='')
+    short_title_en: Mapped[str] = mapped_column(Text, default='')
+    description_th: Mapped[str] = mapped_column(Text, default='')
+    description_en: Mapped[str] = mapped_column(Text, default='')
+    problem_th: Mapped[str] = mapped_column(Text, default='')
+    problem_en: Mapped[str] = mapped_column(Text, default='')
+    causes_th: Mapped[str] = mapped_column(Text, default='')
+    causes_en: Mapped[str] = mapped_column(Text, default='')
+    solution_th: Mapped[str] = mapped_column(Text, default='')
+    solution_en: Mapped[str] = mapped_column(Text, default='')
+    contribution_th: Mapped[str] = mapped_column(Text, default='')
+    contribution_en: Mapped[str] = mapped_column(Text, default='')
+
+    # OGP values (see fields.OGP_VALUES): a flag and a justification in both languages.
+    value_access: Mapped[bool] = mapped_column(default=False)
+    value_access_why_th: Mapped[str] = mapped_column(Text, default='')
+    value_access_why_en: Mapped[str] = mapped_column(Text, default='')
+    value_participation: Mapped[bool] = mapped_column(default=False)
+    value_participation_why_th: Mapped[str] = mapped_column(Text, default='')
+    value_participation_why_en: Mapped[str] = mapped_column(Text, default='')
+    value_accountability: Mapped[bool] = mapped_column(default=False)
+    value_accountability_why_th: Mapped[str] = mapped_column(Text, default='')
+    value_accountability_why_en: Mapped[str] = mapped_column(Text, default='')
+    value_technology: Mapped[bool] = mapped_column(default=False)
+    value_technology_why_th: Mapped[str] = mapped_column(Text, default='')
+    value_technology_why_en: Mapped[str] = mapped_column(Text, default='')
+
+    nap: Mapped[Nap] = relationship(lazy='joined')
+    policy_area: Mapped[PolicyArea] = relationship(lazy='joined')
+    lead_agency: Mapped[Organisation | None] = relationship(lazy='joined')
+    supporters: Mapped[list[Organisation]] = relationship(
+        secondary=commitment_supporters, lazy='selectin', order_by='Organisation.name_en'
+    )
+    editors: Mapped[list[User]] = relationship(secondary=commitment_editors, lazy='selectin')
+    milestones: Mapped[list[Milestone]] = relationship(
+        back_populates='commitment',
+        order_by='Milestone.position',
+        cascade='all, delete-orphan',
+        lazy='selectin',
+    )
+
+    def __repr__(self):
+        return f'<Commitment {self.id} {self.code} {self.state}>'
+
+    @property
+    def code(self) -> str:
+        """The public identifier: country code and four digits (``TH0001``)."""
+        return f'{current_app.config["COUNTRY_CODE"]}{self.number:04d}'
+
+    def text(self, name: str, lang: str | None = None) -> str:
+        """The text ``name`` in ``lang`` (default: the reader's), falling back to the other."""
+        lang = lang or current_language()
+        other = 'en' if lang == 'th' else 'th'
+        return getattr(self, f'{name}_{lang}') or getattr(self, f'{name}_{other}')
+
+    @property
+    def title(self) -> str:
+        """The title in the reader's language."""
+        return self.text('title')
+
+    @property
+    def state_label(self) -> str:
+        """The state, translated."""
+        return str(COMMITMENT_STATE_LABELS[CommitmentState(self.state)])
+
+    @property
+    def is_editable(self) -> bool:
+        """Final and withdrawn commitments are closed to edits."""
+        return self.state not in (CommitmentState.final, CommitmentState.withdrawn)
+
+    def move_to(self, state: str, *, checklist_ok: bool) -> None:
+        """Change state, or raise :class:`StateError` saying why not.
+
+        Entering MSF review needs a passing checklist (``checklist_ok``).
+        """
+        target = CommitmentState(state)
+        current = CommitmentState(self.state)
+        if target == CommitmentState.withdrawn:
+            raise StateError(_l('Withdrawing needs a reason: use "Withdraw".'))
+        if target not in COMMITMENT_TRANSITIONS[current]:
+            raise StateError(
+                _l(
+                    'A commitment cannot move from "%(current)s" to "%(target)s".',
+                    current=COMMITMENT_STATE_LABELS[current],
+                    target=COMMITMENT_STATE_LABELS[target],
+                )
+            )
+        if target == CommitmentState.msf_review and not checklist_ok:
+            raise StateError(
+                _l('The checklist does not pass yet: complete the missing items first.')
+            )
+        self.state = target
+
+    def withdraw(self, reason: str) -> None:
+        """Withdraw the commitment with a stated reason."""
+        if not (reason or '').strip():
+            raise StateError(_l('Say why the commitment is withdrawn.'))
+        if self.state in (CommitmentState.withdrawn, CommitmentState.final):
+            raise StateError(_l('A final or withdrawn commitment cannot be withdrawn.'))
+        self.state = CommitmentState.withdrawn
+        self.withdrawn_reason = reason.strip()
+
+
+class Milestone(db.Model):
+    """A step of a commitment with a measurable output, an owner and dates."""
+
+    __tablename__ = 'milestones'
+    __table_args__ = (
+        CheckConstraint(
+            'end_date IS NULL OR start_date IS NULL OR end_date >= start_date', name='date_order'
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(
+        ForeignKey('commitments.id', ondelete='CASCADE'), index=True
+    )
+    #: Order within the commitment, from 1.
+    position: Mapped[int] = mapped_column(default=1)
+    output_th: Mapped[str] = mapped_column(Text, default='')
+    output_en: Mapped[str] = mapped_column(Text, default='')
+    indicator_th: Mapped[str] = mapped_column(Text, default='')
+    indicator_en: Mapped[str] = mapped_column(Text, default='')
+    baseline_th: Mapped[str] = mapped_column(Text, default='')
+    baseline_en: Mapped[str] = mapped_column(Text, default='')
+    target_th: Mapped[str] = mapped_column(Text, default='')
+    target_en: Mapped[str] = mapped_column(Text, default='')
+    responsible_organisation_id: Mapped[int | None] = mapped_column(ForeignKey('organisations.id'))
+    start_date: Mapped[date | None]
+    end_date: Mapped[date | None]
+    #: One of :class:`MilestoneStatus`.
+    status: Mapped[str] = mapped_column(String(20), default=MilestoneStatus.not_started)
+    evidence_url: Mapped[str] = mapped_column(String(1000), default='')
+
+    commitment: Mapped[Commitment] = relationship(back_populates='milestones')
+    responsible_organisation: Mapped[Organisation | None] = relationship(lazy='joined')
+
+    def __repr__(self):
+        return f'<Milestone {self.id} of commitment {self.commitment_id} #{self.position}>'
+
+    def text(self, name: str, lang: str | None = None) -> str:
+        """The text ``name`` in ``lang`` (default: the reader's), falling back to the other."""
+        lang = lang or current_language()
+        other = 'en' if lang == 'th' else 'th'
+        return getattr(self, f'{name}_{lang}') or getattr(self, f'{name}_{other}')
+
+    @property
+    def status_label(self) -> str:
+        """The status, translated."""
+        return str(MILESTONE_STATUS_LABELS[MilestoneStatus(self.status)])
+
+
+class CommitmentRevision(db.Model):
+    """A saved state of a commitment and its milestones: who, when, which fields."""
+
+    __tablename__ = 'commitment_revisions'
+    __table_args__ = (
+        UniqueConstraint('commitment_id', 'number', name='uq_commitment_revisions_number'),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(
+        ForeignKey('commitments.id', ondelete='CASCADE'), index=True
+    )
+    #: Equals the commitment's ``version`` once saved: 1, 2, 3…
+    number: Mapped[int]
+    created_dt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey('users.id'))
+    #: The fields that differ from the previous revision (``title_en``, ``milestones.2.target_th``).
+    changed_fields: Mapped[list] = mapped_column(JSON, default=list)
+    #: The whole commitment and its milestones as saved (see ``revisions.snapshot``).
+    snapshot: Mapped[dict] = mapped_column(JSON)
+    #: A restore names the revision it brought back.
+    restored_from: Mapped[int | None]
+
+    author: Mapped[User | None] = relationship(lazy='joined')
+
+    def __repr__(self):
+        return f'<CommitmentRevision {self.commitment_id}#{self.number}>'

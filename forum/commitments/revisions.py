@@ -1,0 +1,109 @@
+"""Snapshots of a commitment, what changed between two, and word-by-word differences.
+
+Thai has no spaces between words, so text is cut into words with PyThaiNLP's dictionary
+tokenizer before comparing; Latin text is cut at spaces and punctuation the same way.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from functools import lru_cache
+
+from .fields import commitment_text_columns, milestone_text_columns
+from .models import Commitment
+
+#: Scalar commitment columns kept in a snapshot besides the bilingual texts.
+COMMITMENT_COLUMNS = (
+    'policy_area_id',
+    'lead_agency_id',
+    'contact_name',
+    'contact_email',
+    'start_date',
+    'end_date',
+    'budget',
+    'sdg_targets',
+    'value_access',
+    'value_participation',
+    'value_accountability',
+    'value_technology',
+)
+MILESTONE_COLUMNS = (
+    'responsible_organisation_id',
+    'start_date',
+    'end_date',
+    'status',
+    'evidence_url',
+)
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def snapshot(commitment: Commitment) -> dict:
+    """Return the commitment and its milestones as JSON-ready data."""
+    fields = {name: _plain(getattr(commitment, name)) for name in commitment_text_columns()}
+    fields.update({name: _plain(getattr(commitment, name)) for name in COMMITMENT_COLUMNS})
+    milestones = []
+    for m in sorted(commitment.milestones, key=lambda m: m.position):
+        data = {'id': m.id, 'position': m.position}
+        data.update({name: _plain(getattr(m, name)) for name in milestone_text_columns()})
+        data.update({name: _plain(getattr(m, name)) for name in MILESTONE_COLUMNS})
+        milestones.append(data)
+    return {
+        'fields': fields,
+        'supporters': sorted(o.id for o in commitment.supporters),
+        'milestones': milestones,
+    }
+
+
+def flatten(snap: dict) -> dict[str, object]:
+    """Return ``{field name: value}`` with milestones as ``milestones.<position>.<field>``."""
+    flat = dict(snap['fields'])
+    flat['supporters'] = snap['supporters']
+    for m in snap['milestones']:
+        for key, value in m.items():
+            if key not in ('id', 'position'):
+                flat[f'milestones.{m["position"]}.{key}'] = value
+    return flat
+
+
+def changed_fields(old: dict | None, new: dict) -> list[str]:
+    """The names of the fields that differ between two snapshots (all of ``new`` when first)."""
+    new_flat = flatten(new)
+    if old is None:
+        return [k for k, v in new_flat.items() if v not in ('', None, False, [])]
+    old_flat = flatten(old)
+    keys = list(old_flat) + [k for k in new_flat if k not in old_flat]
+    return [k for k in keys if old_flat.get(k) != new_flat.get(k)]
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    from pythainlp.tokenize import word_tokenize
+
+    return word_tokenize
+
+
+def words(text: str) -> list[str]:
+    """Cut ``text`` into words (Thai by dictionary), keeping spaces as their own tokens."""
+    if not text:
+        return []
+    return _tokenizer()(text, engine='newmm', keep_whitespace=True)
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """Return ``[(op, text)]`` with op ``equal``, ``delete`` or ``insert``, word by word."""
+    a, b = words(str(old or '')), words(str(new or ''))
+    out: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == 'equal':
+            out.append(('equal', ''.join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(('delete', ''.join(a[i1:i2])))
+        if j2 > j1:
+            out.append(('insert', ''.join(b[j1:j2])))
+    return out

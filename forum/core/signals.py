@@ -1,0 +1,14 @@
+"""Signals sent by services; realtime and, later, notifications subscribe to them."""
+
+from blinker import Namespace
+
+_signals = Namespace()
+
+commitment_saved = _signals.signal(
+    'commitment-saved',
+    doc="""A commitment revision was saved (sender: the commitment; kwargs: revision, actor).""",
+)
+commitment_state_changed = _signals.signal(
+    'commitment-state-changed',
+    doc="""A commitment changed state (sender: the commitment; kwargs: old, new, actor).""",
+)

@@ -1,0 +1,37 @@
+"""Emit after commit.
+
+Services queue events on the database session; they go out only once the transaction is
+committed, and are dropped if it rolls back.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from ..extensions import db, socketio
+
+logger = logging.getLogger(__name__)
+_KEY = 'forum_pending_emits'
+
+
+def emit_after_commit(name: str, data: dict, *, to: str) -> None:
+    """Queue a Socket.IO event for room ``to``, sent when the current transaction commits."""
+    db.session.info.setdefault(_KEY, []).append((name, data, to))
+
+
+@event.listens_for(Session, 'after_commit')
+def _send_pending(session: Session) -> None:
+    pending = session.info.pop(_KEY, [])
+    for name, data, room in pending:
+        try:
+            socketio.emit(name, data, to=room)
+        except Exception:  # noqa: BLE001 - a failed broadcast must not undo a committed save
+            logger.exception('Could not emit %s to %s', name, room)
+
+
+@event.listens_for(Session, 'after_soft_rollback')
+def _drop_pending(session: Session, previous_transaction) -> None:
+    session.info.pop(_KEY, None)

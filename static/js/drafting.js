@@ -1,0 +1,96 @@
+/* Live drafting on a commitment: presence (who views, who edits) and news of saved revisions.
+   Works on the commitment page and on its edit pages; without JavaScript the pages still work. */
+(function () {
+  'use strict';
+  var holder = document.querySelector('[data-commitment-id]');
+  var live = document.getElementById('live');
+  if (!holder || !live || !window.io) { return; }
+  var commitmentId = parseInt(holder.getAttribute('data-commitment-id'), 10);
+  if (!commitmentId) { return; }
+  var lang = document.documentElement.lang === 'en' ? 'en' : 'th';
+  var text = JSON.parse(document.getElementById('live-text').textContent);
+  var pageVersion = parseInt(live.getAttribute('data-version'), 10);
+  var isEditPage = !!document.querySelector('form.commitment-form');
+  var meta = document.querySelector('meta[name="csrf-token"]');
+  var socket = window.io({ auth: { csrf_token: meta ? meta.content : '' } });
+  var editing = false;
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_m, key) { return values[key]; });
+  }
+
+  function showPresence(state) {
+    var parts = [];
+    if (state.editors.length) {
+      parts.push(fill(text.editing, { names: state.editors.join(', ') }));
+    }
+    var sectors = Object.keys(state.by_sector).map(function (code) {
+      return (text.sectors[code] || code) + ' ' + state.by_sector[code];
+    });
+    parts.push(fill(text.viewing, { count: state.viewers, sectors: sectors.join(', ') }));
+    if (state.members.length) { parts.push(state.members.join(', ')); }
+    document.getElementById('live-editors').textContent = parts.join(' · ');
+    live.hidden = false;
+  }
+
+  function showRevision(data) {
+    if (data.revision <= pageVersion) { return; }
+    var box = document.getElementById('live-revision');
+    var labels = data.changed_labels[lang] || [];
+    var message = fill(isEditPage ? text.savedWhileEditing : text.saved,
+      { n: data.revision, name: data.author || '' });
+    document.getElementById('live-revision-text').textContent =
+      message + (labels.length ? ' ' + labels.join(', ') + '.' : '');
+    var link = document.getElementById('live-revision-link');
+    link.href = data.history_url.replace(/a=\d+/, 'a=' + pageVersion);
+    box.hidden = false;
+    live.hidden = false;
+    var list = document.getElementById('checklist');
+    if (list && !isEditPage) { showChecklist(list, data.checklist); }
+  }
+
+  function showChecklist(section, checklist) {
+    section.className = 'checklist ' + (checklist.passes ? 'passes' : 'fails');
+    var body = section.querySelector('[data-checklist-body]');
+    if (!body) { return; }
+    body.textContent = '';
+    if (checklist.passes) {
+      var ok = document.createElement('p');
+      ok.className = 'ok';
+      ok.textContent = text.passes;
+      body.appendChild(ok);
+      return;
+    }
+    var ul = document.createElement('ul');
+    (checklist.problems[lang] || []).forEach(function (p) {
+      var li = document.createElement('li');
+      li.textContent = p.message;
+      li.setAttribute('data-code', p.code);
+      li.setAttribute('data-field', p.field);
+      ul.appendChild(li);
+    });
+    body.appendChild(ul);
+  }
+
+  function setEditing(value) {
+    if (editing === value) { return; }
+    editing = value;
+    socket.emit('editing', { commitment_id: commitmentId, editing: value });
+  }
+
+  socket.on('connect', function () {
+    socket.emit('join', { commitment_id: commitmentId }, function (ack) {
+      if (ack && ack.ok) {
+        showPresence(ack.presence);
+        if (isEditPage) { editing = false; setEditing(true); }
+      }
+    });
+  });
+  socket.on('presence', function (state) {
+    if (state.commitment_id === commitmentId) { showPresence(state); }
+  });
+  socket.on('revision_saved', function (data) {
+    if (data.commitment_id === commitmentId) { showRevision(data); }
+  });
+  socket.on('session_ended', function () { socket.disconnect(); });
+})();
