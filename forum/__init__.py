@@ -19,6 +19,10 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
         instance_path=str(INSTANCE),
         instance_relative_config=True,
     )
+    from .core.converters import IdConverter
+
+    # Every <int:…> in a route is an id: out-of-range numbers are a 404, not an overflow.
+    app.url_map.converters['int'] = IdConverter
     if isinstance(config, dict):
         from .config import TestConfig
 

@@ -105,6 +105,7 @@ def commitment(item: Commitment, problems: list[Problem]) -> dict:
         'nap_id': item.nap_id,
         'number': item.number,
         'state': item.state,
+        'withdrawn_reason': item.withdrawn_reason,
     }
     data.update({name: bilingual(item, name) for name, _label, _needed in COMMITMENT_TEXTS})
     data.update(

@@ -155,7 +155,8 @@ class Commitment(CreatedMixin, db.Model):
     supporters: Mapped[list[Organisation]] = relationship(
         secondary=commitment_supporters, lazy='selectin', order_by='Organisation.name_en'
     )
-    editors: Mapped[list[User]] = relationship(secondary=commitment_editors, lazy='selectin')
+    #: Loaded only when asked for (permission checks): readers never need these accounts.
+    editors: Mapped[list[User]] = relationship(secondary=commitment_editors)
     milestones: Mapped[list[Milestone]] = relationship(
         back_populates='commitment',
         order_by='Milestone.position',

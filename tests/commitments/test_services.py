@@ -99,7 +99,7 @@ def test_restore_makes_a_new_revision(db, make_commitment, secretariat):
     assert commitment.title_th == original_title
     assert len(commitment.milestones) == 2
     assert [r.number for r in db.session.scalars(select(CommitmentRevision).filter_by(
-        commitment_id=cid))] == [1, 2, 3, 4, 5]  # fmt: skip
+        commitment_id=cid).order_by(CommitmentRevision.number))] == [1, 2, 3, 4, 5]  # fmt: skip
 
 
 def test_checklist_passes_only_when_verifiable_and_complete(app, db, make_commitment):

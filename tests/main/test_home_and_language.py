@@ -83,3 +83,13 @@ def test_unknown_page_is_a_translated_404(client):
     response = client.get('/nowhere', headers={'Accept-Language': 'th'})
     assert response.status_code == 404
     assert 'ไม่พบหน้านี้' in response.get_data(as_text=True)
+
+
+def test_ids_beyond_any_row_are_404_not_500(client):
+    for path in (
+        '/naps/99999999999999999999',
+        '/commitments/2147483648',
+        '/commitments/99999999999999999999/history',
+        '/api/v1/commitments/99999999999999999999',
+    ):
+        assert client.get(path).status_code == 404, path
