@@ -250,7 +250,8 @@ def test_unknown_policy_area_names_the_known_ones(client, world):
 def test_commitment_has_the_ogp_template_fields(client, world):
     data = client.get(f'/api/v1/commitments/{world["complete"]}').get_json()
     assert set(data) == {
-        'id', 'code', 'nap_id', 'number', 'state', 'withdrawn_reason', 'title', 'short_title', 'description',
+        'id', 'code', 'nap_id', 'number', 'state', 'withdrawn_reason', 'title', 'short_title',
+        'description',
         'problem', 'causes', 'solution', 'contribution', 'policy_area', 'ogp_values',
         'lead_agency', 'supporting_actors', 'contact', 'start_date', 'end_date', 'budget',
         'sdg_targets', 'checklist', 'version', 'milestones', 'url', 'html_url',
