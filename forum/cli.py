@@ -31,7 +31,7 @@ def setup_command():
 @forum_cli.command('demo')
 @click.option('--if-empty', is_flag=True, help='Do nothing when the database has accounts.')
 def demo_command(if_empty):
-    """Load the demo MSF: sectors, policy areas, organisations, accounts and seats (idempotent)."""
+    """Load the demo MSF and its first plan in drafting, with commitments (idempotent)."""
     from .demo.data import DEMO_PASSWORD
     from .demo.loader import load_demo
 
@@ -44,6 +44,10 @@ def demo_command(if_empty):
         'Demo data: {organisations} organisations, {users} accounts, {seats} seats created.'.format(
             **created
         )
+    )
+    click.echo(
+        'Demo plan (NAP 1, drafting): {naps} NAP(s), {commitments} commitments, '
+        '{milestones} milestones created.'.format(**created)
     )
     click.echo(f'Demo accounts (e.g. secretariat@example.org) use the password {DEMO_PASSWORD}')
 

@@ -1,4 +1,8 @@
-"""Demo content: a Thai MSF of twelve seats across all sectors (organisations are illustrative)."""
+"""Demo content: a Thai MSF of twelve seats across all sectors (organisations are illustrative).
+
+The agencies are those the seed names as leads for OGP's policy areas (table 2); the ones
+marked "(ตัวอย่าง)"/"(demo)" are invented. The demo plan is in ``nap_data``.
+"""
 
 #: Every demo account's password; printed by ``flask forum demo`` and in the README.
 DEMO_PASSWORD = 'forum-demo-2569'
@@ -11,6 +15,13 @@ ORGANISATIONS = (
     ('mof', 'government', 'กระทรวงการคลัง', 'Ministry of Finance'),
     ('moj', 'government', 'กระทรวงยุติธรรม', 'Ministry of Justice'),
     ('mnre', 'government', 'กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม', 'Ministry of Natural Resources and Environment'),
+    ('amlo', 'government', 'สำนักงานป้องกันและปราบปรามการฟอกเงิน (สำนักงาน ปปง.)', 'Anti-Money Laundering Office (AMLO)'),
+    ('bb', 'government', 'สำนักงบประมาณ', 'Bureau of the Budget'),
+    ('opm', 'government', 'สำนักงานปลัดสำนักนายกรัฐมนตรี', 'Office of the Permanent Secretary, Office of the Prime Minister'),
+    ('ocs', 'government', 'สำนักงานคณะกรรมการกฤษฎีกา', 'Office of the Council of State'),
+    ('mdes', 'government', 'กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม', 'Ministry of Digital Economy and Society'),
+    ('moi', 'government', 'กระทรวงมหาดไทย', 'Ministry of Interior'),
+    ('msdhs', 'government', 'กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์', 'Ministry of Social Development and Human Security'),
     ('cso_opengov', 'civil_society', 'เครือข่ายภาคประชาชนเพื่อรัฐบาลเปิด (ตัวอย่าง)', 'Citizens for Open Government Network (demo)'),
     ('cso_air', 'civil_society', 'สภาลมหายใจ (ตัวอย่าง)', 'Clean Air Council (demo)'),
     ('cso_youth', 'civil_society', 'เครือข่ายเยาวชนเพื่อการมีส่วนร่วม (ตัวอย่าง)', 'Youth Participation Network (demo)'),

@@ -1,4 +1,4 @@
-"""Load the demo MSF idempotently: what exists (matched by email or name) is left as it is."""
+"""Load the demo MSF and its plan idempotently: what exists (matched by email or name) stays."""
 
 from datetime import date
 
@@ -15,13 +15,18 @@ from ..members.services import (
 )
 from ..naps.services import ensure_policy_areas
 from .data import DEMO_PASSWORD, ORGANISATIONS, PEOPLE
+from .nap_loader import load_demo_nap
 
 #: Demo seats start with Thailand's OGP membership (January 2026).
 TERM_START = date(2026, 1, 1)
 
 
 def load_demo() -> dict[str, int]:
-    """Create the demo sectors, policy areas, organisations, accounts and seats that are missing."""
+    """Create the demo sectors, policy areas, organisations, accounts, seats and plan missing.
+
+    Returns how many of each were created (``organisations``, ``users``, ``seats``, ``naps``,
+    ``commitments``, ``milestones``).
+    """
     ensure_default_sectors()
     ensure_policy_areas()
     created = {'organisations': 0, 'users': 0, 'seats': 0}
@@ -64,4 +69,5 @@ def load_demo() -> dict[str, int]:
             )
             created['seats'] += 1
     db.session.flush()
+    created.update(load_demo_nap(organisations))
     return created
