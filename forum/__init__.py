@@ -77,6 +77,7 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from .api import bp as api_bp
     from .auth import bp as auth_bp
+    from .comments import bp as comments_bp
     from .commitments import bp as commitments_bp
     from .main import bp as main_bp
     from .members import bp as members_bp
@@ -87,4 +88,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(members_bp)
     app.register_blueprint(naps_bp)
     app.register_blueprint(commitments_bp)
+    app.register_blueprint(comments_bp)
     app.register_blueprint(api_bp)

@@ -47,6 +47,10 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     PASSWORD_MIN_LENGTH = 10
+    #: Comments a person may post per minute.
+    COMMENT_RATE_LIMIT = int(os.environ.get('FORUM_COMMENT_RATE_LIMIT', '10'))
+    #: Minutes during which authors may edit their comments.
+    COMMENT_EDIT_MINUTES = 15
     #: ISO country code used in commitment identifiers (TH0001).
     COUNTRY_CODE = os.environ.get('FORUM_COUNTRY_CODE', 'TH')
 

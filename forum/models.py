@@ -1,6 +1,7 @@
 """Imports every model so that SQLAlchemy's metadata and Alembic see all tables."""
 
 from .auth.models import User
+from .comments.models import Comment, CommentVersion
 from .commitments.models import Commitment, CommitmentRevision, Milestone
 from .core.audit import AuditEntry
 from .members.models import Membership, Organisation, Sector
@@ -8,6 +9,8 @@ from .naps.models import Nap, PolicyArea
 
 __all__ = [
     'AuditEntry',
+    'Comment',
+    'CommentVersion',
     'Commitment',
     'CommitmentRevision',
     'Membership',

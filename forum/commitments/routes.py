@@ -106,8 +106,16 @@ def create(nap_id):
 
 @bp.route('/commitments/<int:commitment_id>')
 def show(commitment_id):
-    """The commitment in Thai, English, or both side by side."""
-    commitment = get_commitment(commitment_id)
+    """The commitment in Thai, English, or both side by side, with its discussion."""
+    return render_commitment(get_commitment(commitment_id))
+
+
+def render_commitment(commitment: Commitment, *, comment_form=None, status: int = 200):
+    """The commitment page; ``comment_form`` carries a refused comment back to its author."""
+    from ..comments.forms import CommentForm
+    from ..comments.models import STANCE_LABELS
+    from ..comments.threads import anchor_choices, anchor_labels, threads
+
     view = request.args.get('view')
     if view not in ('th', 'en', 'both'):
         view = None
@@ -115,6 +123,10 @@ def show(commitment_id):
         s for s in COMMITMENT_TRANSITIONS[CommitmentState(commitment.state)]
         if can(current_user, 'change_commitment_state', (commitment, s))
     ]  # fmt: skip
+    may_comment = current_user.is_authenticated and can(current_user, 'comment', commitment)
+    if comment_form is None and may_comment:
+        comment_form = CommentForm(anchor=request.args.get('anchor', ''))
+        comment_form.anchor.choices = anchor_choices(commitment)
     return render_template(
         'commitments/show.html',
         commitment=commitment,
@@ -125,7 +137,12 @@ def show(commitment_id):
         moves=moves,
         state_labels=COMMITMENT_STATE_LABELS,
         can_edit=can(current_user, 'edit_commitment', commitment),
-    )
+        threads=threads(commitment),
+        anchor_labels=anchor_labels(commitment),
+        comment_form=comment_form,
+        may_comment=may_comment,
+        stance_labels=STANCE_LABELS,
+    ), status
 
 
 @bp.route('/commitments/<int:commitment_id>/edit', methods=['GET', 'POST'])
@@ -205,8 +222,7 @@ def change_state_route(commitment_id):
 
 def _show_with_error(commitment_id: int, message: str):
     flash(message, 'error')
-    response = show(commitment_id)
-    return response, 409
+    return render_commitment(get_commitment(commitment_id), status=409)
 
 
 @bp.route('/commitments/<int:commitment_id>/withdraw', methods=['GET', 'POST'])

@@ -13,7 +13,7 @@ from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
 from babel.dates import get_date_format, get_datetime_format, get_time_format
-from flask import current_app, request, session
+from flask import current_app, has_request_context, request, session
 from flask_babel import get_locale, get_timezone
 from flask_login import current_user
 
@@ -26,6 +26,8 @@ _FIELD = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*")
 def select_locale() -> str:
     """Pick the interface language: session choice, then account, then browser, then Thai."""
     languages = current_app.config['LANGUAGES']
+    if not has_request_context():  # CLI, background work: the forum's default language
+        return current_app.config['BABEL_DEFAULT_LOCALE']
     chosen = session.get('lang')
     if chosen in languages:
         return chosen

@@ -61,6 +61,26 @@ def _can_change_commitment_state(user, move) -> bool:
     )
 
 
+def consultation_open(commitment) -> bool:
+    """Whether a consultation round on ``commitment`` is open now.
+
+    Consultation rounds arrive in a later issue; until then none is ever open.
+    """
+    return False
+
+
+def _can_comment(user, commitment) -> bool:
+    """MSF members and the secretariat; other registered people while a consultation is open.
+
+    Only on commitments of a plan past planning, and never on a withdrawn one.
+    """
+    if not commitment.nap.is_public or commitment.state == 'withdrawn':
+        return False
+    if _is_staff(user) or user.role == Role.member:
+        return True
+    return consultation_open(commitment)
+
+
 #: action -> rule(user, target) -> bool; the user is authenticated when a rule runs.
 _RULES: dict[str, Callable[[Any, Any], bool]] = {
     'manage_naps': lambda user, target: _is_staff(user),
@@ -68,6 +88,8 @@ _RULES: dict[str, Callable[[Any, Any], bool]] = {
     'edit_commitment': _can_edit_commitment,
     'change_commitment_state': _can_change_commitment_state,
     'manage_drafting_team': lambda user, target: _is_staff(user),
+    'comment': _can_comment,
+    'moderate': lambda user, target: _is_staff(user),
     'manage_members': lambda user, target: user.role in STAFF,
     'manage_sectors': lambda user, target: user.role in STAFF,
     'manage_organisations': lambda user, target: user.role in STAFF,

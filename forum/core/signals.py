@@ -12,3 +12,8 @@ commitment_state_changed = _signals.signal(
     'commitment-state-changed',
     doc="""A commitment changed state (sender: the commitment; kwargs: old, new, actor).""",
 )
+comment_changed = _signals.signal(
+    'comment-changed',
+    doc="""A comment was added, edited, deleted or hidden (sender: the comment; kwargs: event,
+    actor). ``event`` is the socket event name (``comment_added``…).""",
+)

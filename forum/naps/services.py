@@ -30,7 +30,7 @@ def ensure_policy_areas() -> list[PolicyArea]:
 
 
 def create_nap(
-    *, actor: User, number: int, title_th: str, title_en: str, start_year: int,
+    *, actor: User | None, number: int, title_th: str, title_en: str, start_year: int,
     length_years: int, end_month: int,
 ) -> Nap:  # fmt: skip
     """Create a plan in the planning state; its period follows from length and end month."""
@@ -50,7 +50,7 @@ def create_nap(
     return nap
 
 
-def move_nap(nap: Nap, state: str, *, actor: User) -> None:
+def move_nap(nap: Nap, state: str, *, actor: User | None) -> None:
     """Move a plan to ``state`` (raises StateError when the move is illegal)."""
     old = nap.state
     nap.move_to(state)

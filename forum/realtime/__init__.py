@@ -21,8 +21,10 @@ def init_app(app: Flask) -> None:
         # Same-origin only: the default check compares Origin with the Host header.
         cors_allowed_origins=None,
         manage_session=False,
+        # Larger messages close only the sender's connection; a comment is at most 5,000 characters.
         max_http_buffer_size=256 * 1024,
     )
+    from ..comments import live as _comment_broadcasts  # noqa: F401  (subscribes to signals)
     from .events import ForumNamespace
 
     # Registered on the server init_app just made (each app, e.g. in tests, has its own).

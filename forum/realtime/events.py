@@ -7,6 +7,9 @@ from flask_login import current_user
 from flask_socketio import Namespace, emit, join_room, leave_room
 from flask_wtf.csrf import ValidationError, validate_csrf
 
+from ..comments.events import CommentEvents
+from ..comments.serialize import comment_json
+from ..comments.services import comments_of
 from ..commitments import live
 from ..core.permissions import can
 from .presence import user_room
@@ -18,7 +21,7 @@ def _fail(message: str) -> dict:
     return {'ok': False, 'error': message}
 
 
-class ForumNamespace(Namespace):
+class ForumNamespace(CommentEvents, Namespace):
     """The default namespace; every event is authorised here, on the server."""
 
     def on_connect(self, auth=None):
@@ -42,14 +45,31 @@ class ForumNamespace(Namespace):
                 emit('presence', state, to=live.room(commitment_id))
 
     def on_join(self, payload=None):
-        """Join a commitment's room: ``{"commitment_id"}`` → ``{"ok", "version", "presence"}``."""
+        """Join a commitment's room: ``{"commitment_id", "since_id"?}``.
+
+        The ack carries the comments (only those after ``since_id`` when given, in order), the
+        commitment's version and who is there.
+        """
         commitment, error = live.load(payload)
         if error:
             return _fail(error)
+        since_id = payload.get('since_id')
+        if since_id is not None and (
+            isinstance(since_id, bool) or not isinstance(since_id, int) or since_id < 0
+        ):
+            return _fail('since_id must be a non-negative integer')
+        comments = [comment_json(c) for c in comments_of(commitment, since_id)]
         join_room(live.room(commitment.id))
         state = live.enter(commitment)
         emit('presence', state, to=live.room(commitment.id))
-        return {'ok': True, 'version': commitment.version, 'presence': state}
+        return {
+            'ok': True,
+            'version': commitment.version,
+            'presence': state,
+            'comments': comments,
+            'can_comment': current_user.is_authenticated
+            and can(current_user, 'comment', commitment),
+        }
 
     def on_leave(self, payload=None):
         """Leave a commitment's room."""

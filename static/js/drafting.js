@@ -2,17 +2,15 @@
    Works on the commitment page and on its edit pages; without JavaScript the pages still work. */
 (function () {
   'use strict';
-  var holder = document.querySelector('[data-commitment-id]');
   var live = document.getElementById('live');
-  if (!holder || !live || !window.io) { return; }
-  var commitmentId = parseInt(holder.getAttribute('data-commitment-id'), 10);
-  if (!commitmentId) { return; }
+  var forum = window.forumLive;
+  if (!live || !forum) { return; }
+  var commitmentId = forum.commitmentId;
+  var socket = forum.socket;
   var lang = document.documentElement.lang === 'en' ? 'en' : 'th';
   var text = JSON.parse(document.getElementById('live-text').textContent);
   var pageVersion = parseInt(live.getAttribute('data-version'), 10);
   var isEditPage = !!document.querySelector('form.commitment-form');
-  var meta = document.querySelector('meta[name="csrf-token"]');
-  var socket = window.io({ auth: { csrf_token: meta ? meta.content : '' } });
   var editing = false;
 
   function fill(template, values) {
@@ -78,13 +76,9 @@
     socket.emit('editing', { commitment_id: commitmentId, editing: value });
   }
 
-  socket.on('connect', function () {
-    socket.emit('join', { commitment_id: commitmentId }, function (ack) {
-      if (ack && ack.ok) {
-        showPresence(ack.presence);
-        if (isEditPage) { editing = false; setEditing(true); }
-      }
-    });
+  forum.onJoin(function (ack) {
+    showPresence(ack.presence);
+    if (isEditPage) { editing = false; setEditing(true); }
   });
   socket.on('presence', function (state) {
     if (state.commitment_id === commitmentId) { showPresence(state); }
@@ -92,5 +86,4 @@
   socket.on('revision_saved', function (data) {
     if (data.commitment_id === commitmentId) { showRevision(data); }
   });
-  socket.on('session_ended', function () { socket.disconnect(); });
 })();

@@ -1,0 +1,122 @@
+"""Socket handlers for comments; mixed into the default namespace (see realtime/events.py).
+
+Every handler authorises on the server and answers ``{"ok": true, …}`` or
+``{"ok": false, "error": "<reason>"}``; nothing a client sends can crash the server.
+"""
+
+from __future__ import annotations
+
+from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
+
+from ..commitments import live
+from ..core.permissions import can
+from ..extensions import db
+from .models import Comment
+from .serialize import comment_json
+from .services import CommentError, delete_comment, edit_comment, post_comment
+
+POST_KEYS = {'commitment_id', 'body', 'parent_id', 'anchor', 'stance', 'client_id'}
+
+
+def fail(message) -> dict:
+    """A refusal with its reason."""
+    return {'ok': False, 'error': str(message)}
+
+
+def _own_comment(payload) -> tuple[Comment | None, str | None]:
+    if not isinstance(payload, dict):
+        return None, 'payload must be an object'
+    comment_id = payload.get('comment_id')
+    if (
+        isinstance(comment_id, bool)
+        or not isinstance(comment_id, int)
+        or not 0 < comment_id < 2**31
+    ):
+        return None, 'comment_id must be a positive integer'
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or not can(current_user, 'view_commitment', _commitment(comment)):
+        return None, 'no such comment'
+    return comment, None
+
+
+def _commitment(comment: Comment):
+    from ..commitments.models import Commitment
+
+    return db.session.get(Commitment, comment.commitment_id)
+
+
+class CommentEvents:
+    """``post_comment``, ``edit_comment``, ``delete_comment``."""
+
+    def on_post_comment(self, payload=None):
+        """Post a comment; a retry with the same ``client_id`` returns the same comment."""
+        commitment, error = live.load(payload)
+        if error:
+            return fail(error)
+        unknown = set(payload) - POST_KEYS
+        if unknown:
+            return fail(f'unknown keys: {", ".join(sorted(map(str, unknown)))}')
+        if not current_user.is_authenticated:
+            return fail('log in to comment')
+        if not can(current_user, 'comment', commitment):
+            return fail('you may not comment on this commitment')
+        try:
+            comment, _created = post_comment(
+                commitment,
+                actor=current_user,
+                body=payload.get('body'),
+                client_id=payload.get('client_id'),
+                parent_id=payload.get('parent_id'),
+                anchor=payload.get('anchor', ''),
+                stance=payload.get('stance', ''),
+            )
+            data = comment_json(comment)
+            db.session.commit()
+        except CommentError as exc:
+            db.session.rollback()
+            return fail(exc.message)
+        except IntegrityError:
+            # Two retries raced: the other one stored it; answer with that one.
+            db.session.rollback()
+            comment = (
+                db.session.query(Comment)
+                .filter_by(author_id=current_user.id, client_id=str(payload.get('client_id')))
+                .one_or_none()
+            )
+            if comment is None:
+                return fail('the comment could not be saved; try again')
+            data = comment_json(comment)
+        return {'ok': True, 'comment': data}
+
+    def on_edit_comment(self, payload=None):
+        """Change one's own comment (``{"comment_id", "body"}``) within the edit window."""
+        comment, error = _own_comment(payload)
+        if error:
+            return fail(error)
+        if not current_user.is_authenticated:
+            return fail('log in first')
+        try:
+            edit_comment(comment, actor=current_user, body=payload.get('body'))
+            data = comment_json(comment)
+            db.session.commit()
+        except CommentError as exc:
+            db.session.rollback()
+            return fail(exc.message)
+        return {'ok': True, 'comment': data}
+
+    def on_delete_comment(self, payload=None):
+        """Delete one's own comment (``{"comment_id"}``); a placeholder stays."""
+        comment, error = _own_comment(payload)
+        if error:
+            return fail(error)
+        if not current_user.is_authenticated:
+            return fail('log in first')
+        try:
+            delete_comment(comment, actor=current_user)
+            data = comment_json(comment)
+            db.session.commit()
+        except CommentError as exc:
+            db.session.rollback()
+            return fail(exc.message)
+        return {'ok': True, 'comment': data}

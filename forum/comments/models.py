@@ -1,0 +1,105 @@
+"""Comments on commitments, and the earlier versions of edited ones."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..db import UTCDateTime, utcnow
+from ..extensions import db
+
+if TYPE_CHECKING:
+    from ..auth.models import User
+    from ..members.models import Sector
+
+
+class Stance(StrEnum):
+    """What a comment does."""
+
+    support = 'support'
+    concern = 'concern'
+    question = 'question'
+    proposal = 'proposal'
+
+
+STANCE_LABELS = {
+    Stance.support: _l('Support'),
+    Stance.concern: _l('Concern'),
+    Stance.question: _l('Question'),
+    Stance.proposal: _l('Proposal'),
+}
+
+
+class Comment(db.Model):
+    """A comment on a commitment, on the whole or anchored to a field or a milestone."""
+
+    __tablename__ = 'comments'
+    __table_args__ = (
+        # A retried post (same client id) finds the first one instead of making a second.
+        UniqueConstraint('author_id', 'client_id', name='uq_comments_author_client'),
+        Index('ix_comments_commitment_id_id', 'commitment_id', 'id'),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(ForeignKey('commitments.id', ondelete='CASCADE'))
+    author_id: Mapped[int] = mapped_column(ForeignKey('users.id'), index=True)
+    #: The author's sector when writing (a later change of sector does not rewrite history).
+    sector_id: Mapped[int] = mapped_column(ForeignKey('sectors.id'))
+    #: The organisation as shown when writing.
+    organisation_label: Mapped[str] = mapped_column(String(255), default='')
+    #: A reply's parent (replies are one level deep).
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey('comments.id'))
+    #: ``''`` for the whole commitment, a field name (``problem``) or ``milestone:<id>``.
+    anchor: Mapped[str] = mapped_column(String(60), default='')
+    #: One of :class:`Stance`, or empty.
+    stance: Mapped[str] = mapped_column(String(20), default='')
+    #: Markdown source as written.
+    body: Mapped[str] = mapped_column(Text)
+    #: Sanitised HTML rendered from ``body``.
+    body_html: Mapped[str] = mapped_column(Text)
+    #: The UUID the browser chose, for idempotent retries.
+    client_id: Mapped[str] = mapped_column(String(36))
+    created_dt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    edited_dt: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    is_deleted: Mapped[bool] = mapped_column(default=False)
+    is_hidden: Mapped[bool] = mapped_column(default=False)
+    hidden_reason: Mapped[str | None] = mapped_column(Text)
+
+    author: Mapped[User] = relationship(lazy='joined')
+    sector: Mapped[Sector] = relationship(lazy='joined')
+    parent: Mapped[Comment | None] = relationship(remote_side=[id])
+    versions: Mapped[list[CommentVersion]] = relationship(
+        back_populates='comment', order_by='CommentVersion.id', cascade='all, delete-orphan'
+    )
+
+    def __repr__(self):
+        return f'<Comment {self.id} on commitment {self.commitment_id}>'
+
+    @property
+    def is_visible(self) -> bool:
+        """Whether the text is shown (deleted and hidden comments leave a placeholder)."""
+        return not (self.is_deleted or self.is_hidden)
+
+
+class CommentVersion(db.Model):
+    """The text of a comment before one of its edits."""
+
+    __tablename__ = 'comment_versions'
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(
+        ForeignKey('comments.id', ondelete='CASCADE'), index=True
+    )
+    body: Mapped[str] = mapped_column(Text)
+    #: When this text was replaced.
+    replaced_dt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    comment: Mapped[Comment] = relationship(back_populates='versions')
+
+    def __repr__(self):
+        return f'<CommentVersion {self.id} of comment {self.comment_id}>'

@@ -1,0 +1,112 @@
+"""Comments over plain HTTP: the page works without JavaScript."""
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..commitments.routes import get_commitment, render_commitment
+from ..core.permissions import can, deny
+from ..extensions import db
+from . import bp
+from .forms import CommentForm, EditCommentForm, HideCommentForm
+from .models import Comment
+from .services import CommentError, delete_comment, edit_comment, hide_comment, post_comment
+from .threads import anchor_choices
+
+
+def _get_comment(comment_id: int) -> Comment:
+    comment = db.get_or_404(Comment, comment_id)
+    get_commitment(comment.commitment_id)  # 404 when the commitment is not readable
+    return comment
+
+
+def _back_to(comment: Comment):
+    return redirect(
+        url_for('commitments.show', commitment_id=comment.commitment_id) + f'#comment-{comment.id}'
+    )
+
+
+@bp.route('/commitments/<int:commitment_id>/comments', methods=['POST'])
+def post(commitment_id):
+    """Post a comment from the page's form."""
+    commitment = get_commitment(commitment_id)
+    if not can(current_user, 'comment', commitment):
+        deny()
+    form = CommentForm()
+    form.anchor.choices = anchor_choices(commitment)
+    if form.validate_on_submit():
+        parent = form.parent_id.data
+        try:
+            comment, _created = post_comment(
+                commitment,
+                actor=current_user,
+                body=form.body.data,
+                client_id=form.client_id.data,
+                parent_id=int(parent) if parent and parent.isdigit() else None,
+                anchor=form.anchor.data,
+                stance=form.stance.data,
+            )
+            db.session.commit()
+        except CommentError as exc:
+            db.session.rollback()
+            form.body.errors.append(str(exc.message))
+        else:
+            flash(_('Your comment is posted.'))
+            return _back_to(comment)
+    return render_commitment(commitment, comment_form=form, status=400)
+
+
+@bp.route('/comments/<int:comment_id>/edit', methods=['GET', 'POST'])
+def edit(comment_id):
+    """Change one's own comment within the edit window."""
+    comment = _get_comment(comment_id)
+    if not current_user.is_authenticated or comment.author_id != current_user.id:
+        deny()
+    form = EditCommentForm(obj=comment)
+    if form.validate_on_submit():
+        try:
+            edit_comment(comment, actor=current_user, body=form.body.data)
+            db.session.commit()
+        except CommentError as exc:
+            db.session.rollback()
+            form.body.errors.append(str(exc.message))
+        else:
+            flash(_('Your comment is saved.'))
+            return _back_to(comment)
+    status = 400 if form.is_submitted() else 200
+    return render_template('comments/edit.html', form=form, comment=comment), status
+
+
+@bp.route('/comments/<int:comment_id>/delete', methods=['POST'])
+def delete(comment_id):
+    """Delete one's own comment (a placeholder stays)."""
+    comment = _get_comment(comment_id)
+    if not current_user.is_authenticated:
+        deny()
+    try:
+        delete_comment(comment, actor=current_user)
+    except CommentError as exc:
+        db.session.rollback()
+        if comment.author_id != current_user.id:
+            abort(403)
+        flash(str(exc.message), 'error')
+        return _back_to(comment)
+    db.session.commit()
+    flash(_('Your comment is deleted.'))
+    return _back_to(comment)
+
+
+@bp.route('/comments/<int:comment_id>/hide', methods=['GET', 'POST'])
+def hide(comment_id):
+    """Hide a comment from the public, with a reason (secretariat)."""
+    comment = _get_comment(comment_id)
+    if not can(current_user, 'moderate', comment):
+        deny()
+    form = HideCommentForm()
+    if form.validate_on_submit():
+        hide_comment(comment, actor=current_user, reason=form.reason.data)
+        db.session.commit()
+        flash(_('The comment is hidden.'))
+        return _back_to(comment)
+    status = 400 if form.is_submitted() else 200
+    return render_template('comments/hide.html', form=form, comment=comment), status

@@ -1,0 +1,49 @@
+"""Comments as JSON for sockets and pages: visible text only, dates in both languages."""
+
+from __future__ import annotations
+
+from ..core.i18n import format_datetime
+from .models import STANCE_LABELS, Comment, Stance
+from .services import edit_window
+
+
+def comment_json(comment: Comment) -> dict:
+    """The public form of a comment; deleted and hidden ones keep only their place."""
+    sector = comment.sector
+    data = {
+        'id': comment.id,
+        'commitment_id': comment.commitment_id,
+        'parent_id': comment.parent_id,
+        'anchor': comment.anchor,
+        'stance': comment.stance,
+        'stance_label': (
+            {lang: _label(comment.stance, lang) for lang in ('th', 'en')}
+            if comment.stance
+            else None
+        ),
+        'author': {
+            'id': comment.author_id,
+            'name': comment.author.display_name,
+            'organisation': comment.organisation_label,
+            'sector': {'code': sector.code, 'th': sector.name_th, 'en': sector.name_en},
+        },
+        'body_html': comment.body_html if comment.is_visible else '',
+        'created': comment.created_dt.isoformat(),
+        'created_label': {
+            lang: format_datetime(comment.created_dt, 'medium', locale=lang)
+            for lang in ('th', 'en')
+        },
+        'edited': comment.edited_dt is not None,
+        'editable_until': (comment.created_dt + edit_window()).isoformat(),
+        'is_deleted': comment.is_deleted,
+        'is_hidden': comment.is_hidden,
+        'hidden_reason': comment.hidden_reason if comment.is_hidden else None,
+    }
+    return data
+
+
+def _label(stance: str, lang: str) -> str:
+    from flask_babel import force_locale
+
+    with force_locale(lang):
+        return str(STANCE_LABELS[Stance(stance)])

@@ -1,0 +1,206 @@
+"""Posting, editing, deleting and hiding comments: explicit actor, flush, audit, signal."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+
+from ..auth.models import User
+from ..commitments.fields import COMMITMENT_TEXTS
+from ..commitments.models import Commitment, Milestone
+from ..core import audit
+from ..core.signals import comment_changed
+from ..db import utcnow
+from ..extensions import db
+from .markdown import render
+from .models import Comment, CommentVersion, Stance
+
+MAX_BODY = 5000
+#: Parts of a commitment a comment may be anchored to, besides ``milestone:<id>``.
+FIELD_ANCHORS = tuple(name for name, _label, _needed in COMMITMENT_TEXTS) + (
+    'ogp_values',
+    'who_and_when',
+)
+
+
+class CommentError(ValueError):
+    """A comment that cannot be accepted; ``message`` says why in the reader's language."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def check_body(body) -> str:
+    """Return the stripped body, or raise CommentError."""
+    if not isinstance(body, str) or not body.strip():
+        raise CommentError(_l('Write something first: the comment is empty.'))
+    if len(body) > MAX_BODY:
+        raise CommentError(
+            _l('A comment has at most %(max)d characters (this one has %(n)d).', max=MAX_BODY,
+               n=len(body))
+        )  # fmt: skip
+    if '\x00' in body:
+        raise CommentError(_l('This text contains a NUL character.'))
+    return body.strip()
+
+
+def check_anchor(commitment: Commitment, anchor) -> str:
+    """Return a valid anchor for ``commitment`` (``''`` for the whole), or raise CommentError."""
+    if anchor in (None, ''):
+        return ''
+    if isinstance(anchor, str) and anchor in FIELD_ANCHORS:
+        return anchor
+    if isinstance(anchor, str) and anchor.startswith('milestone:'):
+        milestone_id = anchor.partition(':')[2]
+        if milestone_id.isdigit():
+            milestone = db.session.get(Milestone, int(milestone_id))
+            if milestone is not None and milestone.commitment_id == commitment.id:
+                return anchor
+    raise CommentError(_l('This part of the commitment does not exist.'))
+
+
+def _check_stance(stance) -> str:
+    if stance in (None, ''):
+        return ''
+    if stance in {s.value for s in Stance}:
+        return stance
+    raise CommentError(_l('Unknown stance: choose support, concern, question or proposal.'))
+
+
+def _check_parent(commitment: Commitment, parent_id) -> Comment | None:
+    if parent_id in (None, ''):
+        return None
+    if isinstance(parent_id, bool) or not isinstance(parent_id, int):
+        raise CommentError(_l('The comment you reply to does not exist.'))
+    parent = db.session.get(Comment, parent_id) if 0 < parent_id < 2**31 else None
+    if parent is None or parent.commitment_id != commitment.id:
+        raise CommentError(_l('The comment you reply to does not exist.'))
+    # Replies are one level deep: a reply to a reply joins its thread.
+    return parent.parent or parent
+
+
+def _check_client_id(client_id) -> str:
+    try:
+        return str(uuid.UUID(str(client_id)))
+    except ValueError:
+        raise CommentError(_l('client_id must be a UUID.')) from None
+
+
+def _check_rate(actor: User) -> None:
+    limit = current_app.config['COMMENT_RATE_LIMIT']
+    since = utcnow() - timedelta(seconds=60)
+    recent = db.session.scalar(
+        select(func.count(Comment.id)).where(
+            Comment.author_id == actor.id, Comment.created_dt >= since
+        )
+    )
+    if recent >= limit:
+        raise CommentError(
+            _l('You are commenting very fast: at most %(n)d comments a minute. Wait a moment.',
+               n=limit)
+        )  # fmt: skip
+
+
+def post_comment(
+    commitment: Commitment, *, actor: User, body, client_id, parent_id=None, anchor='',
+    stance='',
+) -> tuple[Comment, bool]:  # fmt: skip
+    """Add a comment; return it and whether it is new (a retried client id returns the first)."""
+    client_id = _check_client_id(client_id)
+    existing = db.session.scalar(select(Comment).filter_by(author_id=actor.id, client_id=client_id))
+    if existing is not None:
+        if existing.commitment_id != commitment.id:
+            raise CommentError(_l('client_id was already used for another comment.'))
+        return existing, False
+    body = check_body(body)
+    parent = _check_parent(commitment, parent_id)
+    anchor = check_anchor(commitment, anchor)
+    stance = _check_stance(stance)
+    _check_rate(actor)
+    comment = Comment(
+        commitment_id=commitment.id,
+        author=actor,
+        sector_id=actor.sector_id,
+        organisation_label=actor.organisation_label or '',
+        parent=parent,
+        anchor=(parent.anchor if parent else anchor),
+        stance=stance,
+        body=body,
+        body_html=render(body),
+        client_id=client_id,
+    )
+    db.session.add(comment)
+    db.session.flush()
+    audit.record('comment.posted', comment, actor=actor, commitment_id=commitment.id)
+    comment_changed.send(comment, event='comment_added', actor=actor)
+    return comment, True
+
+
+def edit_window() -> timedelta:
+    """How long authors may edit their comments."""
+    return timedelta(minutes=current_app.config['COMMENT_EDIT_MINUTES'])
+
+
+def edit_comment(comment: Comment, *, actor: User, body) -> Comment:
+    """Change a comment's text within the edit window; the old text is kept."""
+    if comment.author_id != actor.id:
+        raise CommentError(_l('Only the author may edit a comment.'))
+    if not comment.is_visible:
+        raise CommentError(_l('This comment can no longer be edited.'))
+    if utcnow() - comment.created_dt > edit_window():
+        raise CommentError(
+            _l('Comments can be edited for %(n)d minutes after posting.',
+               n=current_app.config['COMMENT_EDIT_MINUTES'])
+        )  # fmt: skip
+    body = check_body(body)
+    if body == comment.body:
+        return comment
+    comment.versions.append(CommentVersion(body=comment.body))
+    comment.body = body
+    comment.body_html = render(body)
+    comment.edited_dt = utcnow()
+    db.session.flush()
+    audit.record('comment.edited', comment, actor=actor)
+    comment_changed.send(comment, event='comment_updated', actor=actor)
+    return comment
+
+
+def delete_comment(comment: Comment, *, actor: User) -> Comment:
+    """Delete one's own comment: a placeholder stays so that replies keep their context."""
+    if comment.author_id != actor.id:
+        raise CommentError(_l('Only the author may delete a comment.'))
+    if comment.is_deleted:
+        return comment
+    comment.versions.append(CommentVersion(body=comment.body))
+    comment.is_deleted = True
+    comment.body = ''
+    comment.body_html = ''
+    db.session.flush()
+    audit.record('comment.deleted', comment, actor=actor)
+    comment_changed.send(comment, event='comment_deleted', actor=actor)
+    return comment
+
+
+def hide_comment(comment: Comment, *, actor: User, reason: str) -> Comment:
+    """Hide a comment from the public (moderation); the reason is shown in its place."""
+    if not (reason or '').strip():
+        raise CommentError(_l('Say why the comment is hidden.'))
+    comment.is_hidden = True
+    comment.hidden_reason = reason.strip()
+    db.session.flush()
+    audit.record('comment.hidden', comment, actor=actor, reason=comment.hidden_reason)
+    comment_changed.send(comment, event='comment_hidden', actor=actor)
+    return comment
+
+
+def comments_of(commitment: Commitment, since_id: int | None = None) -> list[Comment]:
+    """The commitment's comments in order (only those after ``since_id`` when given)."""
+    query = select(Comment).filter_by(commitment_id=commitment.id).order_by(Comment.id)
+    if since_id is not None:
+        query = query.where(Comment.id > since_id)
+    return list(db.session.scalars(query).unique())

@@ -1,0 +1,222 @@
+/* Live discussion: comments arrive and change without reloading; posting goes over the socket
+   with a client id (a retry never duplicates); the text being written survives reconnects and
+   reloads (localStorage). Without JavaScript the form posts over HTTP. */
+(function () {
+  'use strict';
+  var forum = window.forumLive;
+  var section = document.getElementById('discussion');
+  if (!forum || !section) { return; }
+  var socket = forum.socket;
+  var commitmentId = forum.commitmentId;
+  var text = JSON.parse(document.getElementById('comment-text').textContent);
+  var lang = document.documentElement.lang === 'en' ? 'en' : 'th';
+  var list = document.getElementById('comments');
+  var form = document.getElementById('comment-form');
+  var draftKey = 'forum:comment-draft:' + commitmentId;
+  var pendingKey = 'forum:comment-pending:' + commitmentId;
+
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); });
+    return h.slice(0, 4).join('') + '-' + h.slice(4, 6).join('') + '-' + h.slice(6, 8).join('') +
+      '-' + h.slice(8, 10).join('') + '-' + h.slice(10).join('');
+  }
+
+  function el(tag, cls, content) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    if (content !== undefined) { node.textContent = content; }
+    return node;
+  }
+
+  function render(c) {
+    var article = el('article', 'comment' + (c.parent_id ? ' reply' : '') +
+      (c.is_deleted || c.is_hidden ? ' gone' : ''));
+    article.id = 'comment-' + c.id;
+    article.setAttribute('data-comment-id', c.id);
+    article.setAttribute('data-parent-id', c.parent_id || '');
+    article.setAttribute('aria-labelledby', 'comment-' + c.id + '-by');
+    var header = el('header');
+    var name = el('strong', null, c.author.name);
+    name.id = 'comment-' + c.id + '-by';
+    header.appendChild(name);
+    if (c.author.organisation) { header.appendChild(el('span', 'org', ' ' + c.author.organisation)); }
+    header.appendChild(el('span', 'badge sector-' + c.author.sector.code, c.author.sector[lang]));
+    if (c.stance_label) { header.appendChild(el('span', 'stance stance-' + c.stance, c.stance_label[lang])); }
+    if (c.anchor && !c.parent_id) {
+      var a = el('a', 'anchor-link', text.anchors[c.anchor] || c.anchor);
+      a.href = c.anchor.indexOf('milestone:') === 0 ? '#milestone-' + c.anchor.split(':')[1] : '#f-' + c.anchor;
+      header.appendChild(a);
+    }
+    var time = el('time', null, c.created_label[lang]);
+    time.setAttribute('datetime', c.created);
+    header.appendChild(time);
+    if (c.edited) { header.appendChild(el('span', 'edited', text.edited)); }
+    article.appendChild(header);
+    if (c.is_deleted) {
+      article.appendChild(el('p', 'placeholder', text.deleted));
+    } else if (c.is_hidden) {
+      article.appendChild(el('p', 'placeholder', text.hidden.replace('{reason}', c.hidden_reason || '')));
+    } else {
+      var body = el('div', 'body');
+      body.innerHTML = c.body_html; // sanitised on the server (markdown subset, nh3)
+      article.appendChild(body);
+      var actions = el('div', 'comment-actions');
+      if (text.mayComment && !c.parent_id) {
+        var reply = el('a', null, text.reply);
+        reply.href = '?reply=' + c.id + '#comment-form';
+        reply.setAttribute('data-reply', c.id);
+        actions.appendChild(reply);
+      }
+      if (text.me && c.author.id === text.me) {
+        var edit = el('a', null, text.edit);
+        edit.href = '/comments/' + c.id + '/edit';
+        actions.appendChild(edit);
+        var del = el('button', 'link danger', text.delete);
+        del.type = 'button';
+        del.setAttribute('data-delete-id', c.id);
+        actions.appendChild(del);
+      }
+      if (actions.childNodes.length) { article.appendChild(actions); }
+    }
+    return article;
+  }
+
+  function upsert(c) {
+    if (c.commitment_id !== commitmentId) { return; }
+    forum.saw(c.id);
+    var empty = document.getElementById('no-comments');
+    if (empty) { empty.remove(); }
+    var node = render(c);
+    var existing = document.getElementById('comment-' + c.id);
+    if (existing) { existing.replaceWith(node); return; }
+    if (c.parent_id) {
+      var thread = list.querySelector('[data-thread="' + c.parent_id + '"] .replies');
+      if (thread) { thread.appendChild(node); return; }
+    }
+    var wrap = el('div', 'thread');
+    wrap.setAttribute('data-thread', c.id);
+    wrap.appendChild(node);
+    wrap.appendChild(el('div', 'replies'));
+    list.appendChild(wrap);
+  }
+
+  forum.onJoin(function (ack) { (ack.comments || []).forEach(upsert); sendPending(); });
+  ['comment_added', 'comment_updated', 'comment_deleted', 'comment_hidden'].forEach(function (name) {
+    socket.on(name, function (data) { upsert(data.comment); });
+  });
+
+  list.addEventListener('click', function (event) {
+    var target = event.target;
+    if (target.matches('[data-delete-id]')) {
+      socket.emit('delete_comment', { comment_id: parseInt(target.getAttribute('data-delete-id'), 10) },
+        function (ack) { if (ack && ack.ok) { upsert(ack.comment); } });
+    }
+  });
+  // Without JS these are plain forms and links; with JS they stay on the page.
+  list.addEventListener('submit', function (event) {
+    var target = event.target;
+    if (target.matches('[data-delete]') && forum.connected) {
+      event.preventDefault();
+      socket.emit('delete_comment', { comment_id: parseInt(target.getAttribute('data-delete'), 10) },
+        function (ack) { if (ack && ack.ok) { upsert(ack.comment); } });
+    }
+  });
+
+  if (!form) { return; }
+  var body = form.querySelector('[name="body"]');
+  var anchor = form.querySelector('[name="anchor"]');
+  var stance = form.querySelector('[name="stance"]');
+  var parent = form.querySelector('[name="parent_id"]');
+  var clientId = form.querySelector('[name="client_id"]');
+  var error = document.getElementById('comment-error');
+  var replying = document.getElementById('replying');
+
+  function saveDraft() {
+    localStorage.setItem(draftKey, JSON.stringify({
+      body: body.value, anchor: anchor.value, stance: stance.value, parent_id: parent.value,
+      client_id: clientId.value
+    }));
+  }
+  function restoreDraft() {
+    var draft = JSON.parse(localStorage.getItem(draftKey) || 'null');
+    if (!draft) { return; }
+    if (draft.body && !body.value) { body.value = draft.body; }
+    if (draft.anchor) { anchor.value = draft.anchor; }
+    if (draft.stance) { stance.value = draft.stance; }
+    if (draft.parent_id) { parent.value = draft.parent_id; replying.hidden = false; }
+    if (draft.client_id) { clientId.value = draft.client_id; }
+  }
+  function reset() {
+    body.value = '';
+    parent.value = '';
+    replying.hidden = true;
+    clientId.value = uuid();
+    localStorage.removeItem(draftKey);
+  }
+  function showError(message) {
+    error.textContent = message || '';
+    error.hidden = !message;
+  }
+  function payload() {
+    var data = { commitment_id: commitmentId, body: body.value, client_id: clientId.value,
+      anchor: anchor.value, stance: stance.value };
+    if (parent.value) { data.parent_id = parseInt(parent.value, 10); }
+    return data;
+  }
+  function send(data, done) {
+    socket.timeout(10000).emit('post_comment', data, function (err, ack) {
+      if (err) { done(null); return; } // no answer: kept as pending, sent again on reconnect
+      done(ack);
+    });
+  }
+  function sendPending() {
+    var pending = JSON.parse(localStorage.getItem(pendingKey) || 'null');
+    if (!pending) { return; }
+    send(pending, function (ack) {
+      if (!ack) { return; }
+      localStorage.removeItem(pendingKey);
+      if (ack.ok) { upsert(ack.comment); } else { showError(ack.error); }
+    });
+  }
+
+  restoreDraft();
+  body.addEventListener('input', saveDraft);
+  anchor.addEventListener('change', saveDraft);
+  stance.addEventListener('change', saveDraft);
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    showError('');
+    var data = payload();
+    if (!forum.connected) {
+      localStorage.setItem(pendingKey, JSON.stringify(data));
+      reset();
+      return;
+    }
+    send(data, function (ack) {
+      if (!ack) { localStorage.setItem(pendingKey, JSON.stringify(data)); reset(); return; }
+      if (ack.ok) { upsert(ack.comment); reset(); } else { showError(ack.error); }
+    });
+  });
+
+  document.addEventListener('click', function (event) {
+    var target = event.target.closest('[data-anchor], [data-reply], #cancel-reply');
+    if (!target) { return; }
+    event.preventDefault();
+    if (target.id === 'cancel-reply') { parent.value = ''; replying.hidden = true; saveDraft(); return; }
+    if (target.hasAttribute('data-reply')) {
+      parent.value = target.getAttribute('data-reply');
+      replying.hidden = false;
+    } else {
+      anchor.value = target.getAttribute('data-anchor');
+      parent.value = '';
+      replying.hidden = true;
+    }
+    saveDraft();
+    form.scrollIntoView({ block: 'center' });
+    body.focus();
+  });
+})();

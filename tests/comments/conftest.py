@@ -1,0 +1,3 @@
+"""Comments reuse the plan and commitment fixtures."""
+
+from tests.commitments.conftest import make_commitment, nap_id, orgs  # noqa: F401

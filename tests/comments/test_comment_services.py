@@ -1,0 +1,141 @@
+import uuid
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from forum.comments.models import Comment
+from forum.comments.services import (
+    CommentError,
+    delete_comment,
+    edit_comment,
+    hide_comment,
+    post_comment,
+)
+from forum.commitments.models import Commitment
+from forum.core.audit import AuditEntry
+
+
+@pytest.fixture
+def setting(db, make_commitment, create_member):
+    """A commitment and a member who may comment on it."""
+    cid = make_commitment()
+    member = create_member(email='m@example.org', display_name='มาลี')
+    return db.session.get(Commitment, cid), db.session.merge(member)
+
+
+def _post(commitment, user, body='ความเห็น', **kw):
+    kw.setdefault('client_id', str(uuid.uuid4()))
+    return post_comment(commitment, actor=user, body=body, **kw)
+
+
+def test_posting_records_the_authors_sector_and_organisation(db, setting):
+    commitment, member = setting
+    comment, created = _post(commitment, member, '**ดี**', stance='support', anchor='problem')
+    db.session.commit()
+    assert created
+    assert comment.sector.code == 'civil_society'
+    assert comment.body_html == '<p><strong>ดี</strong></p>'
+    assert (comment.stance, comment.anchor) == ('support', 'problem')
+    assert db.session.scalar(select(AuditEntry).filter_by(action='comment.posted'))
+
+
+def test_a_retried_client_id_returns_the_same_comment(db, setting):
+    commitment, member = setting
+    client_id = str(uuid.uuid4())
+    first, created = _post(commitment, member, client_id=client_id)
+    db.session.commit()
+    again, created_again = _post(commitment, member, 'different text', client_id=client_id)
+    assert (again.id, created, created_again) == (first.id, True, False)
+    assert len(db.session.scalars(select(Comment)).all()) == 1
+
+
+@pytest.mark.parametrize(
+    ('kwargs', 'message'),
+    [
+        ({'body': ''}, 'empty'),
+        ({'body': '   \n '}, 'empty'),
+        ({'body': 'ก' * 5001}, 'at most 5000'),
+        ({'body': 42}, 'empty'),
+        ({'anchor': 'nowhere'}, 'does not exist'),
+        ({'anchor': 'milestone:99999'}, 'does not exist'),
+        ({'stance': 'anger'}, 'Unknown stance'),
+        ({'parent_id': 99999}, 'does not exist'),
+        ({'parent_id': 'one'}, 'does not exist'),
+        ({'client_id': 'not-a-uuid'}, 'UUID'),
+    ],
+)
+def test_bad_comments_are_refused_with_a_reason(app, db, setting, kwargs, message):
+    commitment, member = setting
+    body = kwargs.pop('body', 'ok')
+    with app.test_request_context(headers={'Accept-Language': 'en'}):
+        with pytest.raises(CommentError) as exc:
+            _post(commitment, member, body, **kwargs)
+        assert message in str(exc.value.message)
+    db.session.rollback()
+    assert db.session.scalars(select(Comment)).all() == []
+
+
+def test_replies_are_one_level_deep(db, setting, make_commitment):
+    commitment, member = setting
+    top, _ = _post(commitment, member, 'top', anchor='solution')
+    reply, _ = _post(commitment, member, 'reply', parent_id=top.id)
+    deeper, _ = _post(commitment, member, 'reply to reply', parent_id=reply.id)
+    assert reply.parent_id == top.id
+    assert deeper.parent_id == top.id  # joins the thread
+    assert reply.anchor == 'solution'
+    db.session.commit()
+    other = db.session.get(Commitment, make_commitment())
+    with pytest.raises(CommentError):
+        _post(other, member, 'wrong thread', parent_id=top.id)
+
+
+def test_milestone_anchor(db, setting):
+    commitment, member = setting
+    milestone = commitment.milestones[0]
+    comment, _ = _post(commitment, member, anchor=f'milestone:{milestone.id}')
+    assert comment.anchor == f'milestone:{milestone.id}'
+
+
+def test_rate_limit(app, db, setting):
+    commitment, member = setting
+    app.config['COMMENT_RATE_LIMIT'] = 3
+    for _ in range(3):
+        _post(commitment, member)
+    with pytest.raises(CommentError) as exc:
+        _post(commitment, member)
+    assert 'at most 3 comments a minute' in str(exc.value.message)
+
+
+def test_edit_keeps_history_within_the_window(db, setting, create_member):
+    commitment, member = setting
+    comment, _ = _post(commitment, member, 'first')
+    edit_comment(comment, actor=member, body='second')
+    db.session.commit()
+    assert comment.body == 'second'
+    assert comment.edited_dt is not None
+    assert [v.body for v in comment.versions] == ['first']
+    other = db.session.merge(create_member(email='o@example.org'))
+    with pytest.raises(CommentError):
+        edit_comment(comment, actor=other, body='not mine')
+    comment.created_dt = comment.created_dt - timedelta(minutes=16)
+    with pytest.raises(CommentError):
+        edit_comment(comment, actor=member, body='too late')
+
+
+def test_delete_leaves_a_placeholder_and_hide_needs_a_reason(db, setting, secretariat):
+    commitment, member = setting
+    top, _ = _post(commitment, member, 'top')
+    reply, _ = _post(commitment, member, 'reply', parent_id=top.id)
+    delete_comment(top, actor=member)
+    db.session.commit()
+    assert top.is_deleted
+    assert top.body == ''
+    assert top.body_html == ''
+    assert reply.parent_id == top.id  # the reply keeps its context
+    staff = db.session.merge(secretariat)
+    with pytest.raises(CommentError):
+        hide_comment(reply, actor=staff, reason=' ')
+    hide_comment(reply, actor=staff, reason='ข้อมูลส่วนบุคคล')
+    assert reply.is_hidden
+    assert reply.hidden_reason == 'ข้อมูลส่วนบุคคล'
