@@ -36,6 +36,8 @@ class Config:
     REDIS_URL = None
     #: gevent when served (gunicorn -k gevent); tests use threading, which needs no monkey-patching.
     SOCKETIO_ASYNC_MODE = 'gevent'
+    #: Redis pub/sub channel shared by the processes of one installation.
+    SOCKETIO_CHANNEL = 'forum'
     BABEL_DEFAULT_LOCALE = 'th'
     BABEL_DEFAULT_TIMEZONE = 'Asia/Bangkok'
     BABEL_TRANSLATION_DIRECTORIES = str(ROOT / 'translations')
@@ -63,6 +65,7 @@ class Config:
             os.environ.get('FORUM_DATABASE_URL') or f'sqlite:///{INSTANCE / "forum.sqlite3"}'
         )
         settings['REDIS_URL'] = os.environ.get('FORUM_REDIS_URL') or None
+        settings['SOCKETIO_CHANNEL'] = os.environ.get('FORUM_SOCKETIO_CHANNEL', 'forum')
         if os.environ.get('FORUM_ASYNC_MODE'):
             settings['SOCKETIO_ASYNC_MODE'] = os.environ['FORUM_ASYNC_MODE']
         if os.environ.get('FORUM_SECURE_COOKIES') == '1':

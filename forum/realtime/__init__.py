@@ -18,6 +18,7 @@ def init_app(app: Flask) -> None:
         app,
         async_mode=app.config['SOCKETIO_ASYNC_MODE'],
         message_queue=app.config['REDIS_URL'],
+        channel=app.config['SOCKETIO_CHANNEL'],
         # Same-origin only: the default check compares Origin with the Host header.
         cors_allowed_origins=None,
         manage_session=False,
