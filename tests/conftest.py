@@ -231,13 +231,15 @@ class SocketClient:
     otherwise be shared by every socket's events, and with it Flask-Login's cached user.
     """
 
-    def __init__(self, app, flask_client, *, logged_in: bool = False):
+    def __init__(self, app, flask_client, *, logged_in: bool = False, lang: str = 'en'):
         from forum.extensions import socketio
 
         self._app = app
         auth = {'csrf_token': csrf_token(flask_client)} if logged_in else None
         with app.app_context():
-            self._client = socketio.test_client(app, flask_test_client=flask_client, auth=auth)
+            self._client = socketio.test_client(
+                app, flask_test_client=flask_client, auth=auth, headers={'Accept-Language': lang}
+            )
         self._settle()
 
     def _settle(self):
@@ -269,6 +271,6 @@ class SocketClient:
 @pytest.fixture
 def socket_client(app):
     """Factory: ``socket_client(flask_client, logged_in=True)`` connects a Socket.IO client."""
-    return lambda flask_client, logged_in=False: SocketClient(
-        app, flask_client, logged_in=logged_in
+    return lambda flask_client, logged_in=False, lang='en': SocketClient(
+        app, flask_client, logged_in=logged_in, lang=lang
     )

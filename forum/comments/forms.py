@@ -24,11 +24,12 @@ class CommentForm(BaseForm):
         description=_l('Markdown: *emphasis*, **strong**, lists, [links](https://…), > quotes.'),
         render_kw={'rows': 4, 'maxlength': MAX_BODY},
     )
-    anchor = SelectField(_l('About'), choices=[], validate_choice=False)
+    anchor = SelectField(_l('About'), choices=[], validate_choice=False, default='')
     stance = SelectField(
         _l('Stance'),
         choices=[SelectChoice('', _l('No stance'))]
         + [SelectChoice(s.value, label) for s, label in STANCE_LABELS.items()],
+        default='',
     )
     parent_id = HiddenField()
     client_id = HiddenField(default=lambda: str(uuid.uuid4()))
