@@ -14,7 +14,13 @@ from ..core.permissions import can
 from ..extensions import db
 from .models import Comment
 from .serialize import comment_json
-from .services import CommentError, delete_comment, edit_comment, post_comment
+from .services import (
+    CommentError,
+    delete_comment,
+    edit_comment,
+    post_comment,
+    retried_comment,
+)
 
 POST_KEYS = {'commitment_id', 'body', 'parent_id', 'anchor', 'stance', 'client_id'}
 
@@ -77,13 +83,12 @@ class CommentEvents:
             db.session.rollback()
             return fail(exc.message)
         except IntegrityError:
-            # Two retries raced: the other one stored it; answer with that one.
+            # Two retries raced (perhaps on two processes): the other one stored it.
             db.session.rollback()
-            comment = (
-                db.session.query(Comment)
-                .filter_by(author_id=current_user.id, client_id=str(payload.get('client_id')))
-                .one_or_none()
-            )
+            try:
+                comment = retried_comment(commitment, current_user, payload.get('client_id'))
+            except CommentError as exc:
+                return fail(exc.message)
             if comment is None:
                 return fail('the comment could not be saved; try again')
             data = comment_json(comment)

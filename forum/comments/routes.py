@@ -3,6 +3,7 @@
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 
 from ..commitments.routes import get_commitment, render_commitment
 from ..core.permissions import can, deny
@@ -10,7 +11,14 @@ from ..extensions import db
 from . import bp
 from .forms import CommentForm, EditCommentForm, HideCommentForm
 from .models import Comment
-from .services import CommentError, delete_comment, edit_comment, hide_comment, post_comment
+from .services import (
+    CommentError,
+    delete_comment,
+    edit_comment,
+    hide_comment,
+    post_comment,
+    retried_comment,
+)
 from .threads import anchor_choices
 
 
@@ -50,6 +58,13 @@ def post(commitment_id):
         except CommentError as exc:
             db.session.rollback()
             form.body.errors.append(str(exc.message))
+        except IntegrityError:
+            # The same form was sent twice at once: the other request stored it.
+            db.session.rollback()
+            comment = retried_comment(commitment, current_user, form.client_id.data)
+            if comment is not None:
+                return _back_to(comment)
+            form.body.errors.append(_('The comment could not be saved; please send it again.'))
         else:
             flash(_('Your comment is posted.'))
             return _back_to(comment)

@@ -106,17 +106,27 @@ def _check_rate(actor: User) -> None:
         )  # fmt: skip
 
 
+def retried_comment(commitment: Commitment, actor: User, client_id) -> Comment | None:
+    """The comment ``actor`` already posted with ``client_id``, or None.
+
+    The same id used on another commitment is an error, not a match.
+    """
+    client_id = _check_client_id(client_id)
+    existing = db.session.scalar(select(Comment).filter_by(author_id=actor.id, client_id=client_id))
+    if existing is not None and existing.commitment_id != commitment.id:
+        raise CommentError(_l('client_id was already used for another comment.'))
+    return existing
+
+
 def post_comment(
     commitment: Commitment, *, actor: User, body, client_id, parent_id=None, anchor='',
     stance='',
 ) -> tuple[Comment, bool]:  # fmt: skip
     """Add a comment; return it and whether it is new (a retried client id returns the first)."""
-    client_id = _check_client_id(client_id)
-    existing = db.session.scalar(select(Comment).filter_by(author_id=actor.id, client_id=client_id))
+    existing = retried_comment(commitment, actor, client_id)
     if existing is not None:
-        if existing.commitment_id != commitment.id:
-            raise CommentError(_l('client_id was already used for another comment.'))
         return existing, False
+    client_id = _check_client_id(client_id)
     body = check_body(body)
     parent = _check_parent(commitment, parent_id)
     anchor = check_anchor(commitment, anchor)

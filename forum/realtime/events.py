@@ -12,7 +12,7 @@ from ..comments.serialize import comment_json
 from ..comments.services import comments_of
 from ..commitments import live
 from ..core.permissions import can
-from .presence import user_room
+from . import presence
 
 logger = logging.getLogger(__name__)
 
@@ -34,11 +34,14 @@ class ForumNamespace(CommentEvents, Namespace):
         except ValidationError:
             logger.info('Socket connection refused for %s: bad CSRF token', current_user)
             return False
-        join_room(user_room(current_user.id))
+        join_room(presence.user_room(current_user.id))
+        presence.remember(current_user.id, request.sid)
         return True
 
     def on_disconnect(self, reason=None):
         """Leave every commitment room and tell the others."""
+        if current_user.is_authenticated:
+            presence.forget(current_user.id, request.sid)
         for commitment_id in live.rooms_of(request.sid):
             state = live.leave(commitment_id, request.sid)
             if state is not None:
