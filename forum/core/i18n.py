@@ -93,14 +93,11 @@ def format_datetime(
     locale: str | Locale | None = None,
     thai_digits: bool = False,
 ) -> str:
-    """Format a date and time in the configured zone; Thai shows the Buddhist-Era year."""
+    """Format a date and time (to the minute) in the forum's zone; Thai shows the B.E. year."""
     if value is None:
         return ''
     loc = _locale(locale)
-    tz = get_timezone()
-    if loc.language != 'th':
-        return babel_format_datetime(value, format=format, tzinfo=tz, locale=loc)
-    local = value.astimezone(tz) if value.tzinfo else value
+    local = value.astimezone(get_timezone()) if value.tzinfo else value
     if format in _WIDTHS:
         date_part = get_date_format(format, locale=loc).pattern
         time_part = get_time_format('short', locale=loc).pattern
@@ -108,7 +105,9 @@ def format_datetime(
         pattern = pattern.replace('{0}', time_part)
     else:
         pattern = format
-    text = babel_format_datetime(local, format=buddhist_pattern(pattern, local.year), locale=loc)
+    if loc.language == 'th':
+        pattern = buddhist_pattern(pattern, local.year)
+    text = babel_format_datetime(local, format=pattern, locale=loc)
     return to_thai_digits(text) if thai_digits else text
 
 
