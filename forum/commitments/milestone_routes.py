@@ -1,5 +1,7 @@
 """Milestone pages: add, edit, delete, reorder; each save is a revision of the commitment."""
 
+from datetime import date
+
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -9,7 +11,8 @@ from . import bp
 from .choices import no_choice_label, organisation_choices
 from .fields import MILESTONE_TEXTS, milestone_text_columns
 from .forms import MilestoneForm, MoveForm, VersionOnlyForm
-from .history import CONFLICT_HELP
+from .history import CONFLICT_HELP, describe
+from .merge import three_way
 from .models import Milestone
 from .routes import _conflict, get_commitment
 from .services import Conflict, delete_milestone, move_milestone, save_milestone
@@ -34,6 +37,29 @@ def _fields_from(form: MilestoneForm) -> dict:
         evidence_url=(form.evidence_url.data or '').strip(),
     )
     return fields
+
+
+def _merge_milestone_form(form: MilestoneForm, milestone_id: int, conflict: dict) -> list[str]:
+    """Bring the other person's changes to this milestone into the form; return the clashes."""
+
+    def find(snapshot):
+        return next((m for m in snapshot['milestones'] if m['id'] == milestone_id), None)
+
+    base, current = find(conflict['base']), find(conflict['current'])
+    if base is None or current is None:
+        return []
+    mine = _fields_from(form)
+    merged, clashes = three_way(mine, base, current)
+    for name, value in merged.items():
+        if value == mine[name]:
+            continue
+        if name == 'responsible_organisation_id':
+            form.responsible_organisation.data = str(value or '')
+        elif name.endswith('_date'):
+            form[name].data = date.fromisoformat(value) if value else None
+        else:
+            form[name].data = value
+    return [describe(f'milestones.{current["position"]}.{name}') for name in clashes]
 
 
 @bp.route('/commitments/<int:commitment_id>/milestones/new', methods=['GET', 'POST'])
@@ -61,6 +87,8 @@ def edit_milestone(commitment_id, milestone_id=None):
         except Conflict as exc:
             db.session.rollback()
             conflict = _conflict(commitment, exc.base_version)
+            if milestone is not None:
+                conflict['clashes'] = _merge_milestone_form(form, milestone.id, conflict)
             form.version.data = str(commitment.version)
         else:
             flash(_('Milestone %(n)d is saved.', n=saved.position))

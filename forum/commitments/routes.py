@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -19,7 +21,8 @@ from .checklist import check
 from .choices import no_choice_label, organisation_choices, people_choices, policy_area_choices
 from .fields import COMMITMENT_TEXTS, OGP_VALUES, commitment_text_columns
 from .forms import CommitmentForm, StateForm, TeamForm, WithdrawForm
-from .history import CONFLICT_HELP, compare
+from .history import CONFLICT_HELP, compare, describe
+from .merge import three_way
 from .models import (
     COMMITMENT_STATE_LABELS,
     COMMITMENT_TRANSITIONS,
@@ -167,6 +170,7 @@ def edit(commitment_id):
         except Conflict as exc:
             db.session.rollback()
             conflict = _conflict(commitment, exc.base_version)
+            conflict['clashes'] = _merge_commitment_form(form, conflict)
             form.version.data = str(commitment.version)
         else:
             if revision is None:
@@ -179,6 +183,32 @@ def edit(commitment_id):
         'commitments/edit.html', form=form, nap=commitment.nap, commitment=commitment,
         texts=COMMITMENT_TEXTS, values=OGP_VALUES, conflict=conflict,
     ), status  # fmt: skip
+
+
+#: Form field for each commitment snapshot field that is not named alike.
+_FORM_FIELD = {'policy_area_id': 'policy_area', 'lead_agency_id': 'lead_agency'}
+
+
+def _merge_commitment_form(form: CommitmentForm, conflict: dict) -> list[str]:
+    """Bring the other person's changes into the form; return the labels of true clashes."""
+    mine = _fields_from(form)
+    mine['supporters'] = [int(i) for i in form.supporters.data or [] if i.isdigit()]
+    base = dict(conflict['base']['fields'], supporters=conflict['base']['supporters'])
+    current = dict(conflict['current']['fields'], supporters=conflict['current']['supporters'])
+    merged, clashes = three_way(mine, base, current)
+    for name, value in merged.items():
+        if value == mine[name]:
+            continue
+        field = form[_FORM_FIELD.get(name, name)]
+        if name == 'supporters':
+            field.data = [str(v) for v in value]
+        elif name in _FORM_FIELD:
+            field.data = str(value or '')
+        elif name.endswith('_date'):
+            field.data = date.fromisoformat(value) if value else None
+        else:
+            field.data = value
+    return [describe(name) for name in clashes]
 
 
 def _conflict(commitment: Commitment, base_version: int) -> dict:
@@ -197,6 +227,9 @@ def _conflict(commitment: Commitment, base_version: int) -> dict:
         'help': CONFLICT_HELP,
         'revision': current,
         'rows': compare(base.snapshot if base else None, current.snapshot),
+        'base': base.snapshot if base else {'fields': {}, 'supporters': [], 'milestones': []},
+        'current': current.snapshot,
+        'clashes': [],
     }
 
 

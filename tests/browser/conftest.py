@@ -11,6 +11,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / '.venv' / 'bin'
 CHROMIUM = os.environ.get('FORUM_CHROMIUM', '/usr/bin/chromium')
+AXE_JS = ROOT / 'static' / 'vendor' / 'axe.min.js'
 CHROMIUM_ARGS = [
     '--headless=new',
     '--no-sandbox',
@@ -107,11 +109,87 @@ def _wait_healthy(url: str, proc: subprocess.Popen, log: Path) -> None:
     )
 
 
+@dataclass(frozen=True)
+class Account:
+    """A person the browser tests log in as (created with ``flask forum create-user``)."""
+
+    email: str
+    password: str
+    name: str
+    role: str
+    sector: str
+    organisation: str
+
+
+#: Accounts created on the live server's database during set-up.
+ACCOUNTS = {
+    'secretariat': Account(
+        email='secretariat@example.org',
+        password='secretariat-password',
+        name='สมศรี เลขานุการ',
+        role='secretariat',
+        sector='government',
+        organisation='สำนักงานเลขานุการเวที',
+    ),
+    'drafter': Account(
+        email='drafter@example.org',
+        password='drafter-password',
+        name='Nok Drafter',
+        role='participant',
+        sector='civil_society',
+        organisation='เครือข่ายพลเมืองตื่นรู้',
+    ),
+}
+
+
 @pytest.fixture(scope='session')
-def live_server(tmp_path_factory) -> Iterator[str]:
-    """A real gunicorn + gevent server on a migrated SQLite database; yields its base URL."""
-    instance = tmp_path_factory.mktemp('live-server')
-    env = _server_env(instance)
+def server_env(tmp_path_factory) -> dict[str, str]:
+    """The environment of the server under test (also used to run ``flask`` commands on it)."""
+    return _server_env(tmp_path_factory.mktemp('live-server'))
+
+
+def _create_accounts(env: dict[str, str]) -> None:
+    """Create :data:`ACCOUNTS` side by side (each ``flask`` run takes a second or two)."""
+    procs = [
+        subprocess.Popen(
+            [
+                str(BIN / 'flask'),
+                'forum',
+                'create-user',
+                a.email,
+                '--password',
+                a.password,
+                '--name',
+                a.name,
+                '--role',
+                a.role,
+                '--sector',
+                a.sector,
+                '--organisation',
+                a.organisation,
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for a in ACCOUNTS.values()
+    ]
+    outputs = [proc.communicate()[0] for proc in procs]
+    errors = [out for proc, out in zip(procs, outputs, strict=True) if proc.returncode]
+    if errors:
+        pytest.fail('flask forum create-user failed:\n' + '\n'.join(errors), pytrace=False)
+
+
+@pytest.fixture(scope='session')
+def live_server(server_env) -> Iterator[str]:
+    """A real gunicorn + gevent server on a migrated SQLite database; yields its base URL.
+
+    The database has the default sectors and policy areas, and the people in :data:`ACCOUNTS`.
+    """
+    env = server_env
+    instance = Path(env['FORUM_INSTANCE_PATH'])
     _run([str(BIN / 'flask'), 'db', 'upgrade'], env)
     _run([str(BIN / 'flask'), 'forum', 'setup'], env)
     port = _free_port()
@@ -137,6 +215,8 @@ def live_server(tmp_path_factory) -> Iterator[str]:
             stderr=subprocess.STDOUT,
         )
     try:
+        # The accounts go in while the server starts.
+        _create_accounts(env)
         _wait_healthy(f'{base_url}/healthz', proc, log)
         yield base_url
     finally:
@@ -168,6 +248,12 @@ def browser():
         playwright.stop()
 
 
+@pytest.fixture(scope='session')
+def accounts(live_server) -> dict[str, Account]:
+    """The people who exist on the live server (see :data:`ACCOUNTS`), by role in the tests."""
+    return ACCOUNTS
+
+
 @pytest.fixture
 def new_page(browser, live_server):
     """Factory: ``new_page(locale='th-TH', width=1280)`` opens a page in a fresh context."""
@@ -178,6 +264,9 @@ def new_page(browser, live_server):
             base_url=live_server, locale=locale, viewport={'width': width, 'height': height}
         )
         context.set_default_timeout(ACTION_TIMEOUT_MS)
+        # axe-core ready in every page: injecting it per check costs a quarter second each time.
+        if AXE_JS.exists():
+            context.add_init_script(path=str(AXE_JS))
         contexts.append(context)
         return context.new_page()
 

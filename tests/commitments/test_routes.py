@@ -317,3 +317,37 @@ def test_every_text_field_is_on_the_form(client, auth, make_commitment):
     html = client.get(f'/commitments/{cid}/edit').get_data(as_text=True)
     for name in commitment_text_columns():
         assert f'name="{name}"' in html
+
+
+def test_saving_again_after_a_conflict_keeps_the_other_change(
+    client, auth, db, make_commitment, app
+):
+    cid = make_commitment()
+    auth.login('sec@example.org')
+    path = f'/commitments/{cid}/edit'
+    mine = _form(client, path)
+    other = app.test_client()
+    type(auth)(other).login('sec@example.org')
+    theirs = _form(other, path)
+    theirs['description_en'] = 'Their English description'
+    theirs['title_th'] = 'ชื่อของเขา'
+    assert other.post(path, data=theirs).status_code == 302
+    mine['description_th'] = 'คำอธิบายของฉัน'
+    mine['title_th'] = 'ชื่อของฉัน'
+    response = client.post(path, data=mine, headers=EN)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert 'You both changed:' in html
+    assert 'Title (Thai)' in html.split('You both changed:')[1][:200]
+    # The re-rendered form now holds their untouched-by-me change and my own changes.
+    again = {k: v for k, v in mine.items()}
+    again.update(
+        {name: value for name, value in re.findall(
+            r'<textarea[^>]*name="([^"]+)"[^>]*>\n?(.*?)</textarea>', html, re.S)}
+    )  # fmt: skip
+    again['version'] = re.search(r'name="version" type="hidden" value="(\d+)"', html).group(1)
+    assert client.post(path, data=again).status_code == 302
+    commitment = db.session.get(Commitment, cid)
+    assert commitment.description_en == 'Their English description'
+    assert commitment.description_th == 'คำอธิบายของฉัน'
+    assert commitment.title_th == 'ชื่อของฉัน'
