@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from plans import drafting_nap, make_commitment, secretariat_http  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / '.venv' / 'bin'
