@@ -59,8 +59,12 @@
       body.appendChild(ok);
       return;
     }
+    var problems = checklist.problems[lang] || [];
+    var summary = document.createElement('p');
+    summary.textContent = fill(text.failing, { count: problems.length });
+    body.appendChild(summary);
     var ul = document.createElement('ul');
-    (checklist.problems[lang] || []).forEach(function (p) {
+    problems.forEach(function (p) {
       var li = document.createElement('li');
       li.textContent = p.message;
       li.setAttribute('data-code', p.code);
