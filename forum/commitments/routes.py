@@ -115,6 +115,7 @@ def show(commitment_id):
 
 def render_commitment(commitment: Commitment, *, comment_form=None, status: int = 200):
     """The commitment page; ``comment_form`` carries a refused comment back to its author."""
+    # Imported here: the comments area builds on commitments (and imports this module).
     from ..comments.forms import CommentForm
     from ..comments.models import STANCE_LABELS
     from ..comments.threads import anchor_choices, anchor_labels, threads
