@@ -96,29 +96,23 @@ class CommentEvents:
 
     def on_edit_comment(self, payload=None):
         """Change one's own comment (``{"comment_id", "body"}``) within the edit window."""
-        comment, error = _own_comment(payload)
-        if error:
-            return fail(error)
-        if not current_user.is_authenticated:
-            return fail('log in first')
-        try:
-            edit_comment(comment, actor=current_user, body=payload.get('body'))
-            data = comment_json(comment)
-            db.session.commit()
-        except CommentError as exc:
-            db.session.rollback()
-            return fail(exc.message)
-        return {'ok': True, 'comment': data}
+        return self._on_own_comment(
+            payload, lambda c: edit_comment(c, actor=current_user, body=payload.get('body'))
+        )
 
     def on_delete_comment(self, payload=None):
         """Delete one's own comment (``{"comment_id"}``); a placeholder stays."""
+        return self._on_own_comment(payload, lambda c: delete_comment(c, actor=current_user))
+
+    def _on_own_comment(self, payload, change) -> dict:
+        """Load the comment the payload names, apply ``change``, commit, answer with it."""
         comment, error = _own_comment(payload)
         if error:
             return fail(error)
         if not current_user.is_authenticated:
             return fail('log in first')
         try:
-            delete_comment(comment, actor=current_user)
+            change(comment)
             data = comment_json(comment)
             db.session.commit()
         except CommentError as exc:
