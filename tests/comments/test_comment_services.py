@@ -67,6 +67,7 @@ def test_a_retried_client_id_returns_the_same_comment(db, setting):
 )
 def test_bad_comments_are_refused_with_a_reason(app, db, setting, kwargs, message):
     commitment, member = setting
+    kwargs = dict(kwargs)  # the parameter is shared by both database backends
     body = kwargs.pop('body', 'ok')
     with app.test_request_context(headers={'Accept-Language': 'en'}):
         with pytest.raises(CommentError) as exc:
