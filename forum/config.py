@@ -49,6 +49,8 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     PASSWORD_MIN_LENGTH = 10
+    #: Seconds over which joins and leaves of a commitment room make one presence announcement.
+    PRESENCE_INTERVAL = 1.0
     #: Comments a person may post per minute.
     COMMENT_RATE_LIMIT = int(os.environ.get('FORUM_COMMENT_RATE_LIMIT', '10'))
     #: Minutes during which authors may edit their comments.
@@ -80,6 +82,8 @@ class TestConfig(Config):
     TESTING = True
     SOCKETIO_ASYNC_MODE = 'threading'
     SECRET_KEY = 'test-secret-key'
+    #: Announce presence at once, so tests see it without waiting.
+    PRESENCE_INTERVAL = 0
     #: Cheap argon2id: the suite hashes hundreds of passwords.
     ARGON2_PARAMS = {'time_cost': 1, 'memory_cost': 1024, 'parallelism': 1}
 

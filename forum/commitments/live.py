@@ -14,7 +14,7 @@ from flask_login import current_user
 from ..auth.models import Role
 from ..core.permissions import STAFF, can
 from ..core.signals import commitment_saved
-from ..extensions import db
+from ..extensions import db, socketio
 from ..realtime.broadcast import emit_after_commit
 from .checklist import check
 from .history import describe
@@ -28,6 +28,8 @@ class _Presence:
         self.lock = threading.Lock()
         #: commitment id -> socket id -> who is there
         self.rooms: dict[int, dict[str, dict]] = {}
+        #: rooms with a presence announcement already scheduled
+        self.scheduled: set[int] = set()
 
 
 def _state() -> _Presence:
@@ -70,6 +72,35 @@ def presence(commitment_id: int) -> dict:
         'members': names,
         'editors': editors,
     }
+
+
+def announce(commitment_id: int, *, now: bool = False) -> None:
+    """Tell the room who is there: at once, or once per ``PRESENCE_INTERVAL`` seconds.
+
+    Joins and leaves are coalesced: a thousand people arriving within a second cause one
+    announcement to the room, not a thousand (each of which would go to everyone).
+    """
+    interval = current_app.config['PRESENCE_INTERVAL']
+    if now or not interval:
+        socketio.emit('presence', presence(commitment_id), to=room(commitment_id))
+        return
+    state = _state()
+    with state.lock:
+        if commitment_id in state.scheduled:
+            return
+        state.scheduled.add(commitment_id)
+    socketio.start_background_task(
+        _announce_later, current_app._get_current_object(), commitment_id, interval
+    )
+
+
+def _announce_later(app, commitment_id: int, interval: float) -> None:
+    socketio.sleep(interval)
+    with app.app_context():
+        state = _state()
+        with state.lock:
+            state.scheduled.discard(commitment_id)
+        socketio.emit('presence', presence(commitment_id), to=room(commitment_id))
 
 
 def load(payload) -> tuple[Commitment | None, str | None]:

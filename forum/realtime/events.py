@@ -4,7 +4,7 @@ import logging
 
 from flask import request
 from flask_login import current_user
-from flask_socketio import Namespace, emit, join_room, leave_room
+from flask_socketio import Namespace, join_room, leave_room
 from flask_wtf.csrf import ValidationError, validate_csrf
 
 from ..comments.events import CommentEvents
@@ -43,9 +43,8 @@ class ForumNamespace(CommentEvents, Namespace):
         if current_user.is_authenticated:
             presence.forget(current_user.id, request.sid)
         for commitment_id in live.rooms_of(request.sid):
-            state = live.leave(commitment_id, request.sid)
-            if state is not None:
-                emit('presence', state, to=live.room(commitment_id))
+            if live.leave(commitment_id, request.sid) is not None:
+                live.announce(commitment_id)
 
     def on_join(self, payload=None):
         """Join a commitment's room: ``{"commitment_id", "since_id"?}``.
@@ -64,7 +63,7 @@ class ForumNamespace(CommentEvents, Namespace):
         comments = [comment_json(c) for c in comments_of(commitment, since_id)]
         join_room(live.room(commitment.id))
         state = live.enter(commitment)
-        emit('presence', state, to=live.room(commitment.id))
+        live.announce(commitment.id)
         return {
             'ok': True,
             'version': commitment.version,
@@ -80,9 +79,8 @@ class ForumNamespace(CommentEvents, Namespace):
         if error:
             return _fail(error)
         leave_room(live.room(commitment.id))
-        state = live.leave(commitment.id, request.sid)
-        if state is not None:
-            emit('presence', state, to=live.room(commitment.id))
+        if live.leave(commitment.id, request.sid) is not None:
+            live.announce(commitment.id)
         return {'ok': True}
 
     def on_editing(self, payload=None):
@@ -94,8 +92,7 @@ class ForumNamespace(CommentEvents, Namespace):
             return _fail('editing must be true or false')
         if not can(current_user, 'edit_commitment', commitment):
             return _fail('you may not edit this commitment')
-        state = live.set_editing(commitment, payload['editing'])
-        if state is None:
+        if live.set_editing(commitment, payload['editing']) is None:
             return _fail('join the commitment first')
-        emit('presence', state, to=live.room(commitment.id))
+        live.announce(commitment.id, now=True)
         return {'ok': True}
