@@ -8,7 +8,7 @@ export FLASK_APP := wsgi.py
 VENDOR := static/vendor
 SARABUN := node_modules/@fontsource/sarabun
 
-.PHONY: run test install install-test assets translations extract migrate demo serve lint format clean
+.PHONY: run test install install-test assets translations extract migrate demo serve lint format clean bench
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed ($(PY) not found)"; exit 1; }
@@ -61,6 +61,11 @@ run: install assets translations demo serve
 
 test: install-test assets translations
 	$(BIN)/python tests/run.py
+
+# Broadcast fan-out benchmark (issue 4): 1,000 clients, the forum against a Node socket.io server.
+# Options: make bench BENCH_ARGS='--clients 500 --posts 10 --client-procs 1,2'. See docs/performance.md.
+bench: install-test assets
+	$(BIN)/python tests/bench/bench_fanout.py $(BENCH_ARGS)
 
 lint: install-test
 	$(BIN)/ruff format --check .

@@ -36,6 +36,8 @@ class Config:
     REDIS_URL = None
     #: gevent when served (gunicorn -k gevent); tests use threading, which needs no monkey-patching.
     SOCKETIO_ASYNC_MODE = 'gevent'
+    #: Accept permessage-deflate on websockets (off: it costs ~100 KB per connection).
+    WEBSOCKET_COMPRESSION = os.environ.get('FORUM_WEBSOCKET_COMPRESSION') == '1'
     #: Redis pub/sub channel shared by the processes of one installation.
     SOCKETIO_CHANNEL = 'forum'
     BABEL_DEFAULT_LOCALE = 'th'

@@ -25,6 +25,9 @@ def init_app(app: Flask) -> None:
         # Larger messages close only the sender's connection; a comment is at most 5,000 characters.
         max_http_buffer_size=256 * 1024,
     )
+    if not app.config['WEBSOCKET_COMPRESSION']:
+        app.wsgi_app = _without_websocket_compression(app.wsgi_app)
+
     from ..comments import live as _comment_broadcasts  # noqa: F401  (subscribes to signals)
     from .events import ForumNamespace
 
@@ -37,3 +40,18 @@ def init_app(app: Flask) -> None:
         # does not always do (Flask-SocketIO #1500): release the pooled connection every time.
         if getattr(request, 'sid', None) is not None:
             db.session.remove()
+
+
+def _without_websocket_compression(wsgi_app):
+    """Decline permessage-deflate by hiding the browser's offer from the websocket handshake.
+
+    simple-websocket accepts compression whenever a client offers it (browsers always do), and a
+    compression context costs about 100 KB per connection: 1,000 watchers took the worker from
+    174 MB to 275 MB (docs/performance.md). Our messages are small; memory matters more.
+    """
+
+    def middleware(environ, start_response):
+        environ.pop('HTTP_SEC_WEBSOCKET_EXTENSIONS', None)
+        return wsgi_app(environ, start_response)
+
+    return middleware
