@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import force_locale
+
 from ..core.i18n import format_datetime
 from .models import STANCE_LABELS, Comment, Stance
 from .services import edit_window
@@ -43,7 +45,5 @@ def comment_json(comment: Comment) -> dict:
 
 
 def _label(stance: str, lang: str) -> str:
-    from flask_babel import force_locale
-
     with force_locale(lang):
         return str(STANCE_LABELS[Stance(stance)])
