@@ -1,7 +1,7 @@
 """The processes the benchmark starts, and the machine they run on.
 
 Every process started is recorded in :class:`Processes` and stopped by pid; /proc readings (memory,
-CPU time, children), a free port, the open-files limit, a log's last lines. Also what every module
+CPU time, children), the open-files limit, a log's last lines. Also what every module
 of the benchmark shares: the repository root and :class:`BenchError`.
 """
 
@@ -11,7 +11,6 @@ import contextlib
 import os
 import resource
 import signal
-import socket
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +41,11 @@ class Processes:
 
     def popen(self, name: str, args: list[str], stop_signal=signal.SIGTERM, **kw) -> Started:
         """Start a process and record it."""
-        entry = Started(name, subprocess.Popen(args, **kw), stop_signal)
+        return self.add(name, subprocess.Popen(args, **kw), stop_signal)
+
+    def add(self, name: str, proc: subprocess.Popen, stop_signal=signal.SIGTERM) -> Started:
+        """Record a process started elsewhere."""
+        entry = Started(name, proc, stop_signal)
         self.started.append(entry)
         return entry
 
@@ -121,13 +124,6 @@ def cpu_seconds(pid: int) -> float:
         return float('nan')
     # utime and stime are fields 14 and 15 of stat; fields[0] here is field 3.
     return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(('127.0.0.1', 0))
-        return sock.getsockname()[1]
 
 
 def raise_fd_limit(needed: int) -> tuple[int, int]:

@@ -5,18 +5,22 @@ Also the poster's login: the demo chair, over HTTP, for the forum's Socket.IO ha
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import signal
 import subprocess
-import time
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from processes import ROOT, BenchError, Processes, Started, children_of, free_port, tail
+# The benchmark runs as a script (only tests/bench on sys.path): the repository root makes the
+# harnesses' shared `tests.servers` importable.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-BIN = ROOT / '.venv' / 'bin'
+from processes import ROOT, BenchError, Processes, Started, children_of  # noqa: E402
+
+from tests import servers as shared  # noqa: E402
+
 NODE_SERVER = ROOT / 'tests' / 'bench' / 'node_server.js'
 POSTER_EMAIL = 'chair@example.org'
 POSTER_PASSWORD = 'forum-demo-2569'
@@ -25,50 +29,30 @@ STARTUP_TIMEOUT = 60
 
 def forum_env(instance: Path, rate_limit: int) -> dict[str, str]:
     """The served application's environment: its own database and instance folder."""
-    env = dict(os.environ)
-    for name in ('FORUM_REDIS_URL', 'FORUM_ASYNC_MODE', 'FORUM_SECURE_COOKIES'):
-        env.pop(name, None)
-    env.update(
-        FLASK_APP='wsgi.py',
-        FORUM_DATABASE_URL=f'sqlite:///{instance / "forum.sqlite3"}',
-        FORUM_INSTANCE_PATH=str(instance),
-        FORUM_SECRET_KEY='bench-secret',
+    return shared.app_env(
+        instance,
+        f'sqlite:///{instance / "forum.sqlite3"}',
+        secret='bench-secret',
         FORUM_COMMENT_RATE_LIMIT=str(rate_limit),
-        PYTHONUNBUFFERED='1',
     )
-    return env
 
 
 def prepare_database(template: Path, rate_limit: int) -> None:
     """Migrate a fresh SQLite database in ``template`` and load the demo data into it."""
     env = forum_env(template, rate_limit)
     for cmd in (['db', 'upgrade'], ['forum', 'setup'], ['forum', 'demo']):
-        result = subprocess.run(
-            [str(BIN / 'flask'), *cmd],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=300,
-        )
-        if result.returncode:
-            raise BenchError(f'flask {" ".join(cmd)} failed:\n{result.stdout}\n{result.stderr}')
+        try:
+            shared.flask(cmd, env, timeout=300)
+        except shared.ServerError as exc:
+            raise BenchError(str(exc)) from exc
 
 
 def wait_healthy(url: str, entry: Started, log: Path) -> None:
     """Wait until ``url`` answers 200, or fail with the server's log."""
-    import requests
-
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while time.monotonic() < deadline and entry.proc.poll() is None:
-        try:
-            if requests.get(url, timeout=2).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.2)
-    raise BenchError(f'{entry.name} did not answer {url}:\n{tail(log)}')
+    try:
+        shared.wait_healthy(url, entry.proc, log, timeout=STARTUP_TIMEOUT)
+    except shared.ServerError as exc:
+        raise BenchError(f'{entry.name}: {exc}') from exc
 
 
 @dataclass
@@ -85,35 +69,14 @@ class Server:
 
 def start_forum(procs: Processes, work: Path, template: Path, args) -> Server:
     """Start `gunicorn -k gevent -w 1` on a copy of the prepared database."""
-    port = free_port()
+    port = shared.free_port()
     instance = work / f'forum-{port}'
     shutil.copytree(template, instance)
     env = forum_env(instance, args.rate_limit)
     log = instance / 'server.log'
-    with open(log, 'wb') as out:
-        entry = procs.popen(
-            'gunicorn',
-            [
-                str(BIN / 'gunicorn'),
-                '-k',
-                'gevent',
-                '-w',
-                '1',
-                '--worker-connections',
-                str(args.worker_connections),
-                # No shared control socket in ~/.gunicorn: other gunicorns may run on the machine.
-                '--no-control-socket',
-                '-b',
-                f'127.0.0.1:{port}',
-                'wsgi:app',
-            ],
-            # SIGINT is gunicorn's quick shutdown (SIGTERM waits for open websockets).
-            stop_signal=signal.SIGINT,
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    proc = shared.start_gunicorn(port, env, log, worker_connections=args.worker_connections)
+    # SIGINT is gunicorn's quick shutdown (SIGTERM waits for open websockets).
+    entry = procs.add('gunicorn', proc, stop_signal=signal.SIGINT)
     url = f'http://127.0.0.1:{port}'
     wait_healthy(f'{url}/healthz', entry, log)
     workers = children_of(entry.proc.pid)
@@ -130,7 +93,7 @@ def start_node(procs: Processes, work: Path, args) -> Server:
     node = shutil.which('node')
     if node is None:
         raise BenchError('node is not on PATH')
-    port = free_port()
+    port = shared.free_port()
     log = work / f'node-{port}.log'
     with open(log, 'wb') as out:
         entry = procs.popen(

@@ -7,19 +7,26 @@ them out on machines without Chromium.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import requests
 from plans import drafting_nap, make_commitment, secretariat_http  # noqa: F401  (fixtures)
 
-ROOT = Path(__file__).resolve().parents[2]
-BIN = ROOT / '.venv' / 'bin'
+from tests.servers import (
+    BIN,
+    ROOT,
+    ServerError,
+    app_env,
+    flask,
+    free_port,
+    start_gunicorn,
+    stop,
+    wait_healthy,
+)
+
 CHROMIUM = os.environ.get('FORUM_CHROMIUM', '/usr/bin/chromium')
 AXE_JS = ROOT / 'static' / 'vendor' / 'axe.min.js'
 CHROMIUM_ARGS = [
@@ -45,69 +52,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if here in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
-
-
-def _free_port() -> int:
-    """Return a TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(('127.0.0.1', 0))
-        return sock.getsockname()[1]
-
-
-def _server_env(instance: Path) -> dict[str, str]:
-    """Return the environment of the served application: its own database and instance folder."""
-    env = dict(os.environ)
-    # The server under test is self-contained: no message queue, no inherited database.
-    for name in ('FORUM_REDIS_URL', 'FORUM_ASYNC_MODE', 'FORUM_SECURE_COOKIES'):
-        env.pop(name, None)
-    env.update(
-        FLASK_APP='wsgi.py',
-        FORUM_DATABASE_URL=f'sqlite:///{instance / "forum.sqlite3"}',
-        FORUM_INSTANCE_PATH=str(instance),
-        FORUM_SECRET_KEY='browser-test',
-        PYTHONUNBUFFERED='1',
-    )
-    return env
-
-
-def _run(args: list[str], env: dict[str, str]) -> None:
-    """Run a setup command from the repository root; fail the session with its output."""
-    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    if result.returncode:
-        # `flask` reports an app that fails to import as "No such command": show the traceback.
-        probe = subprocess.run(
-            [str(BIN / 'python'), '-c', 'import wsgi'],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        pytest.fail(
-            f'{" ".join(args)} failed:\n{result.stdout}\n{result.stderr}\n'
-            f'Importing wsgi:\n{probe.stderr or "ok"}',
-            pytrace=False,
-        )
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, log: Path) -> None:
-    """Wait until ``url`` answers 200; fail with the server log when it does not in time."""
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            break
-        try:
-            if requests.get(url, timeout=2).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.2)
-    state = f'exited with {proc.returncode}' if proc.poll() is not None else 'still starting'
-    pytest.fail(
-        f'{url} did not answer 200 within {STARTUP_TIMEOUT} s (server {state}).\n'
-        f'Server log:\n{log.read_text(errors="replace")}',
-        pytrace=False,
-    )
 
 
 @dataclass(frozen=True)
@@ -146,7 +90,8 @@ ACCOUNTS = {
 @pytest.fixture(scope='session')
 def server_env(tmp_path_factory) -> dict[str, str]:
     """The environment of the server under test (also used to run ``flask`` commands on it)."""
-    return _server_env(tmp_path_factory.mktemp('live-server'))
+    instance = tmp_path_factory.mktemp('live-server')
+    return app_env(instance, f'sqlite:///{instance / "forum.sqlite3"}', secret='browser-test')
 
 
 def _create_accounts(env: dict[str, str]) -> None:
@@ -191,42 +136,25 @@ def live_server(server_env) -> Iterator[str]:
     """
     env = server_env
     instance = Path(env['FORUM_INSTANCE_PATH'])
-    _run([str(BIN / 'flask'), 'db', 'upgrade'], env)
-    _run([str(BIN / 'flask'), 'forum', 'setup'], env)
-    port = _free_port()
-    base_url = f'http://127.0.0.1:{port}'
     log = instance / 'server.log'
-    with open(log, 'wb') as out:
-        proc = subprocess.Popen(
-            [
-                str(BIN / 'gunicorn'),
-                '-k',
-                'gevent',
-                '-w',
-                '1',
-                '--worker-connections',
-                '1000',
-                '-b',
-                f'127.0.0.1:{port}',
-                'wsgi:app',
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    try:
+        flask(['db', 'upgrade'], env)
+        flask(['forum', 'setup'], env)
+    except ServerError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    port = free_port()
+    base_url = f'http://127.0.0.1:{port}'
+    proc = start_gunicorn(port, env, log)
     try:
         # The accounts go in while the server starts.
         _create_accounts(env)
-        _wait_healthy(f'{base_url}/healthz', proc, log)
+        try:
+            wait_healthy(f'{base_url}/healthz', proc, log, timeout=STARTUP_TIMEOUT)
+        except ServerError as exc:
+            pytest.fail(str(exc), pytrace=False)
         yield base_url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop(proc)
 
 
 @pytest.fixture(scope='session')

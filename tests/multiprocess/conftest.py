@@ -12,7 +12,6 @@ import html
 import os
 import re
 import secrets
-import socket
 import subprocess
 import threading
 import time
@@ -24,8 +23,17 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 import requests
 
-ROOT = Path(__file__).resolve().parents[2]
-BIN = ROOT / '.venv' / 'bin'
+from tests.servers import (
+    ServerError,
+    app_env,
+    flask,
+    free_ports,
+    log_text,
+    start_gunicorn,
+    stop,
+    wait_healthy,
+)
+
 #: How long a server may take to answer /healthz, and how long a socket event may take to arrive.
 STARTUP_TIMEOUT = 30
 EVENT_TIMEOUT = 5.0
@@ -125,43 +133,24 @@ def db_query(mp_database_url) -> Callable[..., list[tuple]]:
     return query
 
 
-def _free_ports(count: int) -> list[int]:
-    """Return ``count`` different TCP ports on 127.0.0.1 that nothing listens on right now."""
-    socks = []
-    try:
-        for _ in range(count):
-            sock = socket.socket()
-            sock.bind(('127.0.0.1', 0))
-            socks.append(sock)
-        return [s.getsockname()[1] for s in socks]
-    finally:
-        for sock in socks:
-            sock.close()
-
-
 def _run(args: list[str], env: dict[str, str]) -> None:
-    """Run a setup command from the repository root; fail with its output."""
-    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    if result.returncode:
-        pytest.fail(f'{" ".join(args)} failed:\n{result.stdout}\n{result.stderr}', pytrace=False)
+    """Run ``flask <args>`` on the servers' database; fail with its output."""
+    try:
+        flask(args, env)
+    except ServerError as exc:
+        pytest.fail(str(exc), pytrace=False)
 
 
 @pytest.fixture(scope='session')
 def server_env(services, mp_database_url, tmp_path_factory) -> dict[str, str]:
     """The environment shared by the set-up commands and both servers (no Redis yet)."""
-    env = dict(os.environ)
-    for name in ('FORUM_REDIS_URL', 'FORUM_ASYNC_MODE', 'FORUM_SECURE_COOKIES'):
-        env.pop(name, None)
-    env.update(
-        FLASK_APP='wsgi.py',
-        FORUM_DATABASE_URL=mp_database_url,
-        FORUM_INSTANCE_PATH=str(tmp_path_factory.mktemp('multiprocess')),
-        FORUM_SECRET_KEY=secrets.token_hex(32),
+    return app_env(
+        tmp_path_factory.mktemp('multiprocess'),
+        mp_database_url,
+        secret=secrets.token_hex(32),
         # The tests post a few comments a second as one person; the rate limit is tested elsewhere.
         FORUM_COMMENT_RATE_LIMIT='1000',
-        PYTHONUNBUFFERED='1',
     )
-    return env
 
 
 @dataclass
@@ -175,65 +164,35 @@ class Server:
 
     def log_text(self) -> str:
         """The server's output so far."""
-        return self.log.read_text(errors='replace') if self.log.exists() else '(no log)'
+        return log_text(self.log)
 
 
 def _start(name: str, port: int, env: dict[str, str]) -> Server:
     """Start one gunicorn + gevent worker on ``port``."""
     log = Path(env['FORUM_INSTANCE_PATH']) / f'server-{name}.log'
-    with open(log, 'wb') as out:
-        proc = subprocess.Popen(
-            [
-                str(BIN / 'gunicorn'), '-k', 'gevent', '-w', '1', '--worker-connections', '1000',
-                '--graceful-timeout', '2', '--no-control-socket', '-b', f'127.0.0.1:{port}',
-                'wsgi:app',
-            ],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+    proc = start_gunicorn(port, env, log, graceful_timeout=2)
     return Server(name=name, url=f'http://127.0.0.1:{port}', proc=proc, log=log)
 
 
-def _stop(servers: list[Server]) -> None:
-    """Stop servers by their PIDs: SIGTERM to all, then SIGKILL to any that does not exit."""
-    for server in servers:
-        if server.proc.poll() is None:
-            server.proc.terminate()
-    for server in servers:
-        try:
-            server.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.proc.kill()
-            server.proc.wait(timeout=10)
+def _healthy(body: dict) -> bool:
+    """Whether a /healthz answer has the database and the message queue ok."""
+    return body.get('database') == 'ok' and body.get('message_queue') == 'ok'
 
 
 def _wait_healthy(server: Server) -> None:
     """Wait until /healthz answers 200 with the database and the message queue ok."""
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    last = 'no answer'
-    while time.monotonic() < deadline and server.proc.poll() is None:
-        try:
-            response = requests.get(f'{server.url}/healthz', timeout=2)
-            last = f'{response.status_code} {response.text.strip()}'
-            if response.status_code == 200:
-                body = response.json()
-                assert body['database'] == 'ok', body
-                assert body['message_queue'] == 'ok', body
-                return
-        except requests.RequestException as exc:
-            last = repr(exc)
-        time.sleep(0.2)
-    state = f'exited with {server.proc.returncode}' if server.proc.poll() is not None else 'running'
-    pytest.fail(
-        f'server {server.name} ({server.url}/healthz) not healthy within {STARTUP_TIMEOUT} s '
-        f'(process {state}; last answer: {last}).\nServer log:\n{server.log_text()}',
-        pytrace=False,
-    )
+    try:
+        wait_healthy(
+            f'{server.url}/healthz', server.proc, server.log, STARTUP_TIMEOUT, check=_healthy
+        )
+    except ServerError as exc:
+        pytest.fail(f'server {server.name}: {exc}', pytrace=False)
 
 
 @pytest.fixture(scope='session')
 def servers(server_env, services) -> Iterator[list[Server]]:
     """Servers A and B: migrated demo database, one Redis channel of their own for this run."""
-    _run([str(BIN / 'flask'), 'db', 'upgrade'], server_env)
+    _run(['db', 'upgrade'], server_env)
     env = dict(
         server_env,
         FORUM_REDIS_URL=services.redis_url,
@@ -241,15 +200,15 @@ def servers(server_env, services) -> Iterator[list[Server]]:
     )
     started: list[Server] = []
     try:
-        for name, port in zip('AB', _free_ports(2), strict=True):
+        for name, port in zip('AB', free_ports(2), strict=True):
             started.append(_start(name, port, env))
         # The servers boot while the demo data goes in; they read nothing from it at start.
-        _run([str(BIN / 'flask'), 'forum', 'demo'], server_env)
+        _run(['forum', 'demo'], server_env)
         for server in started:
             _wait_healthy(server)
         yield started
     finally:
-        _stop(started)
+        stop(*(server.proc for server in started))
 
 
 @pytest.fixture
