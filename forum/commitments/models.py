@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..core.bilingual import current_language
+from ..core.bilingual import BilingualMixin
 from ..core.states import StateError
 from ..db import CreatedMixin, UTCDateTime, utcnow
 from ..extensions import db
@@ -93,7 +93,7 @@ commitment_editors = Table(
 )
 
 
-class Commitment(CreatedMixin, db.Model):
+class Commitment(BilingualMixin, CreatedMixin, db.Model):
     """One commitment of a NAP, in the OGP template, every text in Thai and English."""
 
     __tablename__ = 'commitments'
@@ -172,12 +172,6 @@ class Commitment(CreatedMixin, db.Model):
         """The public identifier: country code and four digits (``TH0001``)."""
         return f'{current_app.config["COUNTRY_CODE"]}{self.number:04d}'
 
-    def text(self, name: str, lang: str | None = None) -> str:
-        """The text ``name`` in ``lang`` (default: the reader's), falling back to the other."""
-        lang = lang or current_language()
-        other = 'en' if lang == 'th' else 'th'
-        return getattr(self, f'{name}_{lang}') or getattr(self, f'{name}_{other}')
-
     @property
     def title(self) -> str:
         """The title in the reader's language."""
@@ -226,7 +220,7 @@ class Commitment(CreatedMixin, db.Model):
         self.withdrawn_reason = reason.strip()
 
 
-class Milestone(db.Model):
+class Milestone(BilingualMixin, db.Model):
     """A step of a commitment with a measurable output, an owner and dates."""
 
     __tablename__ = 'milestones'
@@ -262,12 +256,6 @@ class Milestone(db.Model):
 
     def __repr__(self):
         return f'<Milestone {self.id} of commitment {self.commitment_id} #{self.position}>'
-
-    def text(self, name: str, lang: str | None = None) -> str:
-        """The text ``name`` in ``lang`` (default: the reader's), falling back to the other."""
-        lang = lang or current_language()
-        other = 'en' if lang == 'th' else 'th'
-        return getattr(self, f'{name}_{lang}') or getattr(self, f'{name}_{other}')
 
     @property
     def status_label(self) -> str:

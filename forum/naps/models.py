@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..core.bilingual import BilingualNameMixin, current_language
+from ..core.bilingual import BilingualMixin, BilingualNameMixin
 from ..core.states import StateError
 from ..db import CreatedMixin
 from ..extensions import db
@@ -86,7 +86,7 @@ def nap_period(start_year: int, length_years: int, end_month: int) -> tuple[date
     return start, end
 
 
-class Nap(CreatedMixin, db.Model):
+class Nap(BilingualMixin, CreatedMixin, db.Model):
     """A National Action Plan: numbered, bilingual, 2 or 4 years long."""
 
     __tablename__ = 'naps'
@@ -114,9 +114,7 @@ class Nap(CreatedMixin, db.Model):
     @property
     def title(self) -> str:
         """The title in the reader's language (falling back to the other)."""
-        if current_language() == 'en':
-            return self.title_en or self.title_th
-        return self.title_th or self.title_en
+        return self.text('title')
 
     @property
     def state_label(self) -> str:
