@@ -112,10 +112,15 @@ def retried_comment(commitment: Commitment, actor: User, client_id) -> Comment |
     The same id used on another commitment is an error, not a match.
     """
     client_id = _check_client_id(client_id)
-    existing = db.session.scalar(select(Comment).filter_by(author_id=actor.id, client_id=client_id))
-    if existing is not None and existing.commitment_id != commitment.id:
+    # Nearly always there is none: ask for the two columns before loading a whole comment.
+    found = db.session.execute(
+        select(Comment.id, Comment.commitment_id).filter_by(author_id=actor.id, client_id=client_id)
+    ).first()
+    if found is None:
+        return None
+    if found.commitment_id != commitment.id:
         raise CommentError(_l('client_id was already used for another comment.'))
-    return existing
+    return db.session.get(Comment, found.id)
 
 
 def post_comment(

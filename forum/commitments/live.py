@@ -10,6 +10,7 @@ import threading
 from flask import current_app, request
 from flask_babel import force_locale
 from flask_login import current_user
+from sqlalchemy.orm import joinedload, lazyload
 
 from ..auth.models import Role
 from ..core.permissions import STAFF, can
@@ -19,6 +20,8 @@ from ..realtime.broadcast import emit_after_commit
 from .checklist import check
 from .history import describe
 from .models import Commitment
+
+_LIGHT = (lazyload('*'), joinedload(Commitment.nap))
 
 
 class _Presence:
@@ -110,7 +113,8 @@ def load(payload) -> tuple[Commitment | None, str | None]:
     cid = payload.get('commitment_id')
     if not isinstance(cid, int) or isinstance(cid, bool):
         return None, 'commitment_id must be an integer'
-    commitment = db.session.get(Commitment, cid)
+    # Socket events need the commitment and its plan (for permissions); the rest loads if used.
+    commitment = db.session.get(Commitment, cid, options=_LIGHT)
     if commitment is None or not can(current_user, 'view_commitment', commitment):
         return None, 'no such commitment'
     return commitment, None
