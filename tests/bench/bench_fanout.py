@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import os
 import signal
@@ -39,17 +40,26 @@ import traceback
 import uuid
 from pathlib import Path
 
-from clients import ClientPool, run_worker
+from clients import ClientPool, pause_gc, run_worker
 from processes import BenchError, Processes, cpu_seconds, memory_mb, raise_fd_limit
 from report import percentile, summary
-from servers import login_poster, prepare_database, start_forum, start_node
+from servers import (
+    POSTER_USER_AGENT,
+    login_poster,
+    prepare_database,
+    start_forum,
+    start_node,
+)
 
 
-async def run_one(kind: str, n_procs: int, args, procs: Processes, work: Path, template) -> dict:
+async def run_one(
+    kind: str, n_procs: int, args, procs: Processes, work: Path, template, round_no: int = 1
+) -> dict:
     """One server, ``n_procs`` client processes: connect, post, measure; stop it all."""
     deflate = ', clients offer permessage-deflate' if args.deflate else ''
     print(
-        f'\n== {kind} server, {args.clients} clients in {n_procs} process(es){deflate} ==',
+        f'\n== round {round_no}/{args.rounds}: {kind} server, {args.clients} clients in '
+        f'{n_procs} process(es){deflate} ==',
         flush=True,
     )
     # Other work on the machine skews the figures: say how busy it was.
@@ -66,7 +76,10 @@ async def run_one(kind: str, n_procs: int, args, procs: Processes, work: Path, t
         connect_kw = {'transports': ['websocket'], 'wait_timeout': 30}
         if kind == 'forum':
             cookie, token = await asyncio.to_thread(login_poster, server.url)
-            connect_kw.update(headers={'Cookie': cookie}, auth={'csrf_token': token})
+            connect_kw.update(
+                headers={'Cookie': cookie, 'User-Agent': POSTER_USER_AGENT},
+                auth={'csrf_token': token},
+            )
         base, extra = divmod(args.clients, n_procs)
         sizes = [base + (1 if i < extra else 0) for i in range(n_procs)]
         started = time.monotonic()
@@ -98,6 +111,7 @@ async def run_one(kind: str, n_procs: int, args, procs: Processes, work: Path, t
 
         sent: dict[int, float] = {}
         acked: dict[int, float] = {}
+        pause_gc()  # the poster too: a pause between taking the send time and sending
         timed_out: list[int] = []
         watch = [server.pid] + [e.proc.pid for e in pool.entries]
         cpu_before = [cpu_seconds(pid) for pid in watch]
@@ -146,6 +160,7 @@ async def run_one(kind: str, n_procs: int, args, procs: Processes, work: Path, t
         )
         close_s = time.monotonic() - closing
     finally:
+        gc.enable()
         if poster is not None:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(poster.disconnect(), 10)
@@ -176,6 +191,7 @@ async def run_one(kind: str, n_procs: int, args, procs: Processes, work: Path, t
     cpu = [(b - a) / wall * 100 for a, b in zip(cpu_before, cpu_after, strict=True)]
     result = {
         'server': kind,
+        'round': round_no,
         'clients': args.clients,
         'client_procs': n_procs,
         'posts': args.posts,
@@ -206,6 +222,8 @@ async def run_one(kind: str, n_procs: int, args, procs: Processes, work: Path, t
         'close_s': round(close_s, 2),
         'loadavg_before': [round(x, 2) for x in load],
         'deflate': args.deflate,
+        # Every delivery's latency, for the figures over all rounds (not written to --json).
+        'latencies_ms': latencies,
     }
     print(
         f'p50 {result["p50_ms"]} ms, p99 {result["p99_ms"]} ms, max {result["max_ms"]} ms, '
@@ -237,9 +255,14 @@ async def bench(args, procs: Processes) -> list[dict]:
                 if 'forum' in args.servers:
                     print('preparing the database (flask db upgrade, forum setup, forum demo)...')
                     await asyncio.to_thread(prepare_database, template, args.rate_limit)
-                for n_procs in args.client_procs:
-                    for kind in args.servers:
-                        results.append(await run_one(kind, n_procs, args, procs, work, template))
+                for round_no in range(1, args.rounds + 1):
+                    # Every other round the other server goes first: the machine's speed drifts.
+                    order = args.servers if round_no % 2 else args.servers[::-1]
+                    for n_procs in args.client_procs:
+                        for kind in order:
+                            results.append(
+                                await run_one(kind, n_procs, args, procs, work, template, round_no)
+                            )
         finally:
             # Before the temporary folder goes: the servers write their logs and database there.
             await asyncio.to_thread(procs.stop_all)
@@ -255,7 +278,7 @@ def parse_args(argv=None) -> argparse.Namespace:
         '--warmup', type=int, default=1, help='comments posted first, not measured (default 1)'
     )
     parser.add_argument(
-        '--timeout', type=float, default=600, help='global timeout in seconds (default 600)'
+        '--timeout', type=float, default=1500, help='global timeout in seconds (default 1500)'
     )
     parser.add_argument(
         '--client-procs',
@@ -264,6 +287,13 @@ def parse_args(argv=None) -> argparse.Namespace:
     )
     parser.add_argument(
         '--servers', default='forum,node', help='which servers, in order (default forum,node)'
+    )
+    parser.add_argument(
+        '--rounds',
+        type=int,
+        default=3,
+        help='measure every server and client-process count this many times, alternating '
+        'which server goes first (default 3)',
     )
     parser.add_argument(
         '--batch', type=int, default=10, help='connections per ramp batch (default 10)'
@@ -296,8 +326,13 @@ def parse_args(argv=None) -> argparse.Namespace:
         args.servers = [s for s in args.servers.split(',') if s]
         if not set(args.servers) <= {'forum', 'node'}:
             parser.error('--servers takes forum and/or node')
-        if args.clients < 1 or args.posts < 1 or min(args.client_procs, default=0) < 1:
-            parser.error('--clients, --posts and --client-procs must be positive')
+        if (
+            args.clients < 1
+            or args.posts < 1
+            or args.rounds < 1
+            or min(args.client_procs, default=0) < 1
+        ):
+            parser.error('--clients, --posts, --rounds and --client-procs must be positive')
     return args
 
 
@@ -335,7 +370,8 @@ def main(argv=None) -> int:
         procs.stop_all()
     print('\n' + summary(results))
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + '\n')
+        written = [{k: v for k, v in r.items() if k != 'latencies_ms'} for r in results]
+        args.json.write_text(json.dumps(written, indent=2) + '\n')
     return 1 if any(r['missing'] for r in results) else 0
 
 

@@ -24,6 +24,9 @@ from tests import servers as shared  # noqa: E402
 NODE_SERVER = ROOT / 'tests' / 'bench' / 'node_server.js'
 POSTER_EMAIL = 'chair@example.org'
 POSTER_PASSWORD = 'forum-demo-2569'
+#: One User-Agent for the poster's pages and socket, as a browser has: Flask-Login's session
+#: protection otherwise sees another client on every socket event and marks the session changed.
+POSTER_USER_AGENT = 'forum-bench-poster/1'
 STARTUP_TIMEOUT = 60
 
 
@@ -113,6 +116,7 @@ def login_poster(base_url: str) -> tuple[str, str]:
     import requests
 
     http = requests.Session()
+    http.headers['User-Agent'] = POSTER_USER_AGENT
     page = http.get(f'{base_url}/auth/login', timeout=10)
     match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.text)
     if match is None:
