@@ -43,11 +43,13 @@ class Comment(db.Model):
         # A retried post (same client id) finds the first one instead of making a second.
         UniqueConstraint('author_id', 'client_id', name='uq_comments_author_client'),
         Index('ix_comments_commitment_id_id', 'commitment_id', 'id'),
+        # The rate limit counts a person's comments of the last minute, however many they wrote.
+        Index('ix_comments_author_id_created_dt', 'author_id', 'created_dt'),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     commitment_id: Mapped[int] = mapped_column(ForeignKey('commitments.id', ondelete='CASCADE'))
-    author_id: Mapped[int] = mapped_column(ForeignKey('users.id'), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey('users.id'))
     #: The author's sector when writing (a later change of sector does not rewrite history).
     sector_id: Mapped[int] = mapped_column(ForeignKey('sectors.id'))
     #: The organisation as shown when writing.
