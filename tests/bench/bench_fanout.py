@@ -51,6 +51,9 @@ from servers import (
     start_node,
 )
 
+#: The folder whose sitecustomize.py logs garbage collections (``--gc-log``).
+GC_LOG_SITE = Path(__file__).resolve().with_name('gclog')
+
 
 async def run_one(
     kind: str, n_procs: int, args, procs: Processes, work: Path, template, round_no: int = 1
@@ -140,6 +143,7 @@ async def run_one(
                 timed_out.append(seq)
             await asyncio.sleep(args.gap)
         wall = time.monotonic() - wall_before
+        posting = (wall_before, wall_before + wall)
         complete_ms = [
             round((pool.got_at[seq] - sent[seq]) * 1000)
             for seq in range(args.warmup, args.warmup + args.posts)
@@ -225,6 +229,9 @@ async def run_one(
         # Every delivery's latency, for the figures over all rounds (not written to --json).
         'latencies_ms': latencies,
     }
+    if args.gc_log:
+        result['gc_pauses_ms'] = gc_pauses(args.gc_log, posting, server.pid, watch[1:])
+        print(f'garbage collections of 1 ms or more while posting: {result["gc_pauses_ms"]}')
     print(
         f'p50 {result["p50_ms"]} ms, p99 {result["p99_ms"]} ms, max {result["max_ms"]} ms, '
         f'missing {missing}; median per comment: ack {result["ack_median_ms"]} ms, first client '
@@ -250,6 +257,13 @@ async def bench(args, procs: Processes) -> list[dict]:
             work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix='forum-bench-')))
         template = work / 'template'
         template.mkdir()
+        if args.gc_log:
+            # Read by tests/bench/gclog/sitecustomize.py in every Python process started below.
+            args.gc_log = work / 'gc.log'
+            os.environ['FORUM_BENCH_GC_LOG'] = str(args.gc_log)
+            os.environ['PYTHONPATH'] = os.pathsep.join(
+                filter(None, [str(GC_LOG_SITE), os.environ.get('PYTHONPATH')])
+            )
         try:
             async with asyncio.timeout(args.timeout):
                 if 'forum' in args.servers:
@@ -267,6 +281,21 @@ async def bench(args, procs: Processes) -> list[dict]:
             # Before the temporary folder goes: the servers write their logs and database there.
             await asyncio.to_thread(procs.stop_all)
     return results
+
+
+def gc_pauses(log: Path, window: tuple[float, float], server_pid: int, client_pids) -> dict:
+    """The collections (generation, ms) of the server and the clients that began in ``window``."""
+    found = {'server': [], 'clients': []}
+    if not log.exists():
+        return found
+    for line in log.read_text(encoding='ascii').splitlines():
+        started, pid, generation, took = line.split()
+        if not window[0] <= float(started) <= window[1]:
+            continue
+        who = 'server' if int(pid) == server_pid else 'clients' if int(pid) in client_pids else None
+        if who:
+            found[who].append((int(generation), float(took)))
+    return found
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -317,6 +346,11 @@ def parse_args(argv=None) -> argparse.Namespace:
         '--deflate',
         action='store_true',
         help='clients offer permessage-deflate, as browsers do (default: they do not)',
+    )
+    parser.add_argument(
+        '--gc-log',
+        action='store_true',
+        help='log the garbage collections of the servers and clients (tests/bench/gclog)',
     )
     parser.add_argument('--worker', action='store_true', help=argparse.SUPPRESS)
     parser.add_argument('--url', help=argparse.SUPPRESS)
