@@ -25,7 +25,9 @@ from __future__ import annotations
 import struct
 import weakref
 
+import gevent
 from engineio.async_drivers._websocket_wsgi import SimpleWebSocketWSGI
+from gevent.socket import socket as CooperativeSocket
 
 #: FIN bit and opcode 1 (text).
 _FIN_TEXT = 0x81
@@ -81,14 +83,14 @@ class DirectTextFrames:
         ws = self.__dict__.get('ws')
         if ws is None or not ws.connected or self._writing or self._finishing is not None:
             return False
+        if not isinstance(ws.sock, CooperativeSocket):
+            return False  # only a gevent socket can be asked not to wait
         try:
             sent = ws.sock.send(frame, 0, timeout=0.0)
         except OSError:
             # Full (nothing was written) or broken: the queue's writer takes it from here.
             return False
         if sent < len(frame):
-            import gevent
-
             self._finishing = gevent.spawn(self._finish, memoryview(frame)[sent:])
         return True
 
