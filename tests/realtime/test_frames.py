@@ -1,7 +1,5 @@
 """Text frames written directly (forum.realtime.frames), read back by a websocket client."""
 
-import base64
-import os
 import socket
 import threading
 
@@ -72,7 +70,6 @@ class _Peer:
     def __init__(self, sock: socket.socket):
         self.sock = sock
         self.ws = WSConnection(ConnectionType.CLIENT)
-        self.key = base64.b64encode(os.urandom(16)).decode()
         self.events = []
 
     def read_until(self, count: int) -> list:
