@@ -56,6 +56,11 @@ def _init_extensions(app: Flask) -> None:
     from .core.i18n import select_locale
     from .extensions import babel, csrf, db, login_manager, migrate
 
+    if app.config['SQLALCHEMY_DATABASE_URI'].startswith('sqlite'):
+        # A SQLite connection is an open file, never dropped by a server: nothing to ping.
+        options = dict(app.config['SQLALCHEMY_ENGINE_OPTIONS'])
+        options.pop('pool_pre_ping', None)
+        app.config['SQLALCHEMY_ENGINE_OPTIONS'] = options
     db.init_app(app)
     migrate.init_app(app, db, directory=app.config['MIGRATIONS_DIR'])
     csrf.init_app(app)

@@ -8,9 +8,32 @@ from ..core.i18n import format_datetime
 from .models import STANCE_LABELS, Comment, Stance
 from .services import edit_window
 
+#: Where comment_json keeps what it built, on the comment instance (not a column).
+_BUILT = '_forum_public_json'
+
 
 def comment_json(comment: Comment) -> dict:
-    """The public form of a comment; deleted and hidden ones keep only their place."""
+    """The public form of a comment; deleted and hidden ones keep only their place.
+
+    Built once per state of the comment: a post's broadcast and its ack share one dict (which
+    no one changes), so the comment reaches the room without being serialised twice first.
+    """
+    state = (
+        comment.body_html,
+        comment.edited_dt,
+        comment.is_deleted,
+        comment.is_hidden,
+        comment.hidden_reason,
+    )
+    built = getattr(comment, _BUILT, None)
+    if built is not None and built[0] == state:
+        return built[1]
+    data = _build(comment)
+    setattr(comment, _BUILT, (state, data))
+    return data
+
+
+def _build(comment: Comment) -> dict:
     sector = comment.sector
     data = {
         'id': comment.id,

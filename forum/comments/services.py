@@ -91,14 +91,26 @@ def _check_client_id(client_id) -> str:
         raise CommentError(_l('client_id must be a UUID.')) from None
 
 
-def _check_rate(actor: User) -> None:
-    limit = current_app.config['COMMENT_RATE_LIMIT']
+def _earlier_posts(actor: User, client_id: str):
+    """One query for what posting needs to know of ``actor``'s comments.
+
+    ``retried_id``: the comment already posted with ``client_id`` (nearly always None);
+    ``recent``: how many ``actor`` posted in the last minute (the rate limit).
+    """
     since = utcnow() - timedelta(seconds=60)
-    recent = db.session.scalar(
-        select(func.count(Comment.id)).where(
-            Comment.author_id == actor.id, Comment.created_dt >= since
+    mine = Comment.author_id == actor.id
+    return db.session.execute(
+        select(
+            select(Comment.id).where(mine, Comment.client_id == client_id)
+            .scalar_subquery().label('retried_id'),
+            select(func.count(Comment.id)).where(mine, Comment.created_dt >= since)
+            .scalar_subquery().label('recent'),
         )
-    )
+    ).one()  # fmt: skip
+
+
+def _check_rate(recent: int) -> None:
+    limit = current_app.config['COMMENT_RATE_LIMIT']
     if recent >= limit:
         raise CommentError(
             _l('You are commenting very fast: at most %(n)d comments a minute. Wait a moment.',
@@ -112,15 +124,17 @@ def retried_comment(commitment: Commitment, actor: User, client_id) -> Comment |
     The same id used on another commitment is an error, not a match.
     """
     client_id = _check_client_id(client_id)
-    # Nearly always there is none: ask for the two columns before loading a whole comment.
-    found = db.session.execute(
-        select(Comment.id, Comment.commitment_id).filter_by(author_id=actor.id, client_id=client_id)
-    ).first()
-    if found is None:
+    found = db.session.scalar(select(Comment.id).filter_by(author_id=actor.id, client_id=client_id))
+    return _retried(commitment, found)
+
+
+def _retried(commitment: Commitment, comment_id: int | None) -> Comment | None:
+    if comment_id is None:
         return None
-    if found.commitment_id != commitment.id:
+    comment = db.session.get(Comment, comment_id)
+    if comment.commitment_id != commitment.id:
         raise CommentError(_l('client_id was already used for another comment.'))
-    return db.session.get(Comment, found.id)
+    return comment
 
 
 def post_comment(
@@ -128,15 +142,16 @@ def post_comment(
     stance='',
 ) -> tuple[Comment, bool]:  # fmt: skip
     """Add a comment; return it and whether it is new (a retried client id returns the first)."""
-    existing = retried_comment(commitment, actor, client_id)
+    client_id = _check_client_id(client_id)
+    earlier = _earlier_posts(actor, client_id)
+    existing = _retried(commitment, earlier.retried_id)
     if existing is not None:
         return existing, False
-    client_id = _check_client_id(client_id)
     body = check_body(body)
     parent = _check_parent(commitment, parent_id)
     anchor = check_anchor(commitment, anchor)
     stance = _check_stance(stance)
-    _check_rate(actor)
+    _check_rate(earlier.recent)
     comment = Comment(
         commitment_id=commitment.id,
         author=actor,

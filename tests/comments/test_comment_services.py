@@ -109,6 +109,42 @@ def test_rate_limit(app, db, setting):
         assert 'at most 3 comments a minute' in str(exc.value.message)
 
 
+def test_the_rate_limit_counts_only_the_last_minute(app, db, setting):
+    commitment, member = setting
+    app.config['COMMENT_RATE_LIMIT'] = 2
+    earlier = [_post(commitment, member)[0] for _ in range(2)]
+    for comment in earlier:
+        comment.created_dt = comment.created_dt - timedelta(seconds=61)
+    db.session.flush()
+    assert all(created for _comment, created in (_post(commitment, member) for _ in range(2)))
+    with pytest.raises(CommentError):
+        _post(commitment, member)
+
+
+def test_a_retry_at_the_rate_limit_still_gets_its_comment(app, db, setting):
+    commitment, member = setting
+    app.config['COMMENT_RATE_LIMIT'] = 2
+    client_id = str(uuid.uuid4())
+    first, _ = _post(commitment, member, client_id=client_id)
+    _post(commitment, member)
+    again, created = _post(commitment, member, client_id=client_id)
+    assert (again.id, created) == (first.id, False)
+    with pytest.raises(CommentError):
+        _post(commitment, member)
+
+
+def test_a_client_id_used_on_another_commitment_is_refused(app, db, setting, make_commitment):
+    commitment, member = setting
+    other = db.session.get(Commitment, make_commitment())
+    client_id = str(uuid.uuid4())
+    _post(commitment, member, client_id=client_id)
+    with app.test_request_context(headers={'Accept-Language': 'en'}):
+        with pytest.raises(CommentError) as exc:
+            _post(other, member, client_id=client_id)
+        assert 'already used for another comment' in str(exc.value.message)
+    assert len(db.session.scalars(select(Comment)).all()) == 1
+
+
 def test_edit_keeps_history_within_the_window(db, setting, create_member):
     commitment, member = setting
     comment, _ = _post(commitment, member, 'first')
@@ -141,3 +177,25 @@ def test_delete_leaves_a_placeholder_and_hide_needs_a_reason(db, setting, secret
     hide_comment(reply, actor=staff, reason='ข้อมูลส่วนบุคคล')
     assert reply.is_hidden
     assert reply.hidden_reason == 'ข้อมูลส่วนบุคคล'
+
+
+def test_the_public_form_is_built_once_per_state_of_the_comment(db, setting, secretariat):
+    from forum.comments.serialize import comment_json
+
+    commitment, member = setting
+    comment, _ = _post(commitment, member, 'first')
+    posted = comment_json(comment)
+    # The broadcast and the ack of one post share what was built.
+    assert comment_json(comment) is posted
+    assert posted['body_html'] == '<p>first</p>'
+    edit_comment(comment, actor=member, body='*second*')
+    edited = comment_json(comment)
+    assert (edited['body_html'], edited['edited']) == ('<p><em>second</em></p>', True)
+    assert posted['body_html'] == '<p>first</p>'
+    hide_comment(comment, actor=db.session.merge(secretariat), reason='off topic')
+    hidden = comment_json(comment)
+    assert (hidden['is_hidden'], hidden['hidden_reason'], hidden['body_html']) == (
+        True,
+        'off topic',
+        '',
+    )
