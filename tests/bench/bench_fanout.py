@@ -5,8 +5,10 @@ data), connects N anonymous Socket.IO clients (python-socketio's asyncio client,
 in batches) that ``join`` one commitment, logs one poster in over HTTP and has it post P comments
 with ``post_comment``, one at a time. Every client notes when each ``comment_added`` arrives; the
 latency is that time minus the time the poster sent the comment (``time.monotonic``, one clock
-for every process of the machine). Then the same clients and poster run against a minimal Node
-``socket.io`` server that only broadcasts (``tests/bench/node_server.js``).
+for every process of the machine). The same clients and poster run against a minimal Node
+``socket.io`` server that only broadcasts (``tests/bench/node_server.js``): by default both servers
+are up at once, each with its own clients, and their comments take turns (``--paired``), so that
+the machine's drifting speed falls on both alike.
 
 It reports p50/p99/max latency and the missing deliveries for each server, the p99 ratio, and the
 resident memory (VmRSS) of the gunicorn worker with every client connected.
@@ -19,7 +21,8 @@ error, the global timeout or Ctrl-C. See docs/performance.md.
 
 The modules beside this script: ``processes.py`` (what was started, stopped by pid; /proc
 readings), ``servers.py`` (the forum and Node servers, the poster's login), ``clients.py`` (the
-client worker and the pool of workers), ``report.py`` (percentiles, the summary table).
+client worker and the pool of workers), ``side.py`` (one server with its clients and poster, from
+start to measurement), ``report.py`` (percentiles, the summary table).
 
     .venv/bin/python tests/bench/bench_fanout.py [--clients 1000] [--posts 20] [--timeout 600]
 """
@@ -35,212 +38,69 @@ import os
 import signal
 import sys
 import tempfile
-import time
 import traceback
-import uuid
 from pathlib import Path
 
-from clients import ClientPool, pause_gc, run_worker
-from processes import BenchError, Processes, cpu_seconds, memory_mb, raise_fd_limit
-from report import percentile, summary
-from servers import (
-    POSTER_USER_AGENT,
-    login_poster,
-    prepare_database,
-    start_forum,
-    start_node,
-)
+from clients import pause_gc, run_worker
+from processes import BenchError, Processes, raise_fd_limit
+from report import summary
+from servers import prepare_database
+from side import Side
 
 #: The folder whose sitecustomize.py logs garbage collections (``--gc-log``).
 GC_LOG_SITE = Path(__file__).resolve().with_name('gclog')
 
 
-async def run_one(
-    kind: str, n_procs: int, args, procs: Processes, work: Path, template, round_no: int = 1
-) -> dict:
+async def run_alone(
+    kind: str, n_procs: int, args, procs: Processes, work: Path, template, round_no: int
+) -> list[dict]:
     """One server, ``n_procs`` client processes: connect, post, measure; stop it all."""
-    deflate = ', clients offer permessage-deflate' if args.deflate else ''
-    print(
-        f'\n== round {round_no}/{args.rounds}: {kind} server, {args.clients} clients in '
-        f'{n_procs} process(es){deflate} ==',
-        flush=True,
-    )
-    # Other work on the machine skews the figures: say how busy it was.
-    load = os.getloadavg()
-    print(f'load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}', flush=True)
-    if kind == 'forum':
-        server = await asyncio.to_thread(start_forum, procs, work, template, args)
-    else:
-        server = await asyncio.to_thread(start_node, procs, work, args)
-    print(f'server up at {server.url} (socket process pid {server.pid})', flush=True)
-    pool = ClientPool(procs, work)
-    poster = None
+    print(f'\n== round {round_no}/{args.rounds}: {kind} server, {_clients(args, n_procs)} ==')
+    side = Side(kind, n_procs, args, procs, work, template)
     try:
-        connect_kw = {'transports': ['websocket'], 'wait_timeout': 30}
-        if kind == 'forum':
-            cookie, token = await asyncio.to_thread(login_poster, server.url)
-            connect_kw.update(
-                headers={'Cookie': cookie, 'User-Agent': POSTER_USER_AGENT},
-                auth={'csrf_token': token},
-            )
-        base, extra = divmod(args.clients, n_procs)
-        sizes = [base + (1 if i < extra else 0) for i in range(n_procs)]
-        started = time.monotonic()
-        pool.start(server.url, sizes, args)
-        await pool.wait(lambda: len(pool.joined) == n_procs, args.timeout, 'the clients to join')
-        connected = sum(r['connected'] for r in pool.joined.values())
-        ramp = max(r['ramp_s'] for r in pool.joined.values())
-        for r in pool.joined.values():
-            for err in r['errors']:
-                print(f'  connect error: {err}')
-        # Only the forum sends presence; wait until every client has seen the last join's.
-        pool.send(f'settle {connected if kind == "forum" else 0}')
-        await pool.wait(lambda: len(pool.ready) == n_procs, args.timeout, 'presence to settle')
-        ready_s = time.monotonic() - started
-        presence = sum(r['presence'] for r in pool.ready.values())
-        lagging = sum(r['lagging'] for r in pool.ready.values())
-        print(
-            f'{connected}/{args.clients} clients joined in {ramp:.1f} s; presence settled after '
-            f'{ready_s:.1f} s ({presence} presence events received, {lagging} clients lagging)',
-            flush=True,
-        )
-        mem = memory_mb(server.pid)
-        print(f'server RSS with all clients connected: {mem["VmRSS"]:.1f} MB', flush=True)
-
-        import socketio
-
-        poster = socketio.AsyncClient(reconnection=False, handle_sigint=False)
-        await poster.connect(server.url, **connect_kw)
-
-        sent: dict[int, float] = {}
-        acked: dict[int, float] = {}
+        await side.start()
         pause_gc()  # the poster too: a pause between taking the send time and sending
-        timed_out: list[int] = []
-        watch = [server.pid] + [e.proc.pid for e in pool.entries]
-        cpu_before = [cpu_seconds(pid) for pid in watch]
-        wall_before = time.monotonic()
+        side.begin_posting()
         for seq in range(args.warmup + args.posts):
-            t_send = time.monotonic()
-            sent[seq] = t_send
-            ack = await poster.call(
-                'post_comment',
-                {
-                    'commitment_id': args.commitment,
-                    'body': f'bench-seq {seq} sent-at {t_send:.6f}',
-                    'client_id': str(uuid.uuid4()),
-                },
-                timeout=args.post_timeout,
-            )
-            acked[seq] = time.monotonic()
-            if not (isinstance(ack, dict) and ack.get('ok')):
-                raise BenchError(f'post_comment refused: {ack!r}')
-            done = await pool.wait(
-                lambda seq=seq: len(pool.got.get(seq, ())) == n_procs,
-                args.post_timeout,
-                f'comment {seq}',
-            )
-            if not done:
-                timed_out.append(seq)
-            await asyncio.sleep(args.gap)
-        wall = time.monotonic() - wall_before
-        posting = (wall_before, wall_before + wall)
-        complete_ms = [
-            round((pool.got_at[seq] - sent[seq]) * 1000)
-            for seq in range(args.warmup, args.warmup + args.posts)
-            if seq in pool.got_at
-        ]
-        print(f'all clients had each comment after (ms): {complete_ms}', flush=True)
-        cpu_after = [cpu_seconds(pid) for pid in watch]
-        mem_after = memory_mb(server.pid)
-
-        pool.send('finish')
-        await pool.wait(lambda: len(pool.results) == n_procs, 120, 'the results')
-        closing = time.monotonic()
-        await pool.wait(
-            lambda: len(pool.closed) == n_procs,
-            args.close_timeout + 10,
-            'the clients to close',
-            fail_on_exit=False,
-        )
-        close_s = time.monotonic() - closing
+            await side.post(seq)
+        return [{**await side.finish(), 'round': round_no, 'paired': False}]
     finally:
         gc.enable()
-        if poster is not None:
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(poster.disconnect(), 10)
-        await asyncio.to_thread(pool.stop)
-        await asyncio.to_thread(procs.stop, server.entry)
+        await side.stop()
 
-    measured = range(args.warmup, args.warmup + args.posts)
-    latencies: list[float] = []
-    missing = 0
-    missing_warmup = 0
-    for seq in range(args.warmup + args.posts):
-        times = [t for r in pool.results.values() for t in r['receipts'].get(str(seq), [])]
-        if seq in measured:
-            latencies.extend((t - sent[seq]) * 1000 for t in times)
-            missing += args.clients - len(times)
-        else:
-            missing_warmup += args.clients - len(times)
-    latencies.sort()
-    # Where the time goes, per measured comment: the poster's acknowledgement (the server has
-    # stored it and queued the broadcast), the first client to have it, the last.
-    ack_ms = sorted((acked[seq] - sent[seq]) * 1000 for seq in measured)
-    first_ms = []
-    for seq in measured:
-        times = [t for r in pool.results.values() for t in r['receipts'].get(str(seq), [])]
-        if times:
-            first_ms.append((min(times) - sent[seq]) * 1000)
-    first_ms.sort()
-    cpu = [(b - a) / wall * 100 for a, b in zip(cpu_before, cpu_after, strict=True)]
-    result = {
-        'server': kind,
-        'round': round_no,
-        'clients': args.clients,
-        'client_procs': n_procs,
-        'posts': args.posts,
-        'warmup': args.warmup,
-        'connected': connected,
-        'ramp_s': round(ramp, 2),
-        'ready_s': round(ready_s, 2),
-        'presence_events': presence,
-        'presence_lagging': lagging,
-        'complete_ms': complete_ms,
-        'ack_median_ms': round(percentile(ack_ms, 50), 1),
-        'first_delivery_median_ms': round(percentile(first_ms, 50), 1),
-        'p50_ms': round(percentile(latencies, 50), 1),
-        'p99_ms': round(percentile(latencies, 99), 1),
-        'max_ms': round(latencies[-1], 1) if latencies else float('nan'),
-        'deliveries': len(latencies),
-        'missing': missing,
-        'missing_warmup': missing_warmup,
-        'timed_out_posts': timed_out,
-        'duplicates': sum(r['duplicates'] for r in pool.results.values()),
-        'disconnects': sum(r['disconnects'] for r in pool.results.values()),
-        'rss_mb': round(mem['VmRSS'], 1),
-        'rss_after_posts_mb': round(mem_after['VmRSS'], 1),
-        'peak_rss_mb': round(mem_after['VmHWM'], 1),
-        'post_phase_s': round(wall, 2),
-        'server_cpu_pct': round(cpu[0], 1),
-        'client_cpu_pct': [round(c, 1) for c in cpu[1:]],
-        'close_s': round(close_s, 2),
-        'loadavg_before': [round(x, 2) for x in load],
-        'deflate': args.deflate,
-        # Every delivery's latency, for the figures over all rounds (not written to --json).
-        'latencies_ms': latencies,
-    }
-    if args.gc_log:
-        result['gc_pauses_ms'] = gc_pauses(args.gc_log, posting, server.pid, watch[1:])
-        print(f'garbage collections of 1 ms or more while posting: {result["gc_pauses_ms"]}')
+
+async def run_paired(
+    kinds: list[str], n_procs: int, args, procs: Processes, work: Path, template, round_no: int
+) -> list[dict]:
+    """Both servers up at once, each with its own clients; their comments take turns.
+
+    The machine's speed drifts by 10-20 % within seconds; with the servers' comments interleaved
+    (which goes first alternates from comment to comment) both are measured in the same moments.
+    """
     print(
-        f'p50 {result["p50_ms"]} ms, p99 {result["p99_ms"]} ms, max {result["max_ms"]} ms, '
-        f'missing {missing}; median per comment: ack {result["ack_median_ms"]} ms, first client '
-        f'{result["first_delivery_median_ms"]} ms; CPU while posting: '
-        f'server {result["server_cpu_pct"]}%, clients {result["client_cpu_pct"]}%; '
-        f'clients closed in {close_s:.1f} s',
-        flush=True,
+        f'\n== round {round_no}/{args.rounds}: {" and ".join(kinds)} side by side, '
+        f'{_clients(args, n_procs)} each =='
     )
-    return result
+    sides = [Side(kind, n_procs, args, procs, work, template) for kind in kinds]
+    try:
+        for side in sides:
+            await side.start()
+        pause_gc()
+        for side in sides:
+            side.begin_posting()
+        for seq in range(args.warmup + args.posts):
+            for side in sides if seq % 2 == 0 else sides[::-1]:
+                await side.post(seq)
+        return [{**await side.finish(), 'round': round_no, 'paired': True} for side in sides]
+    finally:
+        gc.enable()
+        for side in sides:
+            await side.stop()
+
+
+def _clients(args, n_procs: int) -> str:
+    deflate = ', clients offer permessage-deflate' if args.deflate else ''
+    return f'{args.clients} clients in {n_procs} process(es){deflate}'
 
 
 async def bench(args, procs: Processes) -> list[dict]:
@@ -273,29 +133,19 @@ async def bench(args, procs: Processes) -> list[dict]:
                     # Every other round the other server goes first: the machine's speed drifts.
                     order = args.servers if round_no % 2 else args.servers[::-1]
                     for n_procs in args.client_procs:
+                        if args.paired and len(order) > 1:
+                            results += await run_paired(
+                                order, n_procs, args, procs, work, template, round_no
+                            )
+                            continue
                         for kind in order:
-                            results.append(
-                                await run_one(kind, n_procs, args, procs, work, template, round_no)
+                            results += await run_alone(
+                                kind, n_procs, args, procs, work, template, round_no
                             )
         finally:
             # Before the temporary folder goes: the servers write their logs and database there.
             await asyncio.to_thread(procs.stop_all)
     return results
-
-
-def gc_pauses(log: Path, window: tuple[float, float], server_pid: int, client_pids) -> dict:
-    """The collections (generation, ms) of the server and the clients that began in ``window``."""
-    found = {'server': [], 'clients': []}
-    if not log.exists():
-        return found
-    for line in log.read_text(encoding='ascii').splitlines():
-        started, pid, generation, took = line.split()
-        if not window[0] <= float(started) <= window[1]:
-            continue
-        who = 'server' if int(pid) == server_pid else 'clients' if int(pid) in client_pids else None
-        if who:
-            found[who].append((int(generation), float(took)))
-    return found
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -323,6 +173,13 @@ def parse_args(argv=None) -> argparse.Namespace:
         default=3,
         help='measure every server and client-process count this many times, alternating '
         'which server goes first (default 3)',
+    )
+    parser.add_argument(
+        '--paired',
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help='run both servers at once, their comments taking turns (default); '
+        '--no-paired measures one server after the other',
     )
     parser.add_argument(
         '--batch', type=int, default=10, help='connections per ramp batch (default 10)'

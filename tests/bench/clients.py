@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import contextlib
 import gc
+import itertools
 import json
 import os
 import re
@@ -254,12 +255,18 @@ async def run_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+_POOLS = itertools.count(1)
+
+
 class ClientPool:
     """The worker processes holding the clients; their JSON lines arrive on the event loop."""
 
-    def __init__(self, procs: Processes, work: Path):
+    def __init__(self, procs: Processes, work: Path, name: str = 'clients'):
         self.procs = procs
         self.work = work
+        #: Names the workers' logs: two pools (one per server) may run at once.
+        self.name = f'{os.getpid()}-{name}-{next(_POOLS)}'
+
         self.entries: list[Started] = []
         self.logs: list[Path] = []
         self.joined: dict[int, dict] = {}
@@ -275,7 +282,7 @@ class ClientPool:
         """Start one worker per entry of ``sizes`` (its number of clients)."""
         loop = asyncio.get_running_loop()
         for i, size in enumerate(sizes):
-            log = self.work / f'clients-{os.getpid()}-{len(self.logs)}.log'
+            log = self.work / f'clients-{self.name}-{i}.log'
             self.logs.append(log)
             with open(log, 'wb') as err:
                 entry = self.procs.popen(

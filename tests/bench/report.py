@@ -80,6 +80,8 @@ def summary(results: list[dict]) -> str:
     """The table printed at the end, with the targets."""
     lines = _table(results)
     lines.append('')
+    if any(r.get('paired') for r in results):
+        lines.append('the servers were measured side by side, their comments taking turns')
     for n_procs in sorted({r['client_procs'] for r in results}):
         lines.extend(_ratios(results, n_procs))
     forum = [r for r in results if r['server'] == 'forum']
