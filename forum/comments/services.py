@@ -8,6 +8,7 @@ from datetime import timedelta
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.engine import Row
 
 from ..auth.models import User
 from ..commitments.fields import COMMITMENT_TEXTS
@@ -91,7 +92,7 @@ def _check_client_id(client_id) -> str:
         raise CommentError(_l('client_id must be a UUID.')) from None
 
 
-def _earlier_posts(actor: User, client_id: str):
+def _earlier_posts(actor: User, client_id: str) -> Row:
     """One query for what posting needs to know of ``actor``'s comments.
 
     ``retried_id``: the comment already posted with ``client_id`` (nearly always None);
@@ -132,6 +133,8 @@ def _retried(commitment: Commitment, comment_id: int | None) -> Comment | None:
     if comment_id is None:
         return None
     comment = db.session.get(Comment, comment_id)
+    if comment is None:  # gone with its commitment since the lookup
+        return None
     if comment.commitment_id != commitment.id:
         raise CommentError(_l('client_id was already used for another comment.'))
     return comment
