@@ -6,6 +6,8 @@ from sqlalchemy import DateTime, MetaData, TypeDecorator, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from . import durable  # noqa: F401  (flushes every commit to disk)
+
 #: Stable constraint names, so migrations can refer to them on SQLite and PostgreSQL alike.
 NAMING_CONVENTION = {
     'ix': 'ix_%(column_0_label)s',
@@ -57,12 +59,17 @@ class CreatedMixin:
 
 @event.listens_for(Engine, 'connect')
 def _sqlite_pragmas(dbapi_connection, connection_record):
-    """Enable WAL and foreign keys on SQLite connections."""
+    """Enable WAL and foreign keys on SQLite connections.
+
+    ``synchronous=NORMAL``: a commit is not flushed to disk inside ``commit()``; ``durable.sync``
+    does it right after, once the room has been told (see ``forum/durable.py``).
+    """
     module = type(dbapi_connection).__module__
     if not module.startswith('sqlite3'):
         return
     cursor = dbapi_connection.cursor()
     cursor.execute('PRAGMA foreign_keys=ON')
     cursor.execute('PRAGMA journal_mode=WAL')
+    cursor.execute('PRAGMA synchronous=NORMAL')
     cursor.execute('PRAGMA busy_timeout=5000')
     cursor.close()

@@ -1,7 +1,8 @@
 """Emit after commit.
 
 Services queue events on the database session; they go out only once the transaction is
-committed, and are dropped if it rolls back.
+committed, and are dropped if it rolls back. Then, still inside ``commit()``, the commit is
+flushed to disk (``forum/durable.py``): the room hears first, the caller answers after.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import logging
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from .. import durable
 from ..extensions import db, socketio
 
 logger = logging.getLogger(__name__)
@@ -22,7 +24,7 @@ def emit_after_commit(name: str, data: dict, *, to: str) -> None:
     db.session.info.setdefault(_KEY, []).append((name, data, to))
 
 
-@event.listens_for(Session, 'after_commit')
+@durable.before_sync
 def _send_pending(session: Session) -> None:
     pending = session.info.pop(_KEY, [])
     for name, data, room in pending:

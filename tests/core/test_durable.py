@@ -1,0 +1,94 @@
+"""Commits reach the disk after their broadcasts and before commit() returns (forum/durable.py)."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from sqlalchemy import text
+
+from forum import create_app, durable
+from forum.extensions import db, socketio
+from forum.members.models import Sector
+from forum.members.services import ensure_default_sectors
+from forum.realtime.broadcast import emit_after_commit
+
+
+@pytest.fixture
+def sqlite_file_db(tmp_path):
+    """A SQLite file database with the default sectors, whatever backend the suite runs on."""
+    app = create_app({'SQLALCHEMY_DATABASE_URI': f'sqlite:///{tmp_path / "forum.sqlite3"}'})
+    with app.app_context():
+        db.create_all()
+        ensure_default_sectors()
+        db.session.commit()
+        yield
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_sqlite_commits_in_the_log_without_waiting_for_the_disk(sqlite_file_db):
+    with db.engine.connect() as conn:
+        assert conn.execute(text('PRAGMA journal_mode')).scalar() == 'wal'
+        assert conn.execute(text('PRAGMA synchronous')).scalar() == 1  # NORMAL
+
+
+def test_the_log_is_flushed_after_the_broadcast_before_commit_returns(sqlite_file_db, monkeypatch):
+    calls = []
+    real_fsync, real_emit = os.fsync, socketio.emit
+
+    def fsync(fd):
+        calls.append(('fsync', os.readlink(f'/proc/self/fd/{fd}')))
+        real_fsync(fd)
+
+    def emit(name, *args, **kwargs):
+        calls.append(('emit', name))
+        return real_emit(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, 'fsync', fsync)
+    monkeypatch.setattr(socketio, 'emit', emit)
+    sector = db.session.scalars(db.select(Sector)).first()
+    sector.name_en = 'Civil society (renamed)'
+    emit_after_commit('sector_renamed', {'id': sector.id}, to='nobody')
+    db.session.commit()
+    calls.append(('commit returned', None))
+
+    wal = os.path.realpath(db.engine.url.database + '-wal')
+    assert calls == [('emit', 'sector_renamed'), ('fsync', wal), ('commit returned', None)]
+
+
+def test_postgresql_and_memory_databases_have_no_log_to_flush(tmp_path):
+    for url, expected in [
+        ('postgresql+psycopg://nobody@127.0.0.1:1/none', None),
+        ('sqlite://', None),
+        (f'sqlite:///{tmp_path / "f.sqlite3"}', f'{tmp_path / "f.sqlite3"}-wal'),
+    ]:
+        app = create_app({'SQLALCHEMY_DATABASE_URI': url})
+        with app.app_context():
+            assert durable.wal_path(db.engine) == expected, url
+
+
+def test_a_missing_log_is_nothing_to_flush(tmp_path):
+    durable._fsync_file(str(tmp_path / 'gone.sqlite3-wal'))  # no error
+    assert not (tmp_path / 'gone.sqlite3-wal').exists()
+
+
+def test_under_gevent_the_flush_waits_in_a_thread_not_the_hub():
+    # A fresh interpreter: monkey-patching this one would change every other test.
+    script = (
+        'from gevent import monkey; monkey.patch_all()\n'
+        'import threading, gevent\n'
+        'from forum import durable\n'
+        'ticks = []\n'
+        'ticker = gevent.spawn(lambda: [ticks.append(gevent.sleep(0.01)) for _ in range(5)])\n'
+        'main = threading.get_native_id()\n'
+        'def slow():\n'
+        "    monkey.get_original('time', 'sleep')(0.2)\n"  # blocks its thread, as fsync would
+        '    return threading.get_native_id()\n'
+        'worker = durable._run_blocking(slow)\n'
+        'print(worker != main, len(ticks))\n'
+    )
+    out = subprocess.run(
+        [sys.executable, '-c', script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.split() == ['True', '5']
