@@ -57,6 +57,42 @@ def test_the_log_is_flushed_after_the_broadcast_before_commit_returns(sqlite_fil
     assert calls == [('emit', 'sector_renamed'), ('fsync', wal), ('commit returned', None)]
 
 
+def test_every_so_many_commits_the_log_is_checkpointed_after_the_broadcast(
+    sqlite_file_db, monkeypatch
+):
+    database = db.engine.url.database
+    monkeypatch.setattr(durable, 'CHECKPOINT_EVERY', 4)
+    monkeypatch.setitem(durable._flushes, database, 0)
+    calls, wal_sizes = [], []
+    real_checkpoint, real_emit = durable.checkpoint, socketio.emit
+
+    def checkpoint(path):
+        calls.append('checkpoint')
+        real_checkpoint(path)
+
+    def emit(name, *args, **kwargs):
+        calls.append(name)
+        return real_emit(name, *args, **kwargs)
+
+    monkeypatch.setattr(durable, 'checkpoint', checkpoint)
+    monkeypatch.setattr(socketio, 'emit', emit)
+    sector = db.session.scalars(db.select(Sector)).first()
+    for n in range(1, 8):
+        sector.name_en = f'Renamed {n}'
+        emit_after_commit(f'renamed {n}', {}, to='nobody')
+        db.session.commit()
+        wal_sizes.append(os.path.getsize(database + '-wal'))
+
+    assert calls == [
+        'renamed 1', 'renamed 2', 'renamed 3', 'renamed 4', 'checkpoint',
+        'renamed 5', 'renamed 6', 'renamed 7',
+    ]  # fmt: skip
+    # Everything was copied into the database file, so the next commits write the log from its
+    # start again instead of making it longer.
+    assert wal_sizes[4:] == [wal_sizes[3]] * 3
+    assert wal_sizes[0] < wal_sizes[1] < wal_sizes[2] < wal_sizes[3]
+
+
 def test_postgresql_and_memory_databases_have_no_log_to_flush(tmp_path):
     for url, expected in [
         ('postgresql+psycopg://nobody@127.0.0.1:1/none', None),
@@ -66,6 +102,11 @@ def test_postgresql_and_memory_databases_have_no_log_to_flush(tmp_path):
         app = create_app({'SQLALCHEMY_DATABASE_URI': url})
         with app.app_context():
             assert durable.wal_path(db.engine) == expected, url
+
+
+def test_a_checkpoint_never_creates_a_database(tmp_path):
+    durable.checkpoint(str(tmp_path / 'gone.sqlite3'))  # no error
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_missing_log_is_nothing_to_flush(tmp_path):

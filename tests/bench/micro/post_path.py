@@ -85,7 +85,8 @@ def _summary(what: str, times: list) -> str:
     times = sorted(times)
     return (
         f'{what}: median {statistics.median(times) * 1e3:.2f} ms, '
-        f'p90 {times[int(len(times) * 0.9)] * 1e3:.2f} ms'
+        f'p90 {times[int(len(times) * 0.9)] * 1e3:.2f} ms, '
+        f'p99 {times[int(len(times) * 0.99)] * 1e3:.2f} ms, max {times[-1] * 1e3:.2f} ms'
     )
 
 
