@@ -70,10 +70,12 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_message = None
 
     from .auth.models import User
+    from .core.converters import parse_id
 
     @login_manager.user_loader
     def load_user(user_id: str):
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        user_id = parse_id(user_id)
+        return db.session.get(User, user_id) if user_id else None
 
     # Every model module is imported here so that metadata (and migrations) see every table.
     from . import models  # noqa: F401

@@ -6,6 +6,7 @@ from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
 from ..commitments.routes import get_commitment, render_commitment
+from ..core.converters import parse_id
 from ..core.permissions import can, deny
 from ..extensions import db
 from . import bp
@@ -50,7 +51,8 @@ def post(commitment_id):
                 actor=current_user,
                 body=form.body.data,
                 client_id=form.client_id.data,
-                parent_id=int(parent) if parent and parent.isdigit() else None,
+                # An id that is no id stays as it came, and is refused as such.
+                parent_id=parse_id(parent) or parent or None,
                 anchor=form.anchor.data,
                 stance=form.stance.data,
             )

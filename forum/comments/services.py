@@ -14,6 +14,7 @@ from ..auth.models import User
 from ..commitments.fields import COMMITMENT_TEXTS
 from ..commitments.models import Commitment, Milestone
 from ..core import audit
+from ..core.converters import parse_id
 from ..core.signals import comment_changed
 from ..db import utcnow
 from ..extensions import db
@@ -47,6 +48,11 @@ def check_body(body) -> str:
         )  # fmt: skip
     if '\x00' in body:
         raise CommentError(_l('This text contains a NUL character.'))
+    if not body.isascii():
+        try:
+            body.encode('utf-8')
+        except UnicodeEncodeError:  # a lone surrogate, which no database can store
+            raise CommentError(_l('This text contains characters that cannot be stored.')) from None
     return body.strip()
 
 
@@ -57,18 +63,18 @@ def check_anchor(commitment: Commitment, anchor) -> str:
     if isinstance(anchor, str) and anchor in FIELD_ANCHORS:
         return anchor
     if isinstance(anchor, str) and anchor.startswith('milestone:'):
-        milestone_id = anchor.partition(':')[2]
-        if milestone_id.isdigit():
-            milestone = db.session.get(Milestone, int(milestone_id))
+        milestone_id = parse_id(anchor.partition(':')[2])
+        if milestone_id is not None:
+            milestone = db.session.get(Milestone, milestone_id)
             if milestone is not None and milestone.commitment_id == commitment.id:
-                return anchor
+                return f'milestone:{milestone.id}'
     raise CommentError(_l('This part of the commitment does not exist.'))
 
 
 def _check_stance(stance) -> str:
     if stance in (None, ''):
         return ''
-    if stance in {s.value for s in Stance}:
+    if isinstance(stance, str) and stance in {s.value for s in Stance}:
         return stance
     raise CommentError(_l('Unknown stance: choose support, concern, question or proposal.'))
 

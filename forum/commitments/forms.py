@@ -24,6 +24,7 @@ from wtforms.validators import (
     Optional,
 )
 
+from ..core.converters import parse_id
 from ..core.forms import BaseForm
 from .fields import COMMITMENT_TEXTS, LANG_LABELS, LANGS, MAX_TEXT, MILESTONE_TEXTS, OGP_VALUES
 from .models import MILESTONE_STATUS_LABELS
@@ -56,7 +57,7 @@ class VersionedForm(BaseForm):
     @property
     def base_version(self) -> int:
         """The version the person started from."""
-        return int(self.version.data) if (self.version.data or '').isdigit() else -1
+        return parse_id(self.version.data) or -1
 
 
 class CommitmentForm(VersionedForm):

@@ -13,6 +13,7 @@ from flask_login import current_user
 from sqlalchemy.orm import joinedload, lazyload
 
 from ..auth.models import Role
+from ..core.converters import parse_id
 from ..core.permissions import STAFF, can
 from ..core.signals import commitment_saved
 from ..extensions import db, socketio
@@ -113,6 +114,8 @@ def load(payload) -> tuple[Commitment | None, str | None]:
     cid = payload.get('commitment_id')
     if not isinstance(cid, int) or isinstance(cid, bool):
         return None, 'commitment_id must be an integer'
+    if parse_id(cid) is None:
+        return None, 'no such commitment'
     # Socket events need the commitment and its plan (for permissions); the rest loads if used.
     commitment = db.session.get(Commitment, cid, options=_LIGHT)
     if commitment is None or not can(current_user, 'view_commitment', commitment):

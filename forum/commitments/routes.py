@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..auth.models import User
+from ..core.converters import parse_id
 from ..core.permissions import can, deny
 from ..core.states import StateError
 from ..extensions import db
@@ -74,7 +75,7 @@ def _fields_from(form: CommitmentForm) -> dict:
 
 
 def _supporters_from(form: CommitmentForm) -> list[Organisation]:
-    ids = [int(i) for i in form.supporters.data or [] if i.isdigit()]
+    ids = [n for n in map(parse_id, form.supporters.data or []) if n]
     return list(db.session.scalars(select(Organisation).where(Organisation.id.in_(ids))))
 
 
@@ -193,7 +194,7 @@ _FORM_FIELD = {'policy_area_id': 'policy_area', 'lead_agency_id': 'lead_agency'}
 def _merge_commitment_form(form: CommitmentForm, conflict: dict) -> list[str]:
     """Bring the other person's changes into the form; return the labels of true clashes."""
     mine = _fields_from(form)
-    mine['supporters'] = [int(i) for i in form.supporters.data or [] if i.isdigit()]
+    mine['supporters'] = [n for n in map(parse_id, form.supporters.data or []) if n]
     base = dict(conflict['base']['fields'], supporters=conflict['base']['supporters'])
     current = dict(conflict['current']['fields'], supporters=conflict['current']['supporters'])
     merged, clashes = three_way(mine, base, current)
@@ -291,7 +292,7 @@ def team(commitment_id):
     if not form.is_submitted():
         form.editors.data = [str(u.id) for u in commitment.editors]
     if form.validate_on_submit():
-        ids = [int(i) for i in form.editors.data if i.isdigit()]
+        ids = [n for n in map(parse_id, form.editors.data) if n]
         users = list(db.session.scalars(select(User).where(User.id.in_(ids))))
         set_drafting_team(commitment, users, actor=current_user)
         db.session.commit()

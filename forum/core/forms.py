@@ -1,6 +1,6 @@
 """The base of every form: WTForms' own messages and CSRF failures in the reader's language."""
 
-from flask_babel import gettext, lazy_gettext, ngettext
+from flask_babel import get_translations, gettext, lazy_gettext
 from flask_wtf import FlaskForm
 
 #: WTForms' built-in messages, listed so that extraction puts them in our catalogues.
@@ -16,13 +16,18 @@ BUILTIN_MESSAGES = (
 
 
 class _Translations:
-    """WTForms translation object backed by our Flask-Babel catalogues."""
+    """WTForms translation object backed by our Flask-Babel catalogues.
+
+    WTForms fills in its messages' variables itself (``%(max)d``, ``%(value)s``), so these return
+    the translated text untouched; Flask-Babel's own functions would fill in ``%(num)s`` only and
+    fail on the rest.
+    """
 
     def gettext(self, string):
-        return gettext(string)
+        return get_translations().gettext(string)
 
     def ngettext(self, singular, plural, n):
-        return ngettext(singular, plural, n)
+        return get_translations().ngettext(singular, plural, n)
 
 
 class BaseForm(FlaskForm):

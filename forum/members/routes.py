@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from wtforms.fields.choices import SelectChoice
 
 from ..auth.services import user_by_email
+from ..core.converters import parse_id
 from ..core.i18n import local_today
 from ..core.permissions import require
 from ..extensions import db
@@ -79,11 +80,8 @@ def edit_seat(membership_id=None):
     if form.validate_on_submit():
         user = user_by_email(form.email.data)
         sector = sectors.get(form.sector.data)
-        organisation = (
-            db.session.get(Organisation, int(form.organisation.data))
-            if (form.organisation.data or '').isdigit()
-            else None
-        )
+        organisation_id = parse_id(form.organisation.data)
+        organisation = db.session.get(Organisation, organisation_id) if organisation_id else None
         if user is None:
             form.email.errors.append(_('No account has this email. Ask the person to register.'))
         elif sector is None:

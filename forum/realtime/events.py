@@ -11,6 +11,7 @@ from ..comments.events import CommentEvents
 from ..comments.serialize import comment_json
 from ..comments.services import comments_of
 from ..commitments import live
+from ..core.converters import MAX_ID
 from ..core.permissions import can
 from . import presence
 
@@ -23,6 +24,26 @@ def _fail(message: str) -> dict:
 
 class ForumNamespace(CommentEvents, Namespace):
     """The default namespace; every event is authorised here, on the server."""
+
+    def trigger_event(self, event, *args):
+        """Route an event to its ``on_<event>`` handler; every event gets an answer.
+
+        ``args`` is the socket id and what the client sent. An unknown event, more than one
+        payload, or a failure no handler foresaw is answered with ``ok: false`` (the failure is
+        logged with its traceback; the request's database session is rolled back by the
+        teardown) instead of leaving the client without an ack.
+        """
+        if event in ('connect', 'disconnect'):
+            return super().trigger_event(event, *args)
+        if not isinstance(event, str) or not hasattr(self, f'on_{event}'):
+            return _fail('unknown event')
+        if len(args) > 2:
+            return _fail('send one payload object')
+        try:
+            return super().trigger_event(event, *args)
+        except Exception:  # noqa: BLE001 - answered, and logged for us to fix
+            logger.exception('Socket event %s failed', event)
+            return _fail('the server could not handle this; please try again')
 
     def on_connect(self, auth=None):
         """Accept anonymous watchers; a logged-in person must send the page's CSRF token."""
@@ -60,6 +81,8 @@ class ForumNamespace(CommentEvents, Namespace):
             isinstance(since_id, bool) or not isinstance(since_id, int) or since_id < 0
         ):
             return _fail('since_id must be a non-negative integer')
+        if since_id is not None and since_id > MAX_ID:
+            return _fail('since_id is larger than any comment id')
         comments = [comment_json(c) for c in comments_of(commitment, since_id)]
         join_room(live.room(commitment.id))
         state = live.enter(commitment)

@@ -75,6 +75,12 @@ def test_rejoining_with_since_id_returns_what_was_missed_in_order(room, socket_c
         ({'parent_id': '7'}, 'does not exist'),
         ({'anchor': 'secret_field'}, 'does not exist'),
         ({'stance': 5}, 'Unknown stance'),
+        ({'stance': ['support']}, 'Unknown stance'),
+        ({'stance': {'support': 1}}, 'Unknown stance'),
+        ({'anchor': 'milestone:²'}, 'does not exist'),
+        ({'anchor': 'milestone:99999999999999999999'}, 'does not exist'),
+        ({'body': 'half a character: \ud800'}, 'cannot be stored'),
+        ({'commitment_id': 2**63}, 'no such commitment'),
         ({'client_id': 'abc'}, 'UUID'),
         ({'commitment_id': 'one'}, 'commitment_id'),
         ({'commitment_id': 424242}, 'no such commitment'),
@@ -183,3 +189,23 @@ def test_reasons_are_in_the_readers_language(room, client, socket_client):
     thai = socket_client(client, logged_in=True, lang='th')
     ack = _post(thai, cid, '')
     assert ack == {'ok': False, 'error': 'ยังไม่มีข้อความ กรุณาเขียนความคิดเห็นก่อน'}
+
+
+def test_a_milestone_anchor_is_stored_in_one_spelling(room, db, make_commitment):
+    cid, member, _watcher = room
+    milestone_id = db.session.get(Commitment, cid).milestones[0].id
+    ack = _post(member, cid, 'on the milestone', anchor=f'milestone:00{milestone_id}')
+    assert ack['comment']['anchor'] == f'milestone:{milestone_id}'
+
+
+def test_joins_and_room_events_with_ids_beyond_any_row_are_answered(room):
+    cid, member, watcher = room
+    ack = member.emit('join', {'commitment_id': 9223372036854775808}, callback=True)
+    assert ack == {'ok': False, 'error': 'no such commitment'}
+    ack = member.emit('join', {'commitment_id': cid, 'since_id': 10**30}, callback=True)
+    assert ack == {'ok': False, 'error': 'since_id is larger than any comment id'}
+    for event in ('leave', 'editing'):
+        ack = member.emit(event, {'commitment_id': 10**30, 'editing': True}, callback=True)
+        assert ack == {'ok': False, 'error': 'no such commitment'}
+    assert member.is_connected()
+    assert watcher.is_connected()

@@ -117,3 +117,40 @@ def test_members_cannot_hide_or_edit_others(client, auth, db, make_commitment, c
     type(auth)(other).login('o@example.org')
     assert other.get(f'/comments/{comment_id}/edit').status_code == 403
     assert other.get(f'/comments/{comment_id}/hide').status_code == 403
+
+
+def test_ids_no_row_can_have_are_refused_with_a_reason(client, auth, db, make_commitment,
+                                                      create_member):  # fmt: skip
+    cid = make_commitment()
+    create_member(email='m@example.org')
+    auth.login('m@example.org')
+    for fields, reason in [
+        ({'parent_id': '²'}, 'The comment you reply to does not exist.'),
+        ({'parent_id': '99999999999999999999'}, 'The comment you reply to does not exist.'),
+        ({'anchor': 'milestone:²'}, 'This part of the commitment does not exist.'),
+        (
+            {'anchor': 'milestone:99999999999999999999'},
+            'This part of the commitment does not exist.',
+        ),
+    ]:
+        response = _form_post(client, cid, **fields)
+        assert response.status_code == 400, fields
+        assert reason in response.get_data(as_text=True)
+    assert db.session.scalar(select(func.count(Comment.id))) == 0
+
+
+def test_a_long_hiding_reason_gets_a_form_message(client, auth, db, make_commitment,
+                                                  create_member, app):  # fmt: skip
+    cid = make_commitment()
+    create_member(email='m@example.org')
+    auth.login('m@example.org')
+    _form_post(client, cid, body='text')
+    comment_id = db.session.scalar(select(Comment.id))
+    staff = app.test_client()
+    type(auth)(staff).login('sec@example.org')
+    hide = f'/comments/{comment_id}/hide'
+    response = staff.post(
+        hide, data={'reason': 'x' * 2001, 'csrf_token': csrf_token(staff, hide)}, headers=EN
+    )
+    assert response.status_code in (302, 400)
+    assert not db.session.get(Comment, comment_id).is_hidden

@@ -93,3 +93,14 @@ def test_ids_beyond_any_row_are_404_not_500(client):
         '/api/v1/commitments/99999999999999999999',
     ):
         assert client.get(path).status_code == 404, path
+
+
+def test_a_next_with_a_line_break_goes_home(client):
+    token = csrf_token(client)
+    response = client.post(
+        '/language',
+        data={'lang': 'en', 'next': '/x\r\nSet-Cookie: a=b', 'csrf_token': token},
+    )
+    assert response.status_code == 302
+    assert response.headers['Location'] == '/'
+    assert 'a=b' not in response.headers.get('Set-Cookie', '')

@@ -186,3 +186,23 @@ def test_html_in_names_is_shown_as_text(client, auth, db, secretariat):
 def test_unknown_seat_is_404(client, auth, secretariat):
     auth.login('sec@example.org')
     assert client.get('/members/seats/9999/edit').status_code == 404
+
+
+def test_a_seat_with_an_organisation_id_no_row_can_have_is_no_crash(
+    client, auth, db, secretariat, create_member
+):
+    member = create_member(email='m@example.org', sector='government')
+    seat_id = db.session.scalar(select(Membership.id).filter_by(user_id=member.id))
+    auth.login('sec@example.org')
+    for organisation in ('²', '1000000000000000000000000000000'):
+        fields = {
+            'email': 'm@example.org',
+            'sector': 'government',
+            'seat_role': 'member',
+            'term_start': '2026-01-01',
+            'organisation': organisation,
+        }
+        response = _post(client, f'/members/seats/{seat_id}/edit', fields)
+        assert response.status_code in (302, 400), organisation
+        db.session.expire_all()
+        assert db.session.get(Membership, seat_id).organisation_id is None

@@ -1,0 +1,45 @@
+"""Every socket event gets an ack: unknown events, extra arguments and unforeseen failures too."""
+
+from forum.extensions import socketio
+from forum.realtime import events
+
+
+def _anonymous(app):
+    sock = socketio.test_client(app, flask_test_client=app.test_client())
+    assert sock.is_connected()
+    return sock
+
+
+def test_an_unknown_event_is_answered(app):
+    sock = _anonymous(app)
+    assert sock.emit('frobnicate', {'x': 1}, callback=True) == {
+        'ok': False,
+        'error': 'unknown event',
+    }
+    assert sock.is_connected()
+
+
+def test_more_than_one_payload_is_answered(app):
+    sock = _anonymous(app)
+    ack = sock.emit('join', {'commitment_id': 1}, 2, callback=True)
+    assert ack == {'ok': False, 'error': 'send one payload object'}
+    assert sock.emit('leave', 1, 2, 3, callback=True)['ok'] is False
+    assert sock.is_connected()
+
+
+def test_a_failure_no_handler_foresaw_is_answered_and_rolled_back(app, db, monkeypatch, caplog):
+    from forum.members.models import Sector
+
+    def broken(payload):
+        sector = db.session.scalars(db.select(Sector)).first()
+        sector.name_en = 'half-written'
+        db.session.flush()
+        raise RuntimeError('a bug')
+
+    monkeypatch.setattr(events.live, 'load', broken)
+    sock = _anonymous(app)
+    ack = sock.emit('join', {'commitment_id': 1}, callback=True)
+    assert ack == {'ok': False, 'error': 'the server could not handle this; please try again'}
+    assert sock.is_connected()
+    assert 'Socket event join failed' in caplog.text
+    assert 'half-written' not in db.session.scalars(db.select(Sector.name_en)).all()
