@@ -6,6 +6,7 @@ Every handler authorises on the server and answers ``{"ok": true, …}`` or
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
@@ -32,17 +33,17 @@ def fail(message) -> dict:
 
 def _own_comment(payload) -> tuple[Comment | None, str | None]:
     if not isinstance(payload, dict):
-        return None, 'payload must be an object'
+        return None, _('payload must be an object')
     comment_id = payload.get('comment_id')
     if (
         isinstance(comment_id, bool)
         or not isinstance(comment_id, int)
         or not 0 < comment_id < 2**31
     ):
-        return None, 'comment_id must be a positive integer'
+        return None, _('comment_id must be a positive integer')
     comment = db.session.get(Comment, comment_id)
     if comment is None or not can(current_user, 'view_commitment', _commitment(comment)):
-        return None, 'no such comment'
+        return None, _('no such comment')
     return comment, None
 
 
@@ -62,11 +63,11 @@ class CommentEvents:
             return fail(error)
         unknown = set(payload) - POST_KEYS
         if unknown:
-            return fail(f'unknown keys: {", ".join(sorted(map(str, unknown)))}')
+            return fail(_('unknown keys: %(keys)s', keys=', '.join(sorted(map(str, unknown)))))
         if not current_user.is_authenticated:
-            return fail('log in to comment')
+            return fail(_('log in to comment'))
         if not can(current_user, 'comment', commitment):
-            return fail('you may not comment on this commitment')
+            return fail(_('you may not comment on this commitment'))
         try:
             comment, _created = post_comment(
                 commitment,
@@ -90,7 +91,7 @@ class CommentEvents:
             except CommentError as exc:
                 return fail(exc.message)
             if comment is None:
-                return fail('the comment could not be saved; try again')
+                return fail(_('the comment could not be saved; try again'))
             data = comment_json(comment)
         return {'ok': True, 'comment': data}
 
@@ -110,7 +111,7 @@ class CommentEvents:
         if error:
             return fail(error)
         if not current_user.is_authenticated:
-            return fail('log in first')
+            return fail(_('log in first'))
         try:
             change(comment)
             data = comment_json(comment)

@@ -9,6 +9,7 @@ import threading
 
 from flask import current_app, request
 from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import joinedload, lazyload
 
@@ -110,16 +111,16 @@ def _announce_later(app, commitment_id: int, interval: float) -> None:
 def load(payload) -> tuple[Commitment | None, str | None]:
     """The commitment a socket payload names, or an error message."""
     if not isinstance(payload, dict):
-        return None, 'payload must be an object'
+        return None, _('payload must be an object')
     cid = payload.get('commitment_id')
     if not isinstance(cid, int) or isinstance(cid, bool):
-        return None, 'commitment_id must be an integer'
+        return None, _('commitment_id must be an integer')
     if parse_id(cid) is None:
-        return None, 'no such commitment'
+        return None, _('no such commitment')
     # Socket events need the commitment and its plan (for permissions); the rest loads if used.
     commitment = db.session.get(Commitment, cid, options=_LIGHT)
     if commitment is None or not can(current_user, 'view_commitment', commitment):
-        return None, 'no such commitment'
+        return None, _('no such commitment')
     return commitment, None
 
 

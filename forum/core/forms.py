@@ -1,6 +1,6 @@
 """The base of every form: WTForms' own messages and CSRF failures in the reader's language."""
 
-from flask_babel import get_translations, gettext, lazy_gettext
+from flask_babel import get_translations, gettext, lazy_gettext, ngettext
 from flask_wtf import FlaskForm
 
 #: WTForms' built-in messages, listed so that extraction puts them in our catalogues.
@@ -12,7 +12,31 @@ BUILTIN_MESSAGES = (
     lazy_gettext('Invalid Choice: could not coerce.'),
     lazy_gettext('This field is required.'),
     lazy_gettext('Invalid email address.'),
+    lazy_gettext('Field must be between %(min)d and %(max)d characters long.'),
 )
+
+
+def _builtin_plural_messages():  # pragma: no cover - never called: lists them for extraction
+    ngettext(
+        'Field must be at least %(min)d character long.',
+        'Field must be at least %(min)d characters long.',
+        1,
+    )
+    ngettext(
+        'Field cannot be longer than %(max)d character.',
+        'Field cannot be longer than %(max)d characters.',
+        1,
+    )
+    ngettext(
+        'Field must be exactly %(max)d character long.',
+        'Field must be exactly %(max)d characters long.',
+        1,
+    )
+    ngettext(
+        "'%(value)s' is not a valid choice for this field.",
+        "'%(value)s' are not valid choices for this field.",
+        1,
+    )
 
 
 class _Translations:

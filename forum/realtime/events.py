@@ -3,6 +3,7 @@
 import logging
 
 from flask import request
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_socketio import Namespace, join_room, leave_room
 from flask_wtf.csrf import ValidationError, validate_csrf
@@ -80,9 +81,9 @@ class ForumNamespace(CommentEvents, Namespace):
         if since_id is not None and (
             isinstance(since_id, bool) or not isinstance(since_id, int) or since_id < 0
         ):
-            return _fail('since_id must be a non-negative integer')
+            return _fail(_('since_id must be a non-negative integer'))
         if since_id is not None and since_id > MAX_ID:
-            return _fail('since_id is larger than any comment id')
+            return _fail(_('since_id is larger than any comment id'))
         comments = [comment_json(c) for c in comments_of(commitment, since_id)]
         join_room(live.room(commitment.id))
         state = live.enter(commitment)
@@ -112,10 +113,10 @@ class ForumNamespace(CommentEvents, Namespace):
         if error:
             return _fail(error)
         if not isinstance(payload.get('editing'), bool):
-            return _fail('editing must be true or false')
+            return _fail(_('editing must be true or false'))
         if not can(current_user, 'edit_commitment', commitment):
-            return _fail('you may not edit this commitment')
+            return _fail(_('you may not edit this commitment'))
         if live.set_editing(commitment, payload['editing']) is None:
-            return _fail('join the commitment first')
+            return _fail(_('join the commitment first'))
         live.announce(commitment.id, now=True)
         return {'ok': True}

@@ -209,3 +209,11 @@ def test_joins_and_room_events_with_ids_beyond_any_row_are_answered(room):
         assert ack == {'ok': False, 'error': 'no such commitment'}
     assert member.is_connected()
     assert watcher.is_connected()
+
+
+def test_reasons_come_in_the_connections_language(app, socket_client, make_commitment):
+    cid = make_commitment()
+    watcher = socket_client(app.test_client(), lang='th')
+    assert _post(watcher, cid) == {'ok': False, 'error': 'เข้าสู่ระบบเพื่อแสดงความคิดเห็น'}
+    ack = watcher.emit('join', {'commitment_id': 424242}, callback=True)
+    assert ack == {'ok': False, 'error': 'ไม่พบพันธสัญญานี้'}

@@ -53,3 +53,12 @@ def test_an_unoffered_drafting_team_member_gets_a_form_message(client, auth, mak
     )
     assert response.status_code == 400
     assert 'not a valid choice' in response.get_data(as_text=True)
+
+
+def test_the_messages_are_in_the_readers_language(client, auth, make_commitment):
+    cid = make_commitment()
+    auth.login('sec@example.org')
+    path = f'/commitments/{cid}/edit'
+    data = dict(_form(client, path), contact_email='a' * 250 + '@example.org')
+    response = client.post(path, data=data, headers={'Accept-Language': 'th'})
+    assert 'ช่องนี้ยาวได้ไม่เกิน 254 ตัวอักษร' in response.get_data(as_text=True)
