@@ -19,6 +19,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
         instance_path=str(INSTANCE),
         instance_relative_config=True,
     )
+    app.json.ensure_ascii = False  # Thai as Thai (UTF-8) in every JSON response
     from .core.converters import IdConverter
 
     # Every <int:…> in a route is an id: out-of-range numbers are a 404, not an overflow.

@@ -25,6 +25,8 @@ def init_errors(app: Flask) -> None:
             413: _('What you sent is too large.'),
         }
         message = messages.get(exc.code, exc.description)
+        if exc.code == 400 and exc.description != type(exc).description:
+            message = exc.description  # the reason the code gave (see core.forms.refuse)
         if isinstance(exc, CSRFError):
             message = _('This form has expired or was not sent from this site. Please try again.')
         if _wants_json():

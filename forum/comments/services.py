@@ -22,6 +22,11 @@ from .markdown import render
 from .models import Comment, CommentVersion, Stance
 
 MAX_BODY = 5000
+#: What leaves a comment blank: whitespace and the invisible joiners and spaces of Unicode.
+_BLANK = ' \t\n\r\x0b\x0c\u00a0\u1680\u2028\u2029\u202f\u205f\u2060\u3000\ufeff' + ''.join(
+    chr(c)
+    for c in range(0x2000, 0x200E)  # the spaces of various widths, zero-width ones too
+)
 #: Parts of a commitment a comment may be anchored to, besides ``milestone:<id>``.
 FIELD_ANCHORS = tuple(name for name, _label, _needed in COMMITMENT_TEXTS) + (
     'ogp_values',
@@ -39,7 +44,7 @@ class CommentError(ValueError):
 
 def check_body(body) -> str:
     """Return the stripped body, or raise CommentError."""
-    if not isinstance(body, str) or not body.strip():
+    if not isinstance(body, str) or not body.strip(_BLANK):
         raise CommentError(_l('Write something first: the comment is empty.'))
     if len(body) > MAX_BODY:
         raise CommentError(

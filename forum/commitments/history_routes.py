@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from ..core.forms import refuse
 from ..core.permissions import can
 from ..extensions import db
 from . import bp
@@ -57,7 +58,7 @@ def restore(commitment_id, number):
         abort(404)
     form = VersionOnlyForm()
     if not form.validate_on_submit():
-        abort(400)
+        refuse(form)
     try:
         new = restore_revision(
             commitment, revision, actor=current_user, base_version=form.base_version

@@ -6,6 +6,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..core.forms import refuse
 from ..extensions import db
 from . import bp
 from .choices import no_choice_label, organisation_choices
@@ -117,7 +118,7 @@ def _change_order(commitment_id, milestone_id, *, delete: bool):
     milestone = _get_milestone(commitment, milestone_id)
     form = VersionOnlyForm() if delete else MoveForm()
     if not form.validate_on_submit():
-        abort(400)
+        refuse(form)
     version = form.base_version
     try:
         if delete:

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..auth.models import User
 from ..core.converters import parse_id
+from ..core.forms import refuse
 from ..core.permissions import can, deny
 from ..core.states import StateError
 from ..extensions import db
@@ -240,9 +241,11 @@ def change_state_route(commitment_id):
     """Move the commitment (send to MSF review, endorse…); refusals say why."""
     commitment = get_commitment(commitment_id)
     form = StateForm()
-    target = form.state.data if form.validate_on_submit() else ''
+    if not form.validate_on_submit():
+        refuse(form)
+    target = form.state.data
     if target not in {s.value for s in CommitmentState}:
-        abort(400)
+        abort(400, description=_('There is no such state.'))
     if not can(current_user, 'change_commitment_state', (commitment, target)):
         deny()
     try:

@@ -1,5 +1,8 @@
 """The base of every form: WTForms' own messages and CSRF failures in the reader's language."""
 
+from typing import NoReturn
+
+from flask import abort
 from flask_babel import get_translations, gettext, lazy_gettext, ngettext
 from flask_wtf import FlaskForm
 
@@ -78,3 +81,9 @@ class BaseForm(FlaskForm):
                 gettext('This form has expired or was not sent from this site. Please try again.')
             ]
         return valid
+
+
+def refuse(form: FlaskForm) -> NoReturn:
+    """Answer 400 with the first of ``form``'s errors as the reason (an expired page, say)."""
+    errors = [error for field in form for error in field.errors]
+    abort(400, description=str(errors[0]) if errors else None)

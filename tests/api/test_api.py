@@ -400,3 +400,12 @@ def test_lists_do_not_query_once_per_commitment(client, db, world, secretariat):
     after = [_count_queries(db, client, path) for path in paths]
     assert after == before
     assert all(n > 0 for n in before)
+
+
+def test_errors_carry_thai_as_thai(client):
+    response = client.get('/api/v1/naps/424242', headers={'Accept-Language': 'th'})
+    assert response.status_code == 404
+    body = response.get_data()
+    assert b'\\u0e' not in body
+    assert response.get_json()['error'].encode() in body  # the Thai reason, as UTF-8
+    assert any(0x0E00 <= ord(c) <= 0x0E7F for c in response.get_json()['error'])

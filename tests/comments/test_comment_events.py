@@ -217,3 +217,11 @@ def test_reasons_come_in_the_connections_language(app, socket_client, make_commi
     assert _post(watcher, cid) == {'ok': False, 'error': 'เข้าสู่ระบบเพื่อแสดงความคิดเห็น'}
     ack = watcher.emit('join', {'commitment_id': 424242}, callback=True)
     assert ack == {'ok': False, 'error': 'ไม่พบพันธสัญญานี้'}
+
+
+def test_invisible_characters_alone_are_an_empty_comment(room, db):
+    cid, member, _watcher = room
+    ack = _post(member, cid, '\u200b\u200b \ufeff')
+    assert ack['ok'] is False
+    assert 'empty' in ack['error']
+    assert _post(member, cid, '\u200bคำ')['ok'] is True

@@ -62,3 +62,23 @@ def test_the_messages_are_in_the_readers_language(client, auth, make_commitment)
     data = dict(_form(client, path), contact_email='a' * 250 + '@example.org')
     response = client.post(path, data=data, headers={'Accept-Language': 'th'})
     assert 'ช่องนี้ยาวได้ไม่เกิน 254 ตัวอักษร' in response.get_data(as_text=True)
+
+
+def test_button_forms_refused_say_why(client, auth, db, make_commitment):
+    cid = make_commitment()
+    auth.login('sec@example.org')
+    commitment = db.session.get(Commitment, cid)
+    milestone = commitment.milestones[1]
+    move = f'/commitments/{cid}/milestones/{milestone.id}/move'
+    expired = {'version': str(commitment.version), 'offset': '-1', 'csrf_token': 'expired'}
+    response = client.post(move, data=expired, headers=EN)
+    assert response.status_code == 400
+    assert 'This form has expired' in response.get_data(as_text=True)
+    token = csrf_token(client)
+    response = client.post(
+        f'/commitments/{cid}/state', data={'state': 'bogus', 'csrf_token': token}, headers=EN
+    )
+    assert response.status_code == 400
+    assert 'There is no such state.' in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Commitment, cid).version == commitment.version
