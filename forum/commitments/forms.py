@@ -57,6 +57,8 @@ class VersionedForm(BaseForm):
     @property
     def base_version(self) -> int:
         """The version the person started from."""
+        if self.version.data == '0':
+            return 0
         return parse_id(self.version.data) or -1
 
 
