@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from datetime import timedelta
 
@@ -22,11 +23,8 @@ from .markdown import render
 from .models import Comment, CommentVersion, Stance
 
 MAX_BODY = 5000
-#: What leaves a comment blank: whitespace and the invisible joiners and spaces of Unicode.
-_BLANK = ' \t\n\r\x0b\x0c\u00a0\u1680\u2028\u2029\u202f\u205f\u2060\u3000\ufeff' + ''.join(
-    chr(c)
-    for c in range(0x2000, 0x200E)  # the spaces of various widths, zero-width ones too
-)
+#: Letters and marks that show nothing: fillers, the grapheme joiner, the blank braille cell.
+_INVISIBLE = frozenset('\u034f\u115f\u1160\u2800\u3164\uffa0')
 #: Parts of a commitment a comment may be anchored to, besides ``milestone:<id>``.
 FIELD_ANCHORS = tuple(name for name, _label, _needed in COMMITMENT_TEXTS) + (
     'ogp_values',
@@ -42,9 +40,17 @@ class CommentError(ValueError):
         self.message = message
 
 
+def _blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: spaces, controls, format characters (zero-width, bidi)."""
+    return all(
+        c.isspace() or c in _INVISIBLE or unicodedata.category(c) in ('Zs', 'Cc', 'Cf')
+        for c in text
+    )
+
+
 def check_body(body) -> str:
     """Return the stripped body, or raise CommentError."""
-    if not isinstance(body, str) or not body.strip(_BLANK):
+    if not isinstance(body, str) or _blank(body):
         raise CommentError(_l('Write something first: the comment is empty.'))
     if len(body) > MAX_BODY:
         raise CommentError(

@@ -1,6 +1,7 @@
 """Socket handlers of the default namespace: connection, and the commitment rooms."""
 
 import logging
+from collections.abc import Callable
 
 from flask import request
 from flask_babel import gettext as _
@@ -35,16 +36,40 @@ class ForumNamespace(CommentEvents, Namespace):
         teardown) instead of leaving the client without an ack.
         """
         if event in ('connect', 'disconnect'):
+            if not self._from_the_server(event, args):
+                return _fail('unknown event')  # a client's own "disconnect" must not leave presence
             return super().trigger_event(event, *args)
         if not isinstance(event, str) or not hasattr(self, f'on_{event}'):
             return _fail('unknown event')
         if len(args) > 2:
-            return _fail('send one payload object')
+            return self._refuse(args[0], lambda: _('send one payload object'))
         try:
             return super().trigger_event(event, *args)
         except Exception:  # noqa: BLE001 - answered, and logged for us to fix
             logger.exception('Socket event %s failed', event)
-            return _fail('the server could not handle this; please try again')
+            return self._refuse(
+                args[0], lambda: _('the server could not handle this; please try again')
+            )
+
+    def _refuse(self, sid, reason: Callable[[], str]) -> dict:
+        """``ok: false`` with ``reason()`` in the connection's language, outside any handler."""
+        environ = self.server.get_environ(sid, self.namespace) or {}
+        app = environ.get('flask.app')
+        if app is None:
+            return _fail('refused')
+        with app.request_context(environ):
+            return _fail(reason())
+
+    def _from_the_server(self, event: str, args: tuple) -> bool:
+        """Whether ``connect``/``disconnect`` comes from Socket.IO itself, not a client's event.
+
+        Socket.IO passes a real connection's WSGI environ object (which no JSON payload can be),
+        and marks a socket as leaving before its ``disconnect`` runs.
+        """
+        sid = args[0] if args else None
+        if event == 'connect':
+            return len(args) >= 2 and args[1] is self.server.get_environ(sid, self.namespace)
+        return not self.server.manager.is_connected(sid, self.namespace)
 
     def on_connect(self, auth=None):
         """Accept anonymous watchers; a logged-in person must send the page's CSRF token."""

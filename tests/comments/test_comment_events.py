@@ -221,7 +221,23 @@ def test_reasons_come_in_the_connections_language(app, socket_client, make_commi
 
 def test_invisible_characters_alone_are_an_empty_comment(room, db):
     cid, member, _watcher = room
-    ack = _post(member, cid, '\u200b\u200b \ufeff')
-    assert ack['ok'] is False
-    assert 'empty' in ack['error']
+    for blank in ('\u200b\u200b \ufeff', '\u200e\u202a\u2066', '\u3164\u2800\u00ad'):
+        ack = _post(member, cid, blank)
+        assert ack['ok'] is False
+        assert 'empty' in ack['error']
     assert _post(member, cid, '\u200bคำ')['ok'] is True
+
+
+def test_a_client_cannot_fake_its_own_connect_or_disconnect(room, app):
+    from forum.commitments import live
+
+    cid, member, watcher = room
+    for event in ('disconnect', 'connect'):
+        ack = member.emit(event, {'commitment_id': cid}, callback=True)
+        assert ack == {'ok': False, 'error': 'unknown event'}
+    with app.app_context():
+        assert live.presence(cid)['viewers'] == 2  # still counted: nobody left
+    assert member.is_connected()
+    watcher.disconnect()
+    with app.app_context():
+        assert live.presence(cid)['viewers'] == 1  # a real disconnect still leaves

@@ -4,8 +4,10 @@ from forum.extensions import socketio
 from forum.realtime import events
 
 
-def _anonymous(app):
-    sock = socketio.test_client(app, flask_test_client=app.test_client())
+def _anonymous(app, lang='en'):
+    sock = socketio.test_client(
+        app, flask_test_client=app.test_client(), headers={'Accept-Language': lang}
+    )
     assert sock.is_connected()
     return sock
 
@@ -43,3 +45,9 @@ def test_a_failure_no_handler_foresaw_is_answered_and_rolled_back(app, db, monke
     assert sock.is_connected()
     assert 'Socket event join failed' in caplog.text
     assert 'half-written' not in db.session.scalars(db.select(Sector.name_en)).all()
+
+
+def test_refusals_outside_any_handler_are_in_the_connections_language(app):
+    sock = _anonymous(app, lang='th')
+    ack = sock.emit('join', {'commitment_id': 1}, 2, callback=True)
+    assert ack == {'ok': False, 'error': 'ส่งข้อมูลเพียงหนึ่งออบเจ็กต์'}
