@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, current_app, request
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import false, select
 
@@ -75,7 +76,9 @@ def commitments():
         try:
             filters['nap'] = int(args['nap'])
         except ValueError:
-            return _bad_request(f'"nap" must be the integer id of a plan, not {args["nap"]!r}.')
+            return _bad_request(
+                _('"nap" must be the integer id of a plan, not %(value)s.', value=repr(args['nap']))
+            )
         if abs(filters['nap']) > MAX_ID:
             query = query.where(false())
         else:
@@ -86,7 +89,10 @@ def commitments():
         area_id = db.session.scalar(select(PolicyArea.id).filter_by(code=code))
         if area_id is None:
             codes = db.session.scalars(select(PolicyArea.code).order_by(PolicyArea.position))
-            return _bad_request(f'Unknown policy area {code!r}; known codes: {", ".join(codes)}.')
+            return _bad_request(
+                _('Unknown policy area %(value)s; known codes: %(known)s.',
+                  value=repr(code), known=', '.join(codes))
+            )  # fmt: skip
         filters['policy_area'] = code
         query = query.where(Commitment.policy_area_id == area_id)
 
@@ -94,7 +100,13 @@ def commitments():
         state = args['state']
         if state not in {s.value for s in CommitmentState}:
             states = ', '.join(CommitmentState)
-            return _bad_request(f'Unknown state {state!r}; known states: {states}.')
+            return _bad_request(
+                _(
+                    'Unknown state %(value)s; known states: %(known)s.',
+                    value=repr(state),
+                    known=states,
+                )
+            )
         filters['state'] = state
         query = query.where(Commitment.state == state)
 

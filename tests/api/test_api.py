@@ -234,11 +234,16 @@ def test_commitments_filter_by_plan_policy_area_and_state(client, world):
     ],
 )
 def test_bad_filters_are_400_with_a_reason(client, world, query, word):
-    response = client.get(f'/api/v1/commitments?{query}')
+    response = client.get(f'/api/v1/commitments?{query}', headers={'Accept-Language': 'en'})
     assert response.status_code == 400
     data = response.get_json()
     assert data['status'] == 400
     assert word in data['error']
+
+
+def test_filter_errors_are_in_the_requests_language(client, world):
+    response = client.get('/api/v1/commitments?state=approved', headers={'Accept-Language': 'th'})
+    assert response.get_json()['error'].startswith("ไม่รู้จักสถานะ 'approved'")
 
 
 def test_unknown_policy_area_names_the_known_ones(client, world):
