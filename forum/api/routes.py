@@ -9,13 +9,11 @@ from sqlalchemy import false, select
 
 from ..commitments.checklist import check
 from ..commitments.models import Commitment, CommitmentState
+from ..core.converters import MAX_ID
 from ..core.permissions import can
 from ..extensions import db
 from ..naps.models import Nap, PolicyArea
 from . import bp, serializers
-
-#: Ids are 32-bit integer columns; a larger number names nothing (and SQLite would overflow).
-MAX_ID = 2**31 - 1
 
 
 def _get(model, id_: int):
