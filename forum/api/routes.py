@@ -22,7 +22,7 @@ def _get(model, id_: int):
 
 def _json(data: dict, status: int = 200):
     """A JSON response with Thai kept as UTF-8 rather than as escapes."""
-    body = current_app.json.dumps(data, ensure_ascii=False)
+    body = current_app.json.dumps(data)  # the app's JSON keeps Thai as UTF-8 (create_app)
     return current_app.response_class(body + '\n', status=status, mimetype='application/json')
 
 

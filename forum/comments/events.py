@@ -11,6 +11,7 @@ from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
 from ..commitments import live
+from ..core.converters import parse_id
 from ..core.permissions import can
 from ..extensions import db
 from .models import Comment
@@ -38,7 +39,7 @@ def _own_comment(payload) -> tuple[Comment | None, str | None]:
     if (
         isinstance(comment_id, bool)
         or not isinstance(comment_id, int)
-        or not 0 < comment_id < 2**31
+        or parse_id(comment_id) is None
     ):
         return None, _('comment_id must be a positive integer')
     comment = db.session.get(Comment, comment_id)

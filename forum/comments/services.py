@@ -95,7 +95,7 @@ def _check_parent(commitment: Commitment, parent_id) -> Comment | None:
         return None
     if isinstance(parent_id, bool) or not isinstance(parent_id, int):
         raise CommentError(_l('The comment you reply to does not exist.'))
-    parent = db.session.get(Comment, parent_id) if 0 < parent_id < 2**31 else None
+    parent = db.session.get(Comment, parent_id) if parse_id(parent_id) else None
     if parent is None or parent.commitment_id != commitment.id:
         raise CommentError(_l('The comment you reply to does not exist.'))
     # Replies are one level deep: a reply to a reply joins its thread.
