@@ -61,6 +61,8 @@ class User(UserMixin, CreatedMixin, db.Model):
     locale: Mapped[str | None] = mapped_column(String(5))
     #: Disabled accounts cannot log in.
     is_active_account: Mapped[bool] = mapped_column(default=True)
+    #: Raised by logout and password changes: sessions carrying an older value are void.
+    session_version: Mapped[int] = mapped_column(default=0, server_default='0')
 
     sector: Mapped[Sector] = relationship(lazy='joined')
     organisation: Mapped[Organisation | None] = relationship(lazy='joined')
