@@ -33,6 +33,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import UnboundExecutionError
 from sqlalchemy.orm import Session
 
+from .core.offload import off_hub
+
 #: Commits between two checkpoints of the log after the broadcast. A comment writes about seven
 #: pages; SQLite would otherwise checkpoint inside a commit, before its broadcast, at 1,000 pages.
 CHECKPOINT_EVERY = 50
@@ -64,7 +66,7 @@ def sync(session: Session) -> None:
         return
     database = database_path(bind.engine)
     if database is not None:
-        _run_blocking(_flush, database)
+        off_hub(_flush, database)
 
 
 def database_path(engine: Engine) -> str | None:
@@ -115,20 +117,3 @@ def checkpoint(database: str) -> None:
         pass  # busy: the next one, or SQLite's own at 1,000 pages, will do it
     finally:
         connection.close()
-
-
-def _run_blocking(func, *args):
-    """Call ``func``; under gevent in a real thread, so that only the caller waits."""
-    if _gevent_patched():
-        import gevent
-
-        return gevent.get_hub().threadpool.apply(func, args)
-    return func(*args)
-
-
-def _gevent_patched() -> bool:
-    try:
-        from gevent import monkey
-    except ImportError:  # pragma: no cover - gevent is a dependency
-        return False
-    return monkey.is_module_patched('threading')

@@ -114,19 +114,19 @@ def test_a_missing_log_is_nothing_to_flush(tmp_path):
     assert not (tmp_path / 'gone.sqlite3-wal').exists()
 
 
-def test_under_gevent_the_flush_waits_in_a_thread_not_the_hub():
+def test_under_gevent_blocking_work_waits_in_a_thread_not_the_hub():
     # A fresh interpreter: monkey-patching this one would change every other test.
     script = (
         'from gevent import monkey; monkey.patch_all()\n'
         'import threading, gevent\n'
-        'from forum import durable\n'
+        'from forum.core import offload\n'
         'ticks = []\n'
         'ticker = gevent.spawn(lambda: [ticks.append(gevent.sleep(0.01)) for _ in range(5)])\n'
         'main = threading.get_native_id()\n'
         'def slow():\n'
         "    monkey.get_original('time', 'sleep')(0.2)\n"  # blocks its thread, as fsync would
         '    return threading.get_native_id()\n'
-        'worker = durable._run_blocking(slow)\n'
+        'worker = offload.off_hub(slow)\n'
         'print(worker != main, len(ticks))\n'
     )
     out = subprocess.run(
