@@ -7,7 +7,15 @@ MAX_ID = 2**31 - 1
 
 
 class IdConverter(IntegerConverter):
-    """``<int:…>`` that answers 404 for numbers no row can have, instead of overflowing."""
+    """``<int:…>``: an id written the one way, answering 404 for anything else.
+
+    Werkzeug's own pattern matches every Unicode digit and ``int()`` reads them, so
+    ``/commitments/๑`` and ``/commitments/01`` both reached commitment 1. Here an id is ASCII
+    digits without a leading zero, at most ten of them and at most :data:`MAX_ID` (so no number
+    a row cannot have overflows a query).
+    """
+
+    regex = r'[1-9][0-9]{0,9}'
 
     def __init__(self, map, *args, **kwargs):
         kwargs.setdefault('max', MAX_ID)
