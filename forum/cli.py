@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from .auth.models import Role, User
 from .auth.services import EmailTaken, create_user
+from .core.names import hidden_characters
 from .extensions import db
 from .members.services import (
     ensure_default_sectors,
@@ -69,6 +70,12 @@ def create_user_command(email, password, name, role, sector_code, organisation):
     sector = sector_by_code(sector_code)
     if sector is None:
         raise click.BadParameter(f'no sector has the code {sector_code!r}', param_hint='--sector')
+    for value, hint in ((name, '--name'), (organisation or '', '--organisation')):
+        if hidden_characters(value):
+            raise click.BadParameter(
+                f'hidden or control characters: {", ".join(hidden_characters(value))}',
+                param_hint=hint,
+            )
     if len(password) < 10:
         raise click.BadParameter('at least 10 characters', param_hint='--password')
     org = None

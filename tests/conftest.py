@@ -175,10 +175,10 @@ def create_user_(app):
 
 @pytest.fixture
 def create_member(app, create_user_):
-    """Factory: an account holding a current seat in ``sector``."""
+    """Factory: an account holding a seat in ``sector`` since 2026, open-ended (so held today)."""
 
     def factory(sector: str = 'civil_society', seat_role: str = 'member', **kwargs) -> User:
-        user = create_user_(role=Role.member, sector=sector, **kwargs)
+        user = create_user_(sector=sector, **kwargs)
         with app.app_context():
             _db.session.add(user)
             add_membership(

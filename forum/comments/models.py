@@ -83,6 +83,13 @@ class Comment(db.Model):
         return f'<Comment {self.id} on commitment {self.commitment_id}>'
 
     @property
+    def organisation_verified(self) -> bool:
+        """Whether the secretariat confirmed the organisation shown with this comment."""
+        return self.author.is_affiliation_verified and self.organisation_label == (
+            self.author.organisation_label or ''
+        )
+
+    @property
     def is_visible(self) -> bool:
         """Whether the text is shown (deleted and hidden comments leave a placeholder)."""
         return not (self.is_deleted or self.is_hidden)

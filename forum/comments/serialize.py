@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask_babel import force_locale
+from flask_babel import force_locale, gettext
 
 from ..core.i18n import format_datetime
 from .models import STANCE_LABELS, Comment, Stance
@@ -50,6 +50,10 @@ def _build(comment: Comment) -> dict:
             'id': comment.author_id,
             'name': comment.author.display_name,
             'organisation': comment.organisation_label,
+            'organisation_verified': comment.organisation_verified,
+            'organisation_status': {
+                lang: _affiliation(comment.organisation_verified, lang) for lang in ('th', 'en')
+            },
             'sector': {'code': sector.code, 'th': sector.name_th, 'en': sector.name_en},
         },
         'body_html': comment.body_html if comment.is_visible else '',
@@ -65,6 +69,11 @@ def _build(comment: Comment) -> dict:
         'hidden_reason': comment.hidden_reason if comment.is_hidden else None,
     }
     return data
+
+
+def _affiliation(verified: bool, lang: str) -> str:
+    with force_locale(lang):
+        return gettext('verified') if verified else gettext('unverified')
 
 
 def _label(stance: str, lang: str) -> str:

@@ -5,8 +5,11 @@ from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from ..auth.models import User
+from ..core.i18n import local_today
 from ..extensions import db
-from ..members.models import Organisation, Sector
+from ..members.affiliation import affiliation_label
+from ..members.models import Membership, Organisation, Sector
+from ..members.seats import held_on
 from ..naps.models import PolicyArea
 
 
@@ -28,16 +31,40 @@ def organisation_choices(blank: str | None = None) -> list[SelectChoice]:
     return choices
 
 
-def people_choices() -> list[SelectChoice]:
-    """Every active account, grouped by sector, for the drafting team."""
-    rows = db.session.scalars(
-        select(User).where(User.is_active_account.is_(True)).order_by(User.display_name)
-    )
-    return [
-        SelectChoice(str(u.id), f'{u.display_name} — {u.organisation_label or ""}'.rstrip(' —'),
-                     optgroup=u.sector.name)
-        for u in rows
-    ]  # fmt: skip
+def people_choices(team=()) -> list[SelectChoice]:
+    """The drafting-team picker: everyone holding a seat today, by the seat's sector.
+
+    Each label tells two people of the same name apart: organisation, whether the secretariat
+    verified it, and the e-mail (the picker is the secretariat's). People already on the team
+    without a seat today stay listed, marked, so that saving the team does not drop them unseen.
+    """
+    today = local_today()
+    seats = db.session.scalars(
+        select(Membership)
+        .join(Membership.user)
+        .join(Membership.sector)
+        .where(held_on(today), User.is_active_account.is_(True))
+        .order_by(Sector.position, User.display_name, Membership.id)
+    ).unique()
+    choices, seen = [], set()
+    for seat in seats:
+        if seat.user_id not in seen:
+            seen.add(seat.user_id)
+            choices.append(SelectChoice(str(seat.user_id), _person_label(seat.user),
+                                        optgroup=seat.sector.name))  # fmt: skip
+    unseated = _('No seat today')
+    for user in sorted(team, key=lambda u: u.display_name):
+        if user.id not in seen:
+            choices.append(SelectChoice(str(user.id), _person_label(user), optgroup=unseated))
+    return choices
+
+
+def _person_label(user: User) -> str:
+    parts = [user.display_name]
+    if user.organisation_label:
+        parts.append(f'{user.organisation_label} ({affiliation_label(user)})')
+    parts.append(user.email)
+    return ' — '.join(parts)
 
 
 def no_choice_label() -> str:

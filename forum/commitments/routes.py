@@ -291,7 +291,7 @@ def team(commitment_id):
     if not can(current_user, 'manage_drafting_team', commitment):
         deny()
     form = TeamForm()
-    form.editors.choices = people_choices()
+    form.editors.choices = people_choices(commitment.editors)
     if not form.is_submitted():
         form.editors.data = [str(u.id) for u in commitment.editors]
     if form.validate_on_submit():

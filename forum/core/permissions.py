@@ -27,6 +27,13 @@ def _on_team(user, commitment) -> bool:
     return any(editor.id == user.id for editor in commitment.editors)
 
 
+def _seated(user) -> bool:
+    """Whether ``user`` holds a seat today: checked at the moment of each action."""
+    from ..members.seats import holds_seat
+
+    return holds_seat(user)
+
+
 def _can_view_nap(user, nap) -> bool:
     if nap.is_public:
         return True
@@ -40,14 +47,17 @@ def _can_view_commitment(user, commitment) -> bool:
 
 
 def _can_edit_commitment(user, commitment) -> bool:
-    return commitment.is_editable and (_is_staff(user) or _on_team(user, commitment))
+    """Staff, and the drafting team while they hold a seat."""
+    if not commitment.is_editable:
+        return False
+    return _is_staff(user) or (_on_team(user, commitment) and _seated(user))
 
 
 def _can_create_commitment(user, nap) -> bool:
     from ..naps.models import NapState
 
     drafting = nap.state in (NapState.planning, NapState.drafting, NapState.consultation)
-    return drafting and (_is_staff(user) or user.role == Role.member)
+    return drafting and (_is_staff(user) or _seated(user))
 
 
 def _can_change_commitment_state(user, move) -> bool:
@@ -55,9 +65,14 @@ def _can_change_commitment_state(user, move) -> bool:
     commitment, target = move
     if _is_staff(user):
         return True
-    return _on_team(user, commitment) and (commitment.state, target) in (
-        ('draft', 'msf_review'),
-        ('msf_review', 'draft'),
+    return (
+        _on_team(user, commitment)
+        and _seated(user)
+        and (commitment.state, target)
+        in (
+            ('draft', 'msf_review'),
+            ('msf_review', 'draft'),
+        )
     )
 
 
@@ -70,13 +85,13 @@ def consultation_open(commitment) -> bool:
 
 
 def _can_comment(user, commitment) -> bool:
-    """MSF members and the secretariat; other registered people while a consultation is open.
+    """Seat holders and the secretariat; other registered people while a consultation is open.
 
     Only on commitments of a plan past planning, and never on a withdrawn one.
     """
     if not commitment.nap.is_public or commitment.state == 'withdrawn':
         return False
-    if _is_staff(user) or user.role == Role.member:
+    if _is_staff(user) or _seated(user):
         return True
     return consultation_open(commitment)
 
@@ -88,6 +103,8 @@ _RULES: dict[str, Callable[[Any, Any], bool]] = {
     'edit_commitment': _can_edit_commitment,
     'change_commitment_state': _can_change_commitment_state,
     'manage_drafting_team': lambda user, target: _is_staff(user),
+    #: Joining a drafting team, and being named as a member in presence.
+    'act_as_member': lambda user, target: _seated(user),
     'comment': _can_comment,
     'moderate': lambda user, target: _is_staff(user),
     'manage_members': lambda user, target: user.role in STAFF,

@@ -30,21 +30,22 @@ ORGANISATIONS = (
     ('media', 'other', 'สมาคมสื่อมวลชนท้องถิ่น (ตัวอย่าง)', 'Local Media Association (demo)'),
 )  # fmt: skip
 
-#: (email, display name, role, sector code, organisation key, seat role or None)
+#: (email, display name, role, sector code, organisation key, seat role or None). Member rights
+#: come from the seat, not the role.
 PEOPLE = (
     ('admin@example.org', 'ผู้ดูแลระบบ', 'admin', 'government', 'opdc', None),
     ('secretariat@example.org', 'สมศรี ใจดี (เลขานุการ)', 'secretariat', 'government', 'opdc', None),
-    ('chair@example.org', 'ประเสริฐ วงศ์สวัสดิ์', 'member', 'government', 'opdc', 'chair'),
-    ('cochair@example.org', 'มาลี ทองคำ', 'member', 'civil_society', 'cso_opengov', 'co_chair'),
-    ('nacc@example.org', 'วิชัย ศรีสุข', 'member', 'government', 'nacc', 'member'),
-    ('dga@example.org', 'กมลวรรณ เพชรรัตน์', 'member', 'government', 'dga', 'member'),
-    ('mof@example.org', 'สุรชัย บุญมา', 'member', 'government', 'mof', 'member'),
-    ('moj@example.org', 'นภาพร แสงทอง', 'member', 'government', 'moj', 'member'),
-    ('mnre@example.org', 'อนุชา รักษ์ป่า', 'member', 'government', 'mnre', 'alternate'),
-    ('air@example.org', 'ปิยะนุช ฟ้าใส', 'member', 'civil_society', 'cso_air', 'member'),
-    ('youth@example.org', 'ธนากร เยาวชน', 'member', 'civil_society', 'cso_youth', 'member'),
-    ('business@example.org', 'วรวุฒิ พาณิชย์', 'member', 'private_sector', 'private', 'member'),
-    ('academic@example.org', 'ดร.ศิริพร วิชาการ', 'member', 'academia', 'academia', 'member'),
-    ('media@example.org', 'ชาญวิทย์ ข่าวดี', 'member', 'other', 'media', 'observer'),
+    ('chair@example.org', 'ประเสริฐ วงศ์สวัสดิ์', 'participant', 'government', 'opdc', 'chair'),
+    ('cochair@example.org', 'มาลี ทองคำ', 'participant', 'civil_society', 'cso_opengov', 'co_chair'),
+    ('nacc@example.org', 'วิชัย ศรีสุข', 'participant', 'government', 'nacc', 'member'),
+    ('dga@example.org', 'กมลวรรณ เพชรรัตน์', 'participant', 'government', 'dga', 'member'),
+    ('mof@example.org', 'สุรชัย บุญมา', 'participant', 'government', 'mof', 'member'),
+    ('moj@example.org', 'นภาพร แสงทอง', 'participant', 'government', 'moj', 'member'),
+    ('mnre@example.org', 'อนุชา รักษ์ป่า', 'participant', 'government', 'mnre', 'alternate'),
+    ('air@example.org', 'ปิยะนุช ฟ้าใส', 'participant', 'civil_society', 'cso_air', 'member'),
+    ('youth@example.org', 'ธนากร เยาวชน', 'participant', 'civil_society', 'cso_youth', 'member'),
+    ('business@example.org', 'วรวุฒิ พาณิชย์', 'participant', 'private_sector', 'private', 'member'),
+    ('academic@example.org', 'ดร.ศิริพร วิชาการ', 'participant', 'academia', 'academia', 'member'),
+    ('media@example.org', 'ชาญวิทย์ ข่าวดี', 'participant', 'other', 'media', 'observer'),
     ('participant@example.org', 'ประชาชน ทั่วไป', 'participant', 'civil_society', None, None),
 )

@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import select
 
 from ..auth.services import create_user, user_by_email
+from ..core.i18n import local_today
 from ..extensions import db
 from ..members.models import Membership, Organisation
 from ..members.services import (
@@ -17,8 +18,13 @@ from ..naps.services import ensure_policy_areas
 from .data import DEMO_PASSWORD, ORGANISATIONS, PEOPLE
 from .nap_loader import load_demo_nap
 
-#: Demo seats start with Thailand's OGP membership (January 2026).
-TERM_START = date(2026, 1, 1)
+
+def demo_term(today: date) -> tuple[date, date]:
+    """The demo seats' term: from 1 January of ``today``'s year to the end of the next year.
+
+    Relative to the day the demo is loaded, so the demo forum is never empty of members.
+    """
+    return date(today.year, 1, 1), date(today.year + 1, 12, 31)
 
 
 def load_demo() -> dict[str, int]:
@@ -30,6 +36,7 @@ def load_demo() -> dict[str, int]:
     ensure_default_sectors()
     ensure_policy_areas()
     created = {'organisations': 0, 'users': 0, 'seats': 0}
+    term_start, term_end = demo_term(local_today())
     organisations = {}
     for key, sector_code, name_th, name_en in ORGANISATIONS:
         org = db.session.scalar(select(Organisation).filter_by(name_en=name_en))
@@ -63,8 +70,8 @@ def load_demo() -> dict[str, int]:
                 actor=None,
                 sector=sector,
                 seat_role=seat_role,
-                term_start=TERM_START,
-                term_end=date(2027, 12, 31),
+                term_start=term_start,
+                term_end=term_end,
                 organisation=organisations.get(org_key),
             )
             created['seats'] += 1

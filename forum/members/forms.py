@@ -13,6 +13,7 @@ from wtforms.validators import (
 )
 
 from ..core.forms import BaseForm
+from ..core.names import VisibleName
 from .models import SeatRole
 
 REQUIRED = _l('This field is required.')
@@ -31,6 +32,7 @@ def _name(label, max_length):
         validators=[
             DataRequired(REQUIRED),
             Length(max=max_length, message=_l('At most %(max)d characters.', max=max_length)),
+            VisibleName(),
         ],
     )
 
@@ -90,3 +92,10 @@ class MembershipForm(BaseForm):
         """The term cannot end before it starts."""
         if field.data and self.term_start.data and field.data < self.term_start.data:
             raise ValidationError(_l('The term cannot end before it starts.'))
+
+
+class AffiliationForm(BaseForm):
+    """Confirm whom a person speaks for: a known organisation, or the name they typed."""
+
+    organisation = SelectField(_l('Organisation'), choices=[])
+    submit = SubmitField(_l('Confirm the organisation'))

@@ -6,11 +6,13 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from ..auth.models import Role, User
+from ..auth.models import User
 from ..core import audit
 from ..extensions import db
+from .affiliation import verify_affiliation
 from .defaults import DEFAULT_SECTORS
 from .models import Membership, Organisation, Sector
+from .seats import held_on
 
 
 def ensure_default_sectors() -> list[Sector]:
@@ -88,7 +90,7 @@ def add_membership(
     term_end: date | None = None,
     organisation: Organisation | None = None,
 ) -> Membership:
-    """Give ``user`` a seat; a participant becomes a member."""
+    """Give ``user`` a seat; member rights follow from it while its term covers today."""
     membership = Membership(
         user=user,
         sector=sector,
@@ -98,9 +100,10 @@ def add_membership(
         term_end=term_end,
     )
     db.session.add(membership)
-    if user.role == Role.participant:
-        user.role = Role.member
     db.session.flush()
+    if organisation is not None and not user.is_affiliation_verified:
+        # Seating someone for an organisation is the secretariat confirming they speak for it.
+        verify_affiliation(user, actor=actor, organisation=organisation)
     audit.record(
         'membership.created',
         membership,
@@ -141,8 +144,7 @@ def current_memberships(on: date) -> list[Membership]:
     query = (
         select(Membership)
         .join(Membership.sector)
-        .where(Membership.term_start <= on)
-        .where((Membership.term_end.is_(None)) | (Membership.term_end >= on))
+        .where(held_on(on))
         .order_by(Sector.position, Membership.seat_role, Membership.id)
     )
     return list(db.session.scalars(query).unique())

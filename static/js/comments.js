@@ -42,7 +42,12 @@
     var name = el('strong', null, c.author.name);
     name.id = 'comment-' + c.id + '-by';
     header.appendChild(name);
-    if (c.author.organisation) { header.appendChild(el('span', 'org', ' ' + c.author.organisation)); }
+    if (c.author.organisation) {
+      header.appendChild(el('span', 'org', ' ' + c.author.organisation));
+      if (!c.author.organisation_verified) {
+        header.appendChild(el('span', 'affiliation unverified', ' (' + c.author.organisation_status[lang] + ')'));
+      }
+    }
     header.appendChild(el('span', 'badge sector-' + c.author.sector.code, c.author.sector[lang]));
     if (c.stance_label) { header.appendChild(el('span', 'stance stance-' + c.stance, c.stance_label[lang])); }
     if (c.anchor && !c.parent_id) {

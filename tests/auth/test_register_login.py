@@ -37,20 +37,6 @@ def test_register_creates_a_participant_and_logs_in(client, db):
     assert entry.target_id == user.id
 
 
-def test_register_links_a_known_organisation_by_name(client, db, create_user_):
-    from forum.members.services import save_organisation, sector_by_code
-
-    org = save_organisation(
-        None, actor=None, name_th='กระทรวงการคลัง', name_en='Ministry of Finance',
-        sector=sector_by_code('government'),
-    )  # fmt: skip
-    db.session.commit()
-    assert _register(client, organisation='ministry of finance').status_code == 302
-    user = db.session.scalar(select(User).filter_by(email='nok@example.org'))
-    assert user.organisation_id == org.id
-    assert user.organisation_name is None
-
-
 def test_duplicate_email_is_refused_in_the_readers_language(client, db, create_user_):
     create_user_(email='nok@example.org')
     response = _register(client, lang='th', email='NOK@example.org')

@@ -1,6 +1,8 @@
 """The socket contract of comments (docs/realtime.md), through Flask-SocketIO's test client."""
 
 import uuid
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -37,7 +39,8 @@ def test_post_acks_the_comment_and_every_viewer_gets_it(room, db):
     assert comment['author']['name'] == 'มาลี ใจดี'
     assert comment['author']['sector']['code'] == 'civil_society'
     assert comment['stance_label'] == {'th': 'สนับสนุน', 'en': 'Support'}
-    assert '2569' in comment['created_label']['th'] or '2570' in comment['created_label']['th']
+    created = datetime.fromisoformat(comment['created']).astimezone(ZoneInfo('Asia/Bangkok'))
+    assert str(created.year + 543) in comment['created_label']['th']  # the Buddhist-Era year
     added = watcher.events('comment_added')
     assert [a['comment']['id'] for a in added] == [comment['id']]
     assert db.session.scalar(select(func.count(Comment.id))) == 1

@@ -10,7 +10,6 @@ from forum.core.permissions import can
     [
         (Role.admin, True),
         (Role.secretariat, True),
-        (Role.member, False),
         (Role.participant, False),
     ],
 )

@@ -22,7 +22,7 @@ def test_management_pages_need_the_secretariat(client, auth, create_user_, creat
         assert client.get(path).status_code == 403
 
 
-def test_secretariat_adds_a_seat_and_the_participant_becomes_a_member(
+def test_secretariat_adds_a_seat_and_the_participant_holds_it_without_a_new_role(
     client, auth, db, secretariat, create_user_
 ):
     person = create_user_(email='ploy@example.org', display_name='พลอย')
@@ -46,7 +46,7 @@ def test_secretariat_adds_a_seat_and_the_participant_becomes_a_member(
     assert seat.user_id == person.id
     assert seat.sector.code == 'academia'
     assert seat.seat_role == 'co_chair'
-    assert db.session.get(User, person.id).role == Role.member
+    assert db.session.get(User, person.id).role == Role.participant  # rights come from the seat
     entry = db.session.scalar(select(AuditEntry).filter_by(action='membership.created'))
     assert entry.actor_id == secretariat.id
     assert entry.data['sector'] == 'academia'
