@@ -3,6 +3,7 @@
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 #: The repository root: top-level folders are passed to Flask and extensions as absolute paths.
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,6 +58,9 @@ class Config:
     COMMENT_RATE_LIMIT = int(os.environ.get('FORUM_COMMENT_RATE_LIMIT', '10'))
     #: Minutes during which authors may edit their comments.
     COMMENT_EDIT_MINUTES = 15
+    #: Where the forum is served (``FORUM_BASE_URL``, e.g. ``https://forum.example.go.th``): the
+    #: API builds its absolute URLs from it instead of from the request's Host header.
+    BASE_URL = None
     #: ISO country code used in commitment identifiers (TH0001).
     COUNTRY_CODE = os.environ.get('FORUM_COUNTRY_CODE', 'TH')
 
@@ -69,6 +73,7 @@ class Config:
             os.environ.get('FORUM_DATABASE_URL') or f'sqlite:///{INSTANCE / "forum.sqlite3"}'
         )
         settings['REDIS_URL'] = os.environ.get('FORUM_REDIS_URL') or None
+        settings['BASE_URL'] = _base_url(os.environ.get('FORUM_BASE_URL', ''))
         settings['SOCKETIO_CHANNEL'] = os.environ.get('FORUM_SOCKETIO_CHANNEL', 'forum')
         if os.environ.get('FORUM_ASYNC_MODE'):
             settings['SOCKETIO_ASYNC_MODE'] = os.environ['FORUM_ASYNC_MODE']
@@ -95,6 +100,27 @@ class TestConfig(Config):
         settings = {k: getattr(cls, k) for k in dir(cls) if k.isupper()}
         settings['SQLALCHEMY_DATABASE_URI'] = 'sqlite://'
         return settings
+
+
+def _base_url(url: str) -> str | None:
+    """``FORUM_BASE_URL`` without its trailing slash, or None; a malformed one stops start-up."""
+    url = url.strip().rstrip('/')
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if (
+        parts.scheme not in ('http', 'https')
+        or not parts.hostname
+        or parts.username is not None
+        or parts.query
+        or parts.fragment
+        or not url.isprintable()
+    ):
+        raise ValueError(
+            f'FORUM_BASE_URL must look like https://forum.example.org or '
+            f'https://example.org/forum (no user, query or fragment), not {url!r}'
+        )
+    return url
 
 
 def _database_url(url: str) -> str:

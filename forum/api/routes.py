@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import abort, current_app, request
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -14,6 +16,9 @@ from ..core.permissions import can
 from ..extensions import db
 from ..naps.models import Nap, PolicyArea
 from . import bp, serializers
+
+#: An integer in ASCII digits, as the ``nap`` filter takes it.
+_ASCII_INTEGER = re.compile(r'-?[0-9]+')
 
 
 def _get(model, id_: int):
@@ -72,8 +77,11 @@ def commitments():
 
     if 'nap' in args:
         try:
+            # int() alone would also read Thai digits ("๑"), spaces and underscores.
+            if not _ASCII_INTEGER.fullmatch(args['nap']):
+                raise ValueError(args['nap'])
             filters['nap'] = int(args['nap'])
-        except ValueError:
+        except ValueError:  # not an integer, or past int()'s limit on digits
             return _bad_request(
                 _('"nap" must be the integer id of a plan, not %(value)s.', value=repr(args['nap']))
             )

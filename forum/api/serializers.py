@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import url_for
-
 from ..commitments.checklist import Problem
 from ..commitments.fields import COMMITMENT_TEXTS, MILESTONE_TEXTS, OGP_VALUES
 from ..commitments.models import Commitment, Milestone
+from ..core.urls import external_url
 from ..members.models import Organisation
 from ..naps.models import Nap
 
@@ -55,8 +54,8 @@ def nap(plan: Nap) -> dict:
         'start_date': iso(plan.start_date),
         'end_date': iso(plan.end_date),
         'state': plan.state,
-        'url': url_for('api.nap', nap_id=plan.id, _external=True),
-        'html_url': url_for('naps.show', nap_id=plan.id, _external=True),
+        'url': external_url('api.nap', nap_id=plan.id),
+        'html_url': external_url('naps.show', nap_id=plan.id),
     }
 
 
@@ -71,8 +70,8 @@ def commitment_summary(commitment: Commitment, problems: list[Problem]) -> dict:
         'state': commitment.state,
         'policy_area': commitment.policy_area.code,
         'checklist': {'passes': not problems, 'problem_count': len(problems)},
-        'url': url_for('api.commitment', commitment_id=commitment.id, _external=True),
-        'html_url': url_for('commitments.show', commitment_id=commitment.id, _external=True),
+        'url': external_url('api.commitment', commitment_id=commitment.id),
+        'html_url': external_url('commitments.show', commitment_id=commitment.id),
     }
 
 
@@ -130,7 +129,7 @@ def commitment(item: Commitment, problems: list[Problem]) -> dict:
         checklist={'passes': not problems, 'problems': [p.as_dict() for p in problems]},
         version=item.version,
         milestones=[milestone(m) for m in item.milestones],
-        url=url_for('api.commitment', commitment_id=item.id, _external=True),
-        html_url=url_for('commitments.show', commitment_id=item.id, _external=True),
+        url=external_url('api.commitment', commitment_id=item.id),
+        html_url=external_url('commitments.show', commitment_id=item.id),
     )
     return data

@@ -229,6 +229,10 @@ def test_commitments_filter_by_plan_policy_area_and_state(client, world):
         ('nap=abc', 'nap'),
         ('nap=1.5', 'nap'),
         ('nap=', 'nap'),
+        ('nap=%E0%B9%91', 'nap'),  # a Thai digit one, which int() reads as 1
+        ('nap=%201', 'nap'),
+        ('nap=1_0', 'nap'),
+        ('nap=' + '1' * 5000, 'nap'),
         ('policy_area=space_travel', 'policy area'),
         ('state=approved', 'state'),
     ],
@@ -414,3 +418,80 @@ def test_errors_carry_thai_as_thai(client):
     assert b'\\u0e' not in body
     assert response.get_json()['error'].encode() in body  # the Thai reason, as UTF-8
     assert any(0x0E00 <= ord(c) <= 0x0E7F for c in response.get_json()['error'])
+
+
+def _every_url(data) -> list[str]:
+    """Every ``url`` and ``html_url`` anywhere in an API answer."""
+    if isinstance(data, list):
+        return [u for item in data for u in _every_url(item)]
+    if not isinstance(data, dict):
+        return []
+    found = [v for k, v in data.items() if k in ('url', 'html_url')]
+    return found + [u for v in data.values() for u in _every_url(v)]
+
+
+def _api_answers(client, world, **kwargs) -> list[dict]:
+    return [
+        client.get(path, **kwargs).get_json()
+        for path in (
+            '/api/v1/naps',
+            f'/api/v1/naps/{world["public"]}',
+            '/api/v1/commitments',
+            f'/api/v1/commitments/{world["complete"]}',
+        )
+    ]
+
+
+def test_absolute_urls_come_from_the_base_url_not_the_host_header(app, client, world):
+    app.config['BASE_URL'] = 'https://forum.example.go.th'
+    answers = _api_answers(client, world, headers={'Host': 'evil.example'})
+    urls = _every_url(answers)
+    assert len(urls) == 2 + 2 + 2 * 2 + 2 * 2 + 2
+    assert all(u.startswith('https://forum.example.go.th/') for u in urls), urls
+    assert 'evil.example' not in json.dumps(answers)
+    plan = answers[0]['items'][0]
+    assert plan['url'] == f'https://forum.example.go.th/api/v1/naps/{world["public"]}'
+    assert plan['html_url'] == f'https://forum.example.go.th/naps/{world["public"]}'
+
+
+def test_a_base_url_with_a_path_is_where_the_forum_is_mounted(app, client, world):
+    app.config['BASE_URL'] = 'https://gov.example/forum'
+    item = client.get(f'/api/v1/commitments/{world["complete"]}', headers={'Host': 'x'}).json
+    assert item['url'] == f'https://gov.example/forum/api/v1/commitments/{world["complete"]}'
+    assert item['html_url'] == f'https://gov.example/forum/commitments/{world["complete"]}'
+
+
+def test_without_a_base_url_the_embedded_server_answers_with_its_own_address(client, world):
+    plan = client.get('/api/v1/naps', base_url='http://127.0.0.1:5000').json['items'][0]
+    assert plan['url'] == f'http://127.0.0.1:5000/api/v1/naps/{world["public"]}'
+
+
+@pytest.mark.parametrize(
+    ('value', 'expected'),
+    [
+        ('', None),
+        ('https://forum.example.go.th', 'https://forum.example.go.th'),
+        ('https://forum.example.go.th/', 'https://forum.example.go.th'),
+        (' http://127.0.0.1:8000/forum/ ', 'http://127.0.0.1:8000/forum'),
+    ],
+)
+def test_forum_base_url_is_read_from_the_environment(monkeypatch, value, expected):
+    from forum.config import Config
+
+    monkeypatch.setenv('FORUM_SECRET_KEY', 'k')
+    monkeypatch.setenv('FORUM_BASE_URL', value)
+    assert Config.load()['BASE_URL'] == expected
+
+
+@pytest.mark.parametrize(
+    'value',
+    ['forum.example.go.th', 'ftp://forum.example.go.th', 'https://', 'https://a@b.example',
+     'https://b.example/?x=1', 'https://b.example/#top', 'https://b.example/a\tb'],
+)  # fmt: skip
+def test_a_malformed_forum_base_url_stops_start_up(monkeypatch, value):
+    from forum.config import Config
+
+    monkeypatch.setenv('FORUM_SECRET_KEY', 'k')
+    monkeypatch.setenv('FORUM_BASE_URL', value)
+    with pytest.raises(ValueError, match='FORUM_BASE_URL'):
+        Config.load()
