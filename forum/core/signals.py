@@ -17,3 +17,8 @@ comment_changed = _signals.signal(
     doc="""A comment was added, edited, deleted or hidden (sender: the comment; kwargs: event,
     actor). ``event`` is the socket event name (``comment_added``…).""",
 )
+seats_changed = _signals.signal(
+    'seats-changed',
+    doc="""A person's seats changed: one was added, changed, moved or deleted (sender: the person,
+    a User). Sent after the flush, inside the transaction, so receivers see the new seats.""",
+)

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from ..auth.models import User
 from ..core import audit
+from ..core.signals import seats_changed
 from ..extensions import db
 from .affiliation import verify_affiliation
 from .defaults import DEFAULT_SECTORS
@@ -115,14 +116,18 @@ def add_membership(
         term_end=term_end,
         organisation_id=organisation.id if organisation else None,
     )
+    seats_changed.send(user)
     return membership
 
 
 def update_membership(membership: Membership, *, actor: User, **fields) -> Membership:
-    """Change a seat's sector, organisation, role or term."""
+    """Change a seat's sector, organisation, role, term or holder."""
+    before = membership.user
     changes = _apply(membership, fields)
     db.session.flush()
     audit.record('membership.updated', membership, actor=actor, **changes)
+    for user in {before, membership.user}:
+        seats_changed.send(user)
     return membership
 
 
@@ -135,8 +140,10 @@ def remove_membership(membership: Membership, *, actor: User) -> None:
         user_id=membership.user_id,
         seat_role=membership.seat_role,
     )
+    user = membership.user
     db.session.delete(membership)
     db.session.flush()
+    seats_changed.send(user)
 
 
 def current_memberships(on: date) -> list[Membership]:

@@ -17,11 +17,21 @@ from ..extensions import db, socketio
 
 logger = logging.getLogger(__name__)
 _KEY = 'forum_pending_emits'
+_CALLS = 'forum_pending_calls'
 
 
 def emit_after_commit(name: str, data: dict, *, to: str) -> None:
     """Queue a Socket.IO event for room ``to``, sent when the current transaction commits."""
     db.session.info.setdefault(_KEY, []).append((name, data, to))
+
+
+def call_after_commit(func, *args, **kwargs) -> None:
+    """Queue ``func(*args, **kwargs)`` to run once the current transaction commits.
+
+    For realtime work that is not one emit (presence re-announced to several rooms). It runs
+    after the emits, and must not use the database: the transaction is over.
+    """
+    db.session.info.setdefault(_CALLS, []).append((func, args, kwargs))
 
 
 @durable.before_sync
@@ -32,8 +42,14 @@ def _send_pending(session: Session) -> None:
             socketio.emit(name, data, to=room)
         except Exception:  # noqa: BLE001 - a failed broadcast must not undo a committed save
             logger.exception('Could not emit %s to %s', name, room)
+    for func, args, kwargs in session.info.pop(_CALLS, []):
+        try:
+            func(*args, **kwargs)
+        except Exception:  # noqa: BLE001 - as above
+            logger.exception('Could not run %s after commit', func)
 
 
 @event.listens_for(Session, 'after_soft_rollback')
 def _drop_pending(session: Session, previous_transaction) -> None:
     session.info.pop(_KEY, None)
+    session.info.pop(_CALLS, None)

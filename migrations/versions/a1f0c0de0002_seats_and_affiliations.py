@@ -23,7 +23,20 @@ branch_labels = None
 depends_on = None
 
 
+def _references_off():
+    """On SQLite, recreating ``users`` (batch mode) drops the table that seats and comments refer
+    to: turn reference checks off meanwhile (outside a transaction, as DDL runs here)."""
+    if op.get_bind().dialect.name == 'sqlite':
+        op.execute('PRAGMA foreign_keys=OFF')
+
+
+def _references_on():
+    if op.get_bind().dialect.name == 'sqlite':
+        op.execute('PRAGMA foreign_keys=ON')
+
+
 def upgrade():
+    _references_off()
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.add_column(
             sa.Column('affiliation_verified_dt', sa.DateTime(timezone=True), nullable=True)
@@ -35,6 +48,7 @@ def upgrade():
             ['affiliation_verified_by_id'],
             ['id'],
         )
+    _references_on()
     op.execute("UPDATE users SET role = 'participant' WHERE role = 'member'")
     op.execute(
         'UPDATE users SET affiliation_verified_dt = CURRENT_TIMESTAMP '
@@ -44,11 +58,13 @@ def upgrade():
 
 
 def downgrade():
-    op.execute(
-        "UPDATE users SET role = 'member' WHERE role = 'participant' "
-        'AND id IN (SELECT user_id FROM memberships)'
-    )
+    _references_off()
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.drop_constraint('fk_users_affiliation_verified_by_id_users', type_='foreignkey')
         batch_op.drop_column('affiliation_verified_by_id')
         batch_op.drop_column('affiliation_verified_dt')
+    _references_on()
+    op.execute(
+        "UPDATE users SET role = 'member' WHERE role = 'participant' "
+        'AND id IN (SELECT user_id FROM memberships)'
+    )

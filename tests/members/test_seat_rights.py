@@ -190,3 +190,33 @@ def test_moving_a_seat_to_someone_else_moves_the_rights(
 def test_a_seat_leaves_the_role_alone(app, db, person):
     _seat(app, person.id, 'active')
     assert db.session.get(User, person.id).role == 'participant'
+
+
+def test_presence_names_a_member_only_while_the_seat_lasts(
+    app, client, auth, db, person, make_commitment, socket_client
+):
+    cid = make_commitment()
+    _seat(app, person.id, 'active')
+    auth.login('p@example.org')
+    sock = socket_client(client, logged_in=True)
+    joined = sock.emit('join', {'commitment_id': cid}, callback=True)
+    assert joined['presence']['members'] == ['ปรีดา สมาชิก']
+    watcher = socket_client(app.test_client())
+    assert watcher.emit('join', {'commitment_id': cid}, callback=True)['ok']
+    watcher.events('presence')
+    with app.app_context():
+        seat = _db.session.scalar(select(Membership).filter_by(user_id=person.id))
+        remove_membership(seat, actor=None)
+        _db.session.commit()
+    presence = watcher.events('presence')
+    assert presence, 'deleting the seat re-announces the room'
+    assert presence[-1]['members'] == []
+    assert presence[-1]['viewers'] == 2  # still there, no longer named as a member
+    with app.app_context():
+        add_membership(
+            _db.session.get(User, person.id), actor=None,
+            sector=sector_by_code('civil_society'), seat_role='member',
+            term_start=local_today(),
+        )  # fmt: skip
+        _db.session.commit()
+    assert watcher.events('presence')[-1]['members'] == ['ปรีดา สมาชิก']
