@@ -54,6 +54,9 @@ class Config:
     PASSWORD_MIN_LENGTH = 10
     #: Seconds over which joins and leaves of a commitment room make one presence announcement.
     PRESENCE_INTERVAL = 1.0
+    #: With Redis: seconds between a process's presence heartbeats. A process that dies without
+    #: cleaning up stops counting after 3 heartbeats; its rooms hear of it within 4 (40 s).
+    PRESENCE_HEARTBEAT = float(os.environ.get('FORUM_PRESENCE_HEARTBEAT', '10'))
     #: Comments a person may post per minute.
     COMMENT_RATE_LIMIT = int(os.environ.get('FORUM_COMMENT_RATE_LIMIT', '10'))
     #: Minutes during which authors may edit their comments.

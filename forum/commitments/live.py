@@ -1,11 +1,15 @@
 """Live drafting: who is viewing and editing a commitment, and news of saved revisions.
 
-Room ``commitment:<id>``. Presence is kept per server process (one process in the embedded set-up).
+Room ``commitment:<id>``. Presence (every socket's entry, built by :func:`_who`) is kept for the
+whole installation: in this process when it is the only one, in Redis when ``FORUM_REDIS_URL`` is
+set (``forum.realtime.presence_store``), so that any process's announcement tells the truth.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
+import weakref
 
 from flask import current_app, request
 from flask_babel import force_locale
@@ -19,26 +23,69 @@ from ..core.permissions import STAFF, can
 from ..core.signals import commitment_saved
 from ..extensions import db, socketio
 from ..realtime.broadcast import emit_after_commit
+from ..realtime.presence_store import MemoryPresence, RedisPresence
 from .checklist import check
 from .history import describe
 from .models import Commitment
 
+logger = logging.getLogger(__name__)
 _LIGHT = (lazyload('*'), joinedload(Commitment.nap))
+#: What :func:`update_person` may change in a person's entries.
+_PERSONAL = frozenset({'name', 'sector', 'named'})
+_lock = threading.Lock()
 
 
-class _Presence:
-    """Who is in which commitment room, for this application in this process."""
+def _store() -> MemoryPresence | RedisPresence:
+    """This application's presence store, made on first use (in the serving process)."""
+    store = current_app.extensions.get('forum_presence')
+    if store is not None:
+        return store
+    app = current_app._get_current_object()
+    with _lock:
+        store = app.extensions.get('forum_presence')
+        if store is None:
+            store = app.extensions['forum_presence'] = _open_store(app)
+    return store
 
-    def __init__(self):
-        self.lock = threading.Lock()
-        #: commitment id -> socket id -> who is there
-        self.rooms: dict[int, dict[str, dict]] = {}
-        #: rooms with a presence announcement already scheduled
-        self.scheduled: set[int] = set()
+
+def _open_store(app) -> MemoryPresence | RedisPresence:
+    url = app.config['REDIS_URL']
+    if not url:
+        return MemoryPresence()
+    store = RedisPresence.from_url(
+        url,
+        f'{app.config["SOCKETIO_CHANNEL"]}:presence',
+        heartbeat=app.config['PRESENCE_HEARTBEAT'],
+    )
+    socketio.start_background_task(_keep_alive, weakref.ref(app), weakref.ref(store))
+    return store
 
 
-def _state() -> _Presence:
-    return current_app.extensions.setdefault('forum_presence', _Presence())
+def _keep_alive(app_ref, store_ref) -> None:
+    """Renew this process's presence lease; announce rooms whose count changed with a process."""
+    while True:
+        store = store_ref()
+        if store is None:
+            return
+        interval = store.heartbeat
+        del store
+        socketio.sleep(interval)
+        app, store = app_ref(), store_ref()
+        if app is None or store is None or app.extensions.get('forum_presence') is not store:
+            return
+        try:
+            rooms = store.beat()
+            with app.app_context():
+                for commitment_id in rooms:
+                    announce(commitment_id, now=True)
+        except Exception:  # noqa: BLE001 - Redis away for a moment: the next beat tries again
+            logger.exception('Presence heartbeat failed')
+        del app, store
+
+
+def _scheduled() -> set[int]:
+    """Rooms with a presence announcement already scheduled by this process."""
+    return current_app.extensions.setdefault('forum_presence_scheduled', set())
 
 
 def room(commitment_id: int) -> str:
@@ -60,10 +107,8 @@ def _who() -> dict:
 
 
 def presence(commitment_id: int) -> dict:
-    """Viewers per sector, members and staff by name, and who is editing now."""
-    state = _state()
-    with state.lock:
-        people = list(state.rooms.get(commitment_id, {}).values())
+    """Viewers per sector, members and staff by name, and who is editing now: in every process."""
+    people = _store().entries(commitment_id)
     by_sector: dict[str, int] = {}
     for p in people:
         key = p['sector'] or 'anonymous'
@@ -83,17 +128,18 @@ def announce(commitment_id: int, *, now: bool = False) -> None:
     """Tell the room who is there: at once, or once per ``PRESENCE_INTERVAL`` seconds.
 
     Joins and leaves are coalesced: a thousand people arriving within a second cause one
-    announcement to the room, not a thousand (each of which would go to everyone).
+    announcement to the room, not a thousand (each of which would go to everyone). Each process
+    coalesces its own; what it announces is the whole room's presence, read when it is sent.
     """
     interval = current_app.config['PRESENCE_INTERVAL']
     if now or not interval:
         socketio.emit('presence', presence(commitment_id), to=room(commitment_id))
         return
-    state = _state()
-    with state.lock:
-        if commitment_id in state.scheduled:
+    scheduled = _scheduled()
+    with _lock:
+        if commitment_id in scheduled:
             return
-        state.scheduled.add(commitment_id)
+        scheduled.add(commitment_id)
     socketio.start_background_task(
         _announce_later, current_app._get_current_object(), commitment_id, interval
     )
@@ -102,9 +148,8 @@ def announce(commitment_id: int, *, now: bool = False) -> None:
 def _announce_later(app, commitment_id: int, interval: float) -> None:
     socketio.sleep(interval)
     with app.app_context():
-        state = _state()
-        with state.lock:
-            state.scheduled.discard(commitment_id)
+        with _lock:
+            _scheduled().discard(commitment_id)
         socketio.emit('presence', presence(commitment_id), to=room(commitment_id))
 
 
@@ -126,40 +171,44 @@ def load(payload) -> tuple[Commitment | None, str | None]:
 
 def enter(commitment: Commitment) -> dict:
     """Record this socket in the commitment's room; return the presence to broadcast."""
-    state = _state()
-    with state.lock:
-        state.rooms.setdefault(commitment.id, {})[request.sid] = _who()
+    _store().put(commitment.id, request.sid, _who())
     return presence(commitment.id)
 
 
 def set_editing(commitment: Commitment, editing: bool) -> dict | None:
     """Mark this socket as editing or not; None when it had not joined."""
-    state = _state()
-    with state.lock:
-        me = state.rooms.get(commitment.id, {}).get(request.sid)
-        if me is None:
-            return None
-        me['editing'] = editing
+    if not _store().patch(commitment.id, request.sid, {'editing': editing}):
+        return None
     return presence(commitment.id)
 
 
 def leave(commitment_id: int, sid: str) -> dict | None:
     """Forget ``sid`` in one room; return the new presence, or None if it was not there."""
-    state = _state()
-    with state.lock:
-        people = state.rooms.get(commitment_id, {})
-        if people.pop(sid, None) is None:
-            return None
-        if not people:
-            state.rooms.pop(commitment_id, None)
+    if not _store().remove(commitment_id, sid):
+        return None
     return presence(commitment_id)
 
 
 def rooms_of(sid: str) -> list[int]:
-    """The commitments ``sid`` is in."""
-    state = _state()
-    with state.lock:
-        return [cid for cid, people in state.rooms.items() if sid in people]
+    """The commitments ``sid`` (a socket of this process) is in."""
+    return _store().rooms_of(sid)
+
+
+def update_person(user_id: int, /, **changes) -> list[int]:
+    """Change every presence entry of one person, in every room and process; announce at once.
+
+    ``changes`` are fields of :func:`_who`'s entry: ``named`` (e.g. when a seat is added, ends
+    or is deleted), ``name``, ``sector``. Call it after the commit that made the change, so that
+    sockets already connected are shown as they now are. Returns the commitments re-announced
+    (those where an entry of the person changed).
+    """
+    unknown = set(changes) - _PERSONAL
+    if unknown:
+        raise TypeError(f'update_person() cannot change {", ".join(sorted(unknown))}')
+    commitment_ids = _store().update_person(user_id, changes)
+    for commitment_id in commitment_ids:
+        announce(commitment_id, now=True)
+    return commitment_ids
 
 
 def revision_payload(commitment: Commitment, revision, actor) -> dict:

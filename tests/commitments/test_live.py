@@ -1,5 +1,20 @@
+"""Live drafting over sockets, with presence held in memory and in the real Redis."""
+
+import pytest
+
+from forum.commitments import live
 from forum.commitments.models import Commitment
 from forum.commitments.services import update_commitment
+from tests.presence_stores import KINDS, store_of
+
+
+@pytest.fixture(autouse=True, params=KINDS)
+def presence_store(request, app):
+    """Every test here runs with presence in memory and in Redis (as with FORUM_REDIS_URL)."""
+    with store_of(request.param) as store:
+        app.extensions['forum_presence'] = store
+        yield store
+        app.extensions.pop('forum_presence', None)
 
 
 def test_anyone_may_watch_a_public_commitment(socket_client, client, make_commitment):
@@ -87,3 +102,33 @@ def test_only_the_drafting_team_may_say_it_is_editing(
     assert ack == {'ok': False, 'error': 'you may not edit this commitment'}
     ack = sock.emit('editing', {'commitment_id': cid, 'editing': 'yes'}, callback=True)
     assert ack['ok'] is False
+
+
+def test_update_person_shows_a_person_given_a_seat_at_once(
+    app, socket_client, client, auth, make_commitment, create_user_
+):
+    cid = make_commitment()
+    person = create_user_(email='p@example.org', display_name='ผู้เข้าร่วม ก')
+    auth.login('p@example.org')
+    viewer = socket_client(client, logged_in=True)
+    assert viewer.emit('join', {'commitment_id': cid}, callback=True)['presence']['members'] == []
+    watcher = socket_client(app.test_client())
+    watcher.emit('join', {'commitment_id': cid}, callback=True)
+    watcher.events('presence')
+
+    with app.app_context():
+        assert live.update_person(person.id, named=True) == [cid]
+    shown = watcher.events('presence')
+    assert shown[-1]['members'] == ['ผู้เข้าร่วม ก']
+    assert shown[-1]['viewers'] == 2
+
+    with app.app_context():
+        assert live.update_person(person.id, named=True) == []  # nothing changed: no news
+        assert watcher.events('presence') == []
+        assert live.update_person(person.id, named=False) == [cid]
+    assert watcher.events('presence')[-1]['members'] == []
+
+
+def test_update_person_changes_only_what_a_seat_or_profile_decides(app):
+    with app.app_context(), pytest.raises(TypeError, match='editing, user_id'):
+        live.update_person(1, editing=True, user_id=2)

@@ -55,7 +55,8 @@ def pytest_collection_modifyitems(config, items):
 def pytest_runtest_makereport(item, call):
     """Attach both servers' logs to the report of a test that fails."""
     report = yield
-    servers = getattr(item, 'funcargs', {}).get('servers')
+    funcargs = getattr(item, 'funcargs', {})
+    servers = [*funcargs.get('servers', ()), *filter(None, [funcargs.get('server_c')])]
     if report.failed and servers:
         for server in servers:
             report.sections.append((f'server {server.name} log', server.log_text()))
@@ -190,14 +191,22 @@ def _wait_healthy(server: Server) -> None:
 
 
 @pytest.fixture(scope='session')
-def servers(server_env, services) -> Iterator[list[Server]]:
-    """Servers A and B: migrated demo database, one Redis channel of their own for this run."""
-    _run(['db', 'upgrade'], server_env)
-    env = dict(
+def queued_env(server_env, services) -> dict[str, str]:
+    """The servers' environment: the message queue and presence on one Redis channel of this run."""
+    return dict(
         server_env,
         FORUM_REDIS_URL=services.redis_url,
         FORUM_SOCKETIO_CHANNEL=f'forum-mp-{secrets.token_hex(6)}',
+        # A dead process is noticed within 4 heartbeats: 8 s here, not 40.
+        FORUM_PRESENCE_HEARTBEAT='2',
     )
+
+
+@pytest.fixture(scope='session')
+def servers(server_env, queued_env) -> Iterator[list[Server]]:
+    """Servers A and B: migrated demo database, one Redis channel of their own for this run."""
+    _run(['db', 'upgrade'], server_env)
+    env = queued_env
     started: list[Server] = []
     try:
         for name, port in zip('AB', free_ports(2), strict=True):
@@ -209,6 +218,18 @@ def servers(server_env, services) -> Iterator[list[Server]]:
         yield started
     finally:
         stop(*(server.proc for server in started))
+
+
+@pytest.fixture
+def server_c(servers, queued_env) -> Iterator[Server]:
+    """A third server on the same channel, for one test (which may kill it); heartbeat 1 s."""
+    env = dict(queued_env, FORUM_PRESENCE_HEARTBEAT='1')
+    server = _start('C', free_ports(1)[0], env)
+    try:
+        _wait_healthy(server)
+        yield server
+    finally:
+        stop(server.proc)
 
 
 @pytest.fixture

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
 import threading
 import time
 import uuid
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
+
+from tests.servers import BIN, ROOT
 
 COMMITMENT = 1
 CHAIR = 'chair@example.org'
 COCHAIR = 'cochair@example.org'
 SECRETARIAT = 'secretariat@example.org'
 CHAIR_NAME = 'ประเสริฐ วงศ์สวัสดิ์'
+COCHAIR_NAME = 'มาลี ทองคำ'
+BUSINESS_NAME = 'วรวุฒิ พาณิชย์'
+YOUTH = 'youth@example.org'
+YOUTH_NAME = 'ธนากร เยาวชน'
 #: How long to wait for an event that must not come (a duplicate broadcast).
 QUIET = 0.7
 
@@ -175,8 +185,154 @@ def test_presence_from_one_process_reaches_the_other(web, live, server_a, server
 
     watcher.forget()
     assert chair.call('leave', {'commitment_id': COMMITMENT}) == {'ok': True}
-    # Presence is counted per process (docs/realtime.md): only the names are compared here.
     watcher.wait_for('presence', lambda p: CHAIR_NAME not in p['members'])
+
+
+def _worker_pid(server) -> int:
+    """The process id of a server's one gunicorn worker (the process that holds the sockets)."""
+    master = server.proc.pid
+    children = Path(f'/proc/{master}/task/{master}/children').read_text().split()
+    assert len(children) == 1, f'server {server.name}: workers {children}'
+    return int(children[0])
+
+
+def _counts(state: dict) -> dict:
+    """What a page shows of a presence announcement."""
+    return {k: state[k] for k in ('viewers', 'by_sector', 'members', 'editors')}
+
+
+def _settles(client, commitment_id: int, expected: dict, timeout: float = 15) -> float:
+    """Wait until the latest presence ``client`` heard is ``expected``; return the seconds taken.
+
+    The latest, not any: with per-process counts the announcements of the two processes
+    alternate, and an earlier matching one would hide that.
+    """
+    start = time.monotonic()
+    deadline = start + timeout
+    latest = None
+    while time.monotonic() < deadline:
+        heard = [p for p in client.events('presence') if p['commitment_id'] == commitment_id]
+        latest = _counts(heard[-1]) if heard else None
+        if latest == expected:
+            # Still so a moment later: no other process contradicts it.
+            time.sleep(QUIET)
+            heard = [p for p in client.events('presence') if p['commitment_id'] == commitment_id]
+            latest = _counts(heard[-1])
+            if latest == expected:
+                return time.monotonic() - start
+        time.sleep(0.05)
+    pytest.fail(f'{client.name}: presence is {latest}, expected {expected}')
+
+
+def test_every_process_announces_the_same_counts(web, live, server_a, server_b):
+    cid = 3
+    watchers = [
+        live(web(server_a), 'anonymous@A', logged_in=False),
+        live(web(server_b), 'anonymous@B', logged_in=False),
+    ]
+    viewers = [
+        live(web(server_a).login(CHAIR), 'chair@A'),
+        live(web(server_b).login(COCHAIR), 'cochair@B'),
+        live(web(server_b).login('business@example.org'), 'business@B'),
+        live(web(server_a).login('participant@example.org'), 'participant@A'),
+    ]
+    for client in watchers + viewers:
+        ack = client.call('join', {'commitment_id': cid})
+        assert ack['ok'] is True, ack
+    everyone = {
+        'viewers': 6,
+        'by_sector': {'anonymous': 2, 'government': 1, 'civil_society': 2, 'private_sector': 1},
+        'members': sorted([CHAIR_NAME, COCHAIR_NAME, BUSINESS_NAME]),
+        'editors': [],
+    }
+    # The last to join, on A, is told of the viewers on B in its own acknowledgement.
+    assert _counts(ack['presence']) == everyone
+    for watcher in watchers:
+        _settles(watcher, cid, everyone)
+
+    assert viewers[1].call('leave', {'commitment_id': cid}) == {'ok': True}
+    viewers[2].close()  # business@B's browser goes away
+    fewer = {
+        'viewers': 4,
+        'by_sector': {'anonymous': 2, 'government': 1, 'civil_society': 1},
+        'members': [CHAIR_NAME],
+        'editors': [],
+    }
+    for watcher in watchers:
+        _settles(watcher, cid, fewer)
+
+
+def test_a_dead_processes_viewers_leave_every_count(
+    web, live, server_a, server_b, server_c, queued_env
+):
+    cid = 4
+    watchers = [
+        live(web(server_a), 'anonymous@A', logged_in=False),
+        live(web(server_b), 'anonymous@B', logged_in=False),
+    ]
+    doomed = [
+        live(web(server_c), 'anonymous@C', logged_in=False),
+        live(web(server_c).login(YOUTH), 'youth@C'),
+    ]
+    for client in watchers + doomed:
+        assert client.call('join', {'commitment_id': cid})['ok'] is True
+    with_c = {
+        'viewers': 4,
+        'by_sector': {'anonymous': 3, 'civil_society': 1},
+        'members': [YOUTH_NAME],
+        'editors': [],
+    }
+    for watcher in watchers:
+        _settles(watcher, cid, with_c)
+
+    # A crash: the worker holding C's sockets dies at once, running no disconnect handler.
+    os.kill(_worker_pid(server_c), signal.SIGKILL)
+    without_c = {'viewers': 2, 'by_sector': {'anonymous': 2}, 'members': [], 'editors': []}
+    # C's lease (3 heartbeats of 1 s) runs out, then A's or B's next beat (2 s) announces it.
+    bound = 3 * 1 + float(queued_env['FORUM_PRESENCE_HEARTBEAT']) + 3  # + slack: a busy machine
+    took = _settles(watchers[0], cid, without_c, timeout=bound + 5)
+    assert took <= bound, f'{took:.1f} s'
+    _settles(watchers[1], cid, without_c, timeout=5)
+
+
+def test_update_person_from_any_process_reaches_sockets_on_every_process(
+    web, live, server_a, server_b, queued_env, db_query
+):
+    cid = 5
+    watcher = live(web(server_a), 'anonymous@A', logged_in=False)
+    chair = web(server_a).login(CHAIR)
+    token = chair.page_csrf()
+    on_a = live(chair, 'chair@A', csrf=token)
+    on_b = live(chair.on(server_b), 'chair@B', csrf=token)
+    for client in (watcher, on_a, on_b):
+        assert client.call('join', {'commitment_id': cid})['ok'] is True
+    _settles(watcher, cid, {
+        'viewers': 3, 'by_sector': {'anonymous': 1, 'government': 2},
+        'members': [CHAIR_NAME], 'editors': [],
+    })  # fmt: skip
+    [(chair_id,)] = db_query('SELECT id FROM users WHERE email = %s', (CHAIR,))
+
+    # A third process with no sockets (as a command would): the chair's seat has ended.
+    script = (
+        'from wsgi import app\n'
+        'from forum.commitments import live\n'
+        'with app.app_context():\n'
+        f'    print(live.update_person({chair_id}, named=False))\n'
+    )
+    done = subprocess.run(
+        [str(BIN / 'python'), '-c', script], cwd=ROOT, env=queued_env,
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f'[{cid}]'
+    unnamed = {
+        'viewers': 3,
+        'by_sector': {'anonymous': 1, 'government': 2},
+        'members': [],
+        'editors': [],
+    }
+    for client in (watcher, on_b):
+        _settles(client, cid, unnamed, timeout=5)
 
 
 class FormReader(HTMLParser):
