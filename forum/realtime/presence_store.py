@@ -27,6 +27,7 @@ import json
 import os
 import socket
 import threading
+import time
 from collections.abc import Iterable
 from secrets import token_hex
 
@@ -34,6 +35,8 @@ import redis
 
 #: Keys of a room, a process or a person are dropped after a day without a heartbeat touching them.
 KEY_TTL = 24 * 3600
+#: How often a process renews the expiry of the keys its entries are in.
+TOUCH_EVERY = 3600
 
 _Entry = dict
 _Item = tuple[int, str, _Entry]  # room, socket id, entry
@@ -44,12 +47,14 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 """
 
-#: KEYS: processes. ARGV: process, ttl. Renew the lease; answer now, the previous lease, all leases.
+#: KEYS: processes. ARGV: process, ttl, key ttl. Renew the lease; answer now, the previous lease
+#: and every lease.
 _BEAT = (
     _NOW
     + """
 local previous = redis.call('HGET', KEYS[1], ARGV[1])
 redis.call('HSET', KEYS[1], ARGV[1], string.format('%.3f', now + tonumber(ARGV[2])))
+redis.call('EXPIRE', KEYS[1], ARGV[3])
 return {string.format('%.3f', now), previous or '', redis.call('HGETALL', KEYS[1])}
 """
 )
@@ -234,6 +239,7 @@ class RedisPresence:
         self.local: dict[str, dict[int, _Entry]] = {}
         #: Dead processes whose rooms were already announced.
         self.mourned: set[str] = set()
+        self._touched = time.monotonic()
         self._beat = client.register_script(_BEAT)
         self._read = client.register_script(_READ)
         self._patch = client.register_script(_PATCH)
@@ -268,6 +274,19 @@ class RedisPresence:
         return f'{self.process}|{sid}'
 
     # Entries ----------------------------------------------------------------------------------
+
+    def _touch(self, items: list[_Item]) -> None:
+        """Renew the expiry of every key this process's entries are in."""
+        keys = {self._process_rooms_key(self.process)}
+        for room, _sid, entry in items:
+            keys.add(self._room_key(room))
+            if entry.get('user_id') is not None:
+                keys.add(self._user_rooms_key(entry['user_id']))
+        pipe = self.redis.pipeline(transaction=False)
+        for key in keys:
+            pipe.expire(key, KEY_TTL)
+        pipe.execute()
+        self._touched = time.monotonic()
 
     def _write(self, items: Iterable[_Item], *, only_missing: bool = False) -> None:
         """Write entries of this process, with the indexes that find them again."""
@@ -359,7 +378,7 @@ class RedisPresence:
         and where a process that has just been found dead had viewers.
         """
         now, previous, flat = self._beat(
-            keys=[self._processes_key()], args=[self.process, self.ttl]
+            keys=[self._processes_key()], args=[self.process, self.ttl, KEY_TTL]
         )
         now = float(now)
         with self.lock:
@@ -367,9 +386,12 @@ class RedisPresence:
                 (room, sid, e) for sid, rooms in self.local.items() for room, e in rooms.items()
             ]
             lapsed = not previous or float(previous) <= now
-            # Entries Redis lost (restart, or deleted after a stall) are written again; entries
-            # still there are kept as they are (another process may have updated them).
-            self._write(mine, only_missing=True)
+            if not previous:
+                # Redis lost our entries (a restart, or deleted after a stall): write them again,
+                # keeping any still there as they are (another process may have updated them).
+                self._write(mine, only_missing=True)
+            elif time.monotonic() - self._touched >= TOUCH_EVERY:
+                self._touch(mine)
         announce = {room for room, _sid, _e in mine} if lapsed else set()
         leases = dict(zip(flat[::2], (float(v) for v in flat[1::2]), strict=True))
         for process, lease in leases.items():

@@ -173,6 +173,22 @@ def test_entries_that_redis_lost_are_written_again_at_the_next_beat():
         assert store.update_person(7, {'name': 'ผู้ชม ข'}) == [1]
 
 
+def test_the_keys_of_a_live_processes_entries_do_not_expire(monkeypatch):
+    from forum.realtime import presence_store
+
+    with redis_stores() as make:
+        store = make()
+        store.put(1, 's1', person(7, 'ผู้ชม ก'))
+        keys = store.keys()
+        assert len(keys) == 4  # room, processes, this process's rooms, the person's rooms
+        for key in keys:
+            store.redis.expire(key, 60)
+        monkeypatch.setattr(presence_store, 'TOUCH_EVERY', 0)
+        store.beat()
+        for key in keys:
+            assert store.redis.ttl(key) > 60, key
+
+
 def test_a_heartbeat_must_be_positive_and_answers_decoded():
     with pytest.raises(ValueError, match='positive'):
         RedisPresence.from_url(redis_url(), 'test-presence-bad', heartbeat=0)
