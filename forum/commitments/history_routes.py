@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import defer
 
 from ..core.forms import refuse
 from ..core.permissions import can
@@ -20,10 +21,12 @@ from .services import Conflict, restore_revision
 def history(commitment_id):
     """Every revision, and the differences between two of them (``?a=…&b=…``)."""
     commitment = get_commitment(commitment_id)
+    # The list needs no snapshot: only the two compared are loaded (each may be a megabyte).
     revisions = db.session.scalars(
         select(CommitmentRevision)
         .filter_by(commitment_id=commitment.id)
         .order_by(CommitmentRevision.number.desc())
+        .options(defer(CommitmentRevision.snapshot))
     ).all()
     by_number = {r.number: r for r in revisions}
     b = request.args.get('b', type=int) or commitment.version

@@ -1,14 +1,11 @@
-"""Snapshots of a commitment, what changed between two, and word-by-word differences.
+"""Snapshots of a commitment, and which fields changed between two.
 
-Thai has no spaces between words, so text is cut into words with PyThaiNLP's dictionary
-tokenizer before comparing; Latin text is cut at spaces and punctuation the same way.
+How two texts differ, word by word, is ``textdiff``'s work.
 """
 
 from __future__ import annotations
 
-import difflib
 from datetime import date
-from functools import lru_cache
 
 from .fields import commitment_text_columns, milestone_text_columns
 from .models import Commitment
@@ -77,33 +74,3 @@ def changed_fields(old: dict | None, new: dict) -> list[str]:
     old_flat = flatten(old)
     keys = list(old_flat) + [k for k in new_flat if k not in old_flat]
     return [k for k in keys if old_flat.get(k) != new_flat.get(k)]
-
-
-@lru_cache(maxsize=1)
-def _tokenizer():
-    from pythainlp.tokenize import word_tokenize
-
-    return word_tokenize
-
-
-def words(text: str) -> list[str]:
-    """Cut ``text`` into words (Thai by dictionary), keeping spaces as their own tokens."""
-    if not text:
-        return []
-    return _tokenizer()(text, engine='newmm', keep_whitespace=True)
-
-
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """Return ``[(op, text)]`` with op ``equal``, ``delete`` or ``insert``, word by word."""
-    a, b = words(str(old or '')), words(str(new or ''))
-    out: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == 'equal':
-            out.append(('equal', ''.join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            out.append(('delete', ''.join(a[i1:i2])))
-        if j2 > j1:
-            out.append(('insert', ''.join(b[j1:j2])))
-    return out
