@@ -50,12 +50,18 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     from .errors import init_errors
 
     init_errors(app)
+    if app.config['PROXY_COUNT']:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        # Outermost, so that HTTP and Socket.IO alike see the client's address (throttles).
+        count = app.config['PROXY_COUNT']
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
     return app
 
 
 def _init_extensions(app: Flask) -> None:
     from .core.i18n import select_locale
-    from .extensions import babel, csrf, db, login_manager, migrate
+    from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
     if app.config['SQLALCHEMY_DATABASE_URI'].startswith('sqlite'):
         # A SQLite connection is an open file, never dropped by a server: nothing to ping.
@@ -69,14 +75,13 @@ def _init_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = 'auth.login'
     login_manager.login_message = None
+    from .auth.sessions import load_user
+    from .core.throttle import validate_limits
 
-    from .auth.models import User
-    from .core.converters import parse_id
-
-    @login_manager.user_loader
-    def load_user(user_id: str):
-        user_id = parse_id(user_id)
-        return db.session.get(User, user_id) if user_id else None
+    # The login carries its session version: see forum/auth/sessions.py.
+    login_manager.user_loader(load_user)
+    validate_limits(app)
+    limiter.init_app(app)
 
     # Every model module is imported here so that metadata (and migrations) see every table.
     from . import models  # noqa: F401

@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -66,6 +67,29 @@ class Config:
     BASE_URL = None
     #: ISO country code used in commitment identifiers (TH0001).
     COUNTRY_CODE = os.environ.get('FORUM_COUNTRY_CODE', 'TH')
+    #: Throttles, in the ``limits`` notation ("10 per 15 minutes"); see docs/security.md.
+    #: Refused logins per account (the email tried), and per client address.
+    LOGIN_RATE_LIMIT = '10 per 15 minutes'
+    LOGIN_ADDRESS_RATE_LIMIT = '50 per 15 minutes'
+    #: Registration attempts per client address.
+    REGISTER_RATE_LIMIT = '20 per hour'
+    #: Comment edits per person (HTTP and socket together), and ``editing`` toggles per person.
+    COMMENT_EDIT_RATE_LIMIT = '20 per minute'
+    EDITING_RATE_LIMIT = '30 per minute'
+    #: Flask-Limiter: a moving window in memory, or in Redis when FORUM_REDIS_URL is set.
+    RATELIMIT_ENABLED = True
+    RATELIMIT_STRATEGY = 'moving-window'
+    RATELIMIT_STORAGE_URI = 'memory://'
+    RATELIMIT_STORAGE_OPTIONS: dict = {}
+    #: A Redis outage falls back to counting in this process's memory, never to an error page.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True
+    #: Reverse proxies in front that append to X-Forwarded-For (0: use the connection's address).
+    PROXY_COUNT = 0
+    #: Days without a request after which a login session ends ("keep me logged in" aside).
+    SESSION_IDLE_DAYS = 14.0
+    #: How long "keep me logged in" lasts.
+    REMEMBER_COOKIE_DURATION = timedelta(days=30)
 
     @classmethod
     def load(cls) -> dict:
@@ -83,6 +107,19 @@ class Config:
         if os.environ.get('FORUM_SECURE_COOKIES') == '1':
             settings['SESSION_COOKIE_SECURE'] = True
             settings['REMEMBER_COOKIE_SECURE'] = True
+        for name in RATE_LIMIT_SETTINGS:
+            settings[name] = os.environ.get(f'FORUM_{name}', settings[name])
+        if settings['REDIS_URL']:
+            settings['RATELIMIT_STORAGE_URI'] = settings['REDIS_URL']
+            settings['RATELIMIT_STORAGE_OPTIONS'] = {
+                'key_prefix': f'{settings["SOCKETIO_CHANNEL"]}:limits'
+            }
+        settings['PROXY_COUNT'] = int(os.environ.get('FORUM_PROXY_COUNT', '0'))
+        settings['SESSION_IDLE_DAYS'] = float(os.environ.get('FORUM_SESSION_IDLE_DAYS', '14'))
+        if os.environ.get('FORUM_REMEMBER_DAYS'):
+            settings['REMEMBER_COOKIE_DURATION'] = timedelta(
+                days=float(os.environ['FORUM_REMEMBER_DAYS'])
+            )
         return settings
 
 
@@ -96,6 +133,13 @@ class TestConfig(Config):
     PRESENCE_INTERVAL = 0
     #: Cheap argon2id: the suite hashes hundreds of passwords.
     ARGON2_PARAMS = {'time_cost': 1, 'memory_cost': 1024, 'parallelism': 1}
+    #: Throttles far above what any other test does; tests/auth and the throttle tests set their
+    #: own small limits in app.config (read at each request).
+    LOGIN_RATE_LIMIT = '100 per 15 minutes'
+    LOGIN_ADDRESS_RATE_LIMIT = '1000 per 15 minutes'
+    REGISTER_RATE_LIMIT = '1000 per hour'
+    COMMENT_EDIT_RATE_LIMIT = '1000 per minute'
+    EDITING_RATE_LIMIT = '1000 per minute'
 
     @classmethod
     def load(cls) -> dict:
@@ -124,6 +168,16 @@ def _base_url(url: str) -> str | None:
             f'https://example.org/forum (no user, query or fragment), not {url!r}'
         )
     return url
+
+
+#: The limit settings, each read from ``FORUM_<name>``; checked at start-up (forum.core.throttle).
+RATE_LIMIT_SETTINGS = (
+    'LOGIN_RATE_LIMIT',
+    'LOGIN_ADDRESS_RATE_LIMIT',
+    'REGISTER_RATE_LIMIT',
+    'COMMENT_EDIT_RATE_LIMIT',
+    'EDITING_RATE_LIMIT',
+)
 
 
 def _database_url(url: str) -> str:

@@ -2,7 +2,14 @@
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    PasswordField,
+    SelectField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from ..core.forms import BaseForm
@@ -15,6 +22,12 @@ class LoginForm(BaseForm):
 
     email = EmailField(_l('Email'), validators=[DataRequired(REQUIRED)])
     password = PasswordField(_l('Password'), validators=[DataRequired(REQUIRED)])
+    remember = BooleanField(
+        _l('Keep me logged in'),
+        description=_l(
+            'On this device, even after a long pause. Leave it off on a shared computer.'
+        ),
+    )
     submit = SubmitField(_l('Log in'))
 
 
@@ -76,3 +89,24 @@ class RegisterForm(BaseForm):
             )
         if len(field.data) > 1024:
             raise ValidationError(_l('At most %(max)d characters.', max=1024))
+
+
+class ChangePasswordForm(BaseForm):
+    """The current password, and the new one twice."""
+
+    current_password = PasswordField(_l('Current password'), validators=[DataRequired(REQUIRED)])
+    password = PasswordField(
+        _l('New password'),
+        validators=[DataRequired(REQUIRED)],
+        description=_l('At least 10 characters.'),
+    )
+    confirm = PasswordField(
+        _l('Repeat the new password'),
+        validators=[
+            DataRequired(REQUIRED),
+            EqualTo('password', message=_l('The two passwords differ.')),
+        ],
+    )
+    submit = SubmitField(_l('Change password'))
+
+    validate_password = RegisterForm.validate_password

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..core.offload import off_hub
 from ..db import CreatedMixin
 from ..extensions import db
 
@@ -26,6 +28,41 @@ def _hasher() -> PasswordHasher:
 
 
 _DEFAULT_HASHER = PasswordHasher()
+#: Per hasher settings, a hash of a random secret: what a login for an unknown (or disabled)
+#: account is checked against, so that it takes as long as a login for a real one.
+_DUMMY_HASHES: dict[tuple, str] = {}
+
+
+# argon2 takes tens of milliseconds of CPU: these run off the gevent hub (core.offload), with
+# plain values in and out.
+def _hash(hasher: PasswordHasher, password: str) -> str:
+    return hasher.hash(password)
+
+
+def _verify(hasher: PasswordHasher, password_hash: str, password: str) -> bool:
+    try:
+        return hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _dummy_hash(hasher: PasswordHasher) -> str:
+    key = (hasher.time_cost, hasher.memory_cost, hasher.parallelism, hasher.hash_len,
+           hasher.salt_len, hasher.type)  # fmt: skip
+    if key not in _DUMMY_HASHES:
+        _DUMMY_HASHES[key] = off_hub(_hash, hasher, secrets.token_urlsafe(32))
+    return _DUMMY_HASHES[key]
+
+
+def verify_no_password(password: str) -> bool:
+    """Spend on ``password`` what verifying a real account's would cost, and return False.
+
+    Called when the email has no account or a disabled one: the answer comes no faster than
+    for a real account, so login times do not tell which emails are registered.
+    """
+    hasher = _hasher()
+    off_hub(_verify, hasher, _dummy_hash(hasher), password)
+    return False
 
 
 class Role(StrEnum):
@@ -85,16 +122,26 @@ class User(UserMixin, CreatedMixin, db.Model):
             return self.organisation.name
         return self.organisation_name
 
+    def get_id(self) -> str:
+        """Flask-Login: the login kept in the session and the remember cookie, ``<id>:<version>``.
+
+        The user loader (:mod:`forum.auth.sessions`) accepts it only while the version is the
+        account's: :meth:`end_sessions` voids every copy of every earlier session.
+        """
+        return f'{self.id}:{self.session_version}'
+
+    def end_sessions(self) -> None:
+        """Void every session and remember cookie issued so far (logout, password change)."""
+        self.session_version = (self.session_version or 0) + 1
+
     def set_password(self, password: str) -> None:
         """Hash and store a new password."""
-        self.password_hash = _hasher().hash(password)
+        self.password_hash = off_hub(_hash, _hasher(), password)
 
     def check_password(self, password: str) -> bool:
         """Return whether ``password`` matches, upgrading an outdated hash in place."""
         hasher = _hasher()
-        try:
-            hasher.verify(self.password_hash, password)
-        except (VerificationError, InvalidHashError):
+        if not off_hub(_verify, hasher, self.password_hash, password):
             return False
         if hasher.check_needs_rehash(self.password_hash):
             self.set_password(password)

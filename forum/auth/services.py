@@ -8,7 +8,7 @@ from ..core import audit
 from ..extensions import db
 from ..members.models import Organisation, Sector
 from ..members.services import find_organisation
-from .models import Role, User
+from .models import Role, User, verify_no_password
 
 
 class EmailTaken(ValueError):
@@ -18,6 +18,37 @@ class EmailTaken(ValueError):
 def user_by_email(email: str) -> User | None:
     """Return the account for ``email`` (ignoring case), or None."""
     return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """Return the active account ``email`` whose password is ``password``, or None.
+
+    An unknown or disabled account costs one password verification too (against a dummy
+    hash), so the time of the answer does not tell whether the email has an account. A
+    matching password stored with outdated hash settings is rehashed (flushed, not committed).
+    """
+    user = user_by_email(email)
+    if user is None or not user.is_active:
+        verify_no_password(password)
+        return None
+    if not user.check_password(password):
+        return None
+    db.session.flush()
+    return user
+
+
+def change_password(user: User, *, actor: User, password: str) -> None:
+    """Set a new password and end every session of ``user`` (the caller starts a new one)."""
+    user.set_password(password)
+    user.end_sessions()
+    db.session.flush()
+    audit.record('user.password_changed', user, actor=actor)
+
+
+def end_sessions(user: User, *, actor: User) -> None:
+    """Void every session of ``user`` on every device (logout); nothing is audited."""
+    user.end_sessions()
+    db.session.flush()
 
 
 def create_user(

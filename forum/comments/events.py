@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from ..commitments import live
 from ..core.converters import parse_id
 from ..core.permissions import can
+from ..core.throttle import check as throttle
 from ..extensions import db
 from .models import Comment
 from .serialize import comment_json
@@ -99,20 +100,27 @@ class CommentEvents:
     def on_edit_comment(self, payload=None):
         """Change one's own comment (``{"comment_id", "body"}``) within the edit window."""
         return self._on_own_comment(
-            payload, lambda c: edit_comment(c, actor=current_user, body=payload.get('body'))
+            payload,
+            lambda c: edit_comment(c, actor=current_user, body=payload.get('body')),
+            throttled='comment_edit',
         )
 
     def on_delete_comment(self, payload=None):
         """Delete one's own comment (``{"comment_id"}``); a placeholder stays."""
         return self._on_own_comment(payload, lambda c: delete_comment(c, actor=current_user))
 
-    def _on_own_comment(self, payload, change) -> dict:
-        """Load the comment the payload names, apply ``change``, commit, answer with it."""
+    def _on_own_comment(self, payload, change, throttled: str | None = None) -> dict:
+        """Load the comment the payload names, apply ``change``, commit, answer with it.
+
+        ``throttled`` names the throttle (core.throttle) that counts this attempt, if any.
+        """
         comment, error = _own_comment(payload)
         if error:
             return fail(error)
         if not current_user.is_authenticated:
             return fail(_('log in first'))
+        if throttled and (refused := throttle(throttled, current_user.id)):
+            return fail(refused)
         try:
             change(comment)
             data = comment_json(comment)

@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from ..commitments.routes import get_commitment, render_commitment
 from ..core.converters import parse_id
 from ..core.permissions import can, deny
+from ..core.throttle import check as throttle
 from ..extensions import db
 from . import bp
 from .forms import CommentForm, EditCommentForm, HideCommentForm
@@ -80,17 +81,21 @@ def edit(comment_id):
     if not current_user.is_authenticated or comment.author_id != current_user.id:
         deny()
     form = EditCommentForm(obj=comment)
-    if form.validate_on_submit():
-        try:
-            edit_comment(comment, actor=current_user, body=form.body.data)
-            db.session.commit()
-        except CommentError as exc:
-            db.session.rollback()
-            form.body.errors.append(str(exc.message))
-        else:
-            flash(_('Your comment is saved.'))
-            return _back_to(comment)
     status = 400 if form.is_submitted() else 200
+    if form.validate_on_submit():
+        if refused := throttle('comment_edit', current_user.id):
+            form.body.errors.append(refused)
+            status = 429
+        else:
+            try:
+                edit_comment(comment, actor=current_user, body=form.body.data)
+                db.session.commit()
+            except CommentError as exc:
+                db.session.rollback()
+                form.body.errors.append(str(exc.message))
+            else:
+                flash(_('Your comment is saved.'))
+                return _back_to(comment)
     return render_template('comments/edit.html', form=form, comment=comment), status
 
 

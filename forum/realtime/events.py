@@ -9,12 +9,14 @@ from flask_login import current_user
 from flask_socketio import Namespace, join_room, leave_room
 from flask_wtf.csrf import ValidationError, validate_csrf
 
+from ..auth.sessions import check_session
 from ..comments.events import CommentEvents
 from ..comments.serialize import comment_json
 from ..comments.services import comments_of
 from ..commitments import live
 from ..core.converters import MAX_ID
 from ..core.permissions import can
+from ..core.throttle import check as throttle
 from . import presence
 
 logger = logging.getLogger(__name__)
@@ -72,7 +74,13 @@ class ForumNamespace(CommentEvents, Namespace):
         return not self.server.manager.is_connected(sid, self.namespace)
 
     def on_connect(self, auth=None):
-        """Accept anonymous watchers; a logged-in person must send the page's CSRF token."""
+        """Accept anonymous watchers; a logged-in person must send the page's CSRF token.
+
+        A cookie whose login has ended (logout, password change, idle) is refused.
+        """
+        if not check_session():
+            logger.info('Socket connection refused: its session has ended')
+            return False
         if not current_user.is_authenticated:
             return True
         token = auth.get('csrf_token') if isinstance(auth, dict) else None
@@ -141,6 +149,8 @@ class ForumNamespace(CommentEvents, Namespace):
             return _fail(_('editing must be true or false'))
         if not can(current_user, 'edit_commitment', commitment):
             return _fail(_('you may not edit this commitment'))
+        if refused := throttle('editing', current_user.id):
+            return _fail(refused)
         if live.set_editing(commitment, payload['editing']) is None:
             return _fail(_('join the commitment first'))
         live.announce(commitment.id, now=True)
