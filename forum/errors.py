@@ -3,8 +3,10 @@
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InvalidRequestError
 from werkzeug.exceptions import HTTPException
 
+from .core.unconfirmed import is_unconfirmed_commit
 from .extensions import db
 
 
@@ -37,9 +39,22 @@ def init_errors(app: Flask) -> None:
     def unexpected(exc: Exception):
         if isinstance(exc, HTTPException):
             return http_error(exc)
-        db.session.rollback()
-        app.logger.exception('Unhandled error on %s', request.path)
-        message = _('Something went wrong on our side. Nothing was saved; please try again.')
+        try:
+            db.session.rollback()
+        except InvalidRequestError:
+            # The failure came inside commit(), after the transaction committed (the flush to
+            # disk): there is nothing to roll back, and the session must be closed instead.
+            db.session.close()
+        if is_unconfirmed_commit(exc):
+            # The commit went through; its flush to disk failed (core/unconfirmed.py).
+            app.logger.exception('Committed, but not confirmed on disk: %s', request.path)
+            message = _(
+                'Your change was saved, but the server could not confirm that it was written to '
+                'disk. Reload the page to check that it is there before trying again.'
+            )
+        else:
+            app.logger.exception('Unhandled error on %s', request.path)
+            message = _('Something went wrong on our side. Nothing was saved; please try again.')
         if _wants_json():
             return jsonify({'error': message, 'status': 500}), 500
         return render_template('errors/error.html', code=500, message=message), 500

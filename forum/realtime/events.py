@@ -17,7 +17,8 @@ from ..commitments import live
 from ..core.converters import MAX_ID
 from ..core.permissions import can
 from ..core.throttle import check as throttle
-from . import presence
+from ..core.unconfirmed import is_unconfirmed_commit
+from . import payloads, presence
 
 logger = logging.getLogger(__name__)
 
@@ -33,22 +34,38 @@ class ForumNamespace(CommentEvents, Namespace):
         """Route an event to its ``on_<event>`` handler; every event gets an answer.
 
         ``args`` is the socket id and what the client sent. An unknown event, more than one
-        payload, or a failure no handler foresaw is answered with ``ok: false`` (the failure is
-        logged with its traceback; the request's database session is rolled back by the
-        teardown) instead of leaving the client without an ack.
+        payload, a payload that does not fit the event's schema (``payloads.SCHEMAS``), or a
+        failure no handler foresaw is answered with ``ok: false`` (the failure is logged with
+        its traceback; the request's database session is rolled back by the teardown) instead
+        of leaving the client without an ack. A connection whose ``auth`` does not fit is
+        refused.
         """
         if event in ('connect', 'disconnect'):
             if not self._from_the_server(event, args):
                 return _fail('unknown event')  # a client's own "disconnect" must not leave presence
+            auth = args[2] if event == 'connect' and len(args) > 2 else None
+            if auth is not None and payloads.refusal('connect', auth):
+                logger.info('Socket connection refused: its auth does not fit the schema')
+                return False
             return super().trigger_event(event, *args)
         if not isinstance(event, str) or not hasattr(self, f'on_{event}'):
             return _fail('unknown event')
         if len(args) > 2:
             return self._refuse(args[0], lambda: _('send one payload object'))
+        if reason := payloads.refusal(event, args[1] if len(args) > 1 else None):
+            return self._refuse(args[0], reason)
         try:
             return super().trigger_event(event, *args)
-        except Exception:  # noqa: BLE001 - answered, and logged for us to fix
+        except Exception as exc:  # noqa: BLE001 - answered, and logged for us to fix
             logger.exception('Socket event %s failed', event)
+            if is_unconfirmed_commit(exc):  # committed; only the flush to disk failed
+                return self._refuse(
+                    args[0],
+                    lambda: _(
+                        'saved, but the server could not confirm that it was written to disk; '
+                        'check before trying again'
+                    ),
+                )
             return self._refuse(
                 args[0], lambda: _('the server could not handle this; please try again')
             )
@@ -110,11 +127,7 @@ class ForumNamespace(CommentEvents, Namespace):
         commitment, error = live.load(payload)
         if error:
             return _fail(error)
-        since_id = payload.get('since_id')
-        if since_id is not None and (
-            isinstance(since_id, bool) or not isinstance(since_id, int) or since_id < 0
-        ):
-            return _fail(_('since_id must be a non-negative integer'))
+        since_id = payload.get('since_id')  # its type is checked by payloads.Join
         if since_id is not None and since_id > MAX_ID:
             return _fail(_('since_id is larger than any comment id'))
         comments = [comment_json(c) for c in comments_of(commitment, since_id)]
@@ -145,8 +158,6 @@ class ForumNamespace(CommentEvents, Namespace):
         commitment, error = live.load(payload)
         if error:
             return _fail(error)
-        if not isinstance(payload.get('editing'), bool):
-            return _fail(_('editing must be true or false'))
         if not can(current_user, 'edit_commitment', commitment):
             return _fail(_('you may not edit this commitment'))
         if refused := throttle('editing', current_user.id):
@@ -155,3 +166,6 @@ class ForumNamespace(CommentEvents, Namespace):
             return _fail(_('join the commitment first'))
         live.announce(commitment.id, now=True)
         return {'ok': True}
+
+
+payloads.check_declared(ForumNamespace)

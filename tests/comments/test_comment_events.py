@@ -75,7 +75,7 @@ def test_rejoining_with_since_id_returns_what_was_missed_in_order(room, socket_c
         ({'body': ''}, 'empty'),
         ({'body': 'x' * 5001}, '5000'),
         ({'parent_id': 99999}, 'does not exist'),
-        ({'parent_id': '7'}, 'does not exist'),
+        ({'parent_id': '7'}, 'parent_id must be'),  # strict types: a string is no id
         ({'anchor': 'secret_field'}, 'does not exist'),
         ({'stance': 5}, 'Unknown stance'),
         ({'stance': ['support']}, 'Unknown stance'),
@@ -207,8 +207,8 @@ def test_joins_and_room_events_with_ids_beyond_any_row_are_answered(room):
     assert ack == {'ok': False, 'error': 'no such commitment'}
     ack = member.emit('join', {'commitment_id': cid, 'since_id': 10**30}, callback=True)
     assert ack == {'ok': False, 'error': 'since_id is larger than any comment id'}
-    for event in ('leave', 'editing'):
-        ack = member.emit(event, {'commitment_id': 10**30, 'editing': True}, callback=True)
+    for event, extra in (('leave', {}), ('editing', {'editing': True})):
+        ack = member.emit(event, {'commitment_id': 10**30, **extra}, callback=True)
         assert ack == {'ok': False, 'error': 'no such commitment'}
     assert member.is_connected()
     assert watcher.is_connected()
