@@ -191,15 +191,26 @@ def _wait_healthy(server: Server) -> None:
 
 
 @pytest.fixture(scope='session')
-def queued_env(server_env, services) -> dict[str, str]:
-    """The servers' environment: the message queue and presence on one Redis channel of this run."""
-    return dict(
+def queued_env(server_env, services) -> Iterator[dict[str, str]]:
+    """The servers' environment: the message queue and presence on one Redis channel of this run.
+
+    The channel's keys (presence) are deleted at the end.
+    """
+    import redis
+
+    channel = f'forum-mp-{secrets.token_hex(6)}'
+    yield dict(
         server_env,
         FORUM_REDIS_URL=services.redis_url,
-        FORUM_SOCKETIO_CHANNEL=f'forum-mp-{secrets.token_hex(6)}',
+        FORUM_SOCKETIO_CHANNEL=channel,
         # A dead process is noticed within 4 heartbeats: 8 s here, not 40.
         FORUM_PRESENCE_HEARTBEAT='2',
     )
+    client = redis.Redis.from_url(services.redis_url)
+    keys = list(client.scan_iter(match=f'{channel}:*', count=1000))
+    if keys:
+        client.delete(*keys)
+    client.close()
 
 
 @pytest.fixture(scope='session')
