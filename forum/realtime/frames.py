@@ -69,10 +69,13 @@ class DirectTextFrames:
         ws = self.ws
         if not isinstance(message, str) or not ws.connected:
             return super().send(message)
-        if self._finishing is not None:
-            self._finishing.join()
+        # Marked as writing before waiting for a partly written frame: Engine.IO's writer has
+        # already taken this packet (and any after it) from the queue, so while it waits the
+        # queue looks empty, and a broadcast written directly meanwhile would overtake it.
         self._writing = True
         try:
+            if self._finishing is not None:
+                self._finishing.join()
             _write(ws, text_frame(message))
         finally:
             self._writing = False

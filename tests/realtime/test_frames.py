@@ -212,3 +212,63 @@ def test_a_frame_the_socket_cannot_take_whole_is_finished_before_the_next(app):
     assert [m.data for m in _messages(events)] == messages
     client.close()
     listener.close()
+
+
+def test_a_queued_packet_waiting_for_an_unfinished_frame_is_not_overtaken(app):
+    """Engine.IO's writer holds packets it took from the queue while the last direct frame ends.
+
+    Meanwhile the queue looks empty: a broadcast written directly in that moment would reach the
+    client before them. It must go behind them instead.
+    """
+    import gevent
+    import gevent.socket
+    from engineio.async_drivers import gevent as gevent_driver
+
+    websocket_class = type('Direct', (DirectTextFrames, gevent_driver.WebSocketWSGI), {})
+    listener = gevent.socket.socket()
+    listener.bind(('127.0.0.1', 0))
+    listener.listen(1)
+    client = gevent.socket.socket()
+    client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    client.connect(listener.getsockname())
+    server_sock, _ = listener.accept()
+    server_sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)
+    peer = _Peer(client)
+    big = ['A' * 60000]  # more than both buffers: the direct write is left unfinished
+    sent = []
+    outcome = {}
+
+    def overtake(_finished):
+        # Called first when the unfinished frame is done, before the writer goes on.
+        outcome['direct'] = ws_box[0].send_now(text_frame('C: the newer broadcast'))
+        if outcome['direct']:
+            sent.append('C: the newer broadcast')
+
+    ws_box = []
+
+    def handler(ws):
+        ws_box.append(ws)
+        assert ws.send_now(text_frame(big[0]))
+        sent.append(big[0])
+        assert ws._finishing is not None
+        ws._finishing.rawlink(overtake)
+        ws.send('B: the queued packet')  # the writer: waits for the frame, then writes
+        sent.append('B: the queued packet')
+        if not outcome['direct']:
+            ws.send('C: the newer broadcast')  # refused above: it goes the queue's way
+            sent.append('C: the newer broadcast')
+        ws.close()
+
+    environ = _handshake_environ(peer, server_sock)
+    greenlet = gevent.spawn(_run_wrapper, websocket_class(handler, socketio.server.eio), environ)
+    gevent.sleep(0.2)
+    events = peer.read_until(1 + 3)
+    greenlet.join(5)
+    assert [m.data for m in _messages(events)] == [
+        big[0],
+        'B: the queued packet',
+        'C: the newer broadcast',
+    ]
+    assert outcome['direct'] is False
+    client.close()
+    listener.close()
