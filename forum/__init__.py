@@ -47,6 +47,10 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
 
     init_templating(app)
 
+    from .core.headers import init_headers
+
+    init_headers(app)
+
     from .errors import init_errors
 
     init_errors(app)

@@ -40,6 +40,13 @@ CHROMIUM_ARGS = [
     '--no-first-run',
     '--disable-quic',
 ]
+#: Reports each Content-Security-Policy violation of a page (and of its frames) to the test.
+CSP_REPORTER = """
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__forumCspViolation(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline')
+    + ' on ' + e.documentURI + ' (' + (e.sourceFile || '') + ':' + e.lineNumber + ')');
+}, true);
+"""
 #: How long the server may take to answer /healthz, and how long a browser action may take.
 STARTUP_TIMEOUT = 30
 ACTION_TIMEOUT_MS = 10_000
@@ -157,9 +164,93 @@ def live_server(server_env) -> Iterator[str]:
         stop(proc)
 
 
+class CspWatch:
+    """Every Content-Security-Policy violation in the browser contexts of the session.
+
+    Each context reports both the ``securitypolicyviolation`` events of its pages and Chromium's
+    console messages about the policy (which also cover what no script sees, such as a page
+    refusing to be framed). :func:`no_csp_violation` fails every browser test that caused one.
+    The policy refuses ``eval``: Playwright's ``page.wait_for_function`` and an inline
+    ``page.add_script_tag(content=…)`` are refused too; poll with ``page.evaluate`` instead.
+    """
+
+    def __init__(self):
+        self.seen: list[str] = []
+        self._contexts: list = []
+
+    def watch(self, context) -> None:
+        """Report the violations of every page ``context`` opens from now on."""
+        context.expose_binding('__forumCspViolation', lambda _source, text: self.seen.append(text))
+        context.add_init_script(script=CSP_REPORTER)
+        context.on('console', self._console)
+        context.on('close', self._closed)
+        self._contexts.append(context)
+
+    def _closed(self, context) -> None:
+        self._contexts.remove(context)
+
+    def _console(self, message) -> None:
+        if 'Content Security Policy' in message.text:
+            self.seen.append(f'console: {message.text}')
+
+    def flush(self) -> None:
+        """Let every open page deliver its reports: the events queued, then one round trip."""
+        for context in list(self._contexts):
+            for page in context.pages:
+                try:
+                    page.evaluate('new Promise((done) => setTimeout(done, 20))')
+                except Exception:  # noqa: BLE001 - a page closing meanwhile reports nothing more
+                    pass
+
+    def take(self) -> list[str]:
+        """The violations seen since the last call."""
+        self.flush()
+        seen, self.seen = self.seen, []
+        return seen
+
+
+#: The one watch of the session (browser contexts are made through :class:`WatchedBrowser`).
+CSP_WATCH = CspWatch()
+
+
+class WatchedBrowser:
+    """A Playwright browser whose every new context is watched for CSP violations."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def new_context(self, **kwargs):
+        """``Browser.new_context``, watched."""
+        context = self._browser.new_context(**kwargs)
+        CSP_WATCH.watch(context)
+        return context
+
+    def new_page(self, **kwargs):
+        """``Browser.new_page``, watched from its first navigation on."""
+        page = self._browser.new_page(**kwargs)
+        CSP_WATCH.watch(page.context)
+        return page
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation():
+    """Fail the test when any page broke the Content-Security-Policy while it ran."""
+    CSP_WATCH.take()  # nothing of an earlier test is blamed on this one
+    yield CSP_WATCH
+    violations = CSP_WATCH.take()
+    if violations:
+        pytest.fail('Content-Security-Policy violations:\n' + '\n'.join(violations), pytrace=False)
+
+
 @pytest.fixture(scope='session')
 def browser():
-    """Debian's Chromium, headless, driven by Playwright; skips when Chromium is missing."""
+    """Debian's Chromium, headless, driven by Playwright; skips when Chromium is missing.
+
+    Every context it makes reports CSP violations (:class:`WatchedBrowser`).
+    """
     if not os.path.exists(CHROMIUM):
         pytest.skip(f'Chromium not found at {CHROMIUM} (set FORUM_CHROMIUM)')
     from playwright.sync_api import sync_playwright
@@ -170,7 +261,7 @@ def browser():
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
         try:
-            yield browser
+            yield WatchedBrowser(browser)
         finally:
             browser.close()
     finally:
@@ -200,6 +291,7 @@ def new_page(browser, live_server):
         return context.new_page()
 
     yield factory
+    CSP_WATCH.flush()  # before the pages go
     for context in contexts:
         context.close()
 
