@@ -1,21 +1,26 @@
 """Milestone pages: add, edit, delete, reorder; each save is a revision of the commitment."""
 
-from datetime import date
-
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..core.forms import refuse
 from ..extensions import db
 from . import bp
 from .choices import no_choice_label, organisation_choices
+from .conflicts import (
+    Submission,
+    check_conflict,
+    field_types,
+    milestone_fields,
+    milestone_label,
+    milestone_stored,
+)
 from .fields import MILESTONE_TEXTS, milestone_text_columns
 from .forms import MilestoneForm, MoveForm, VersionOnlyForm
-from .history import CONFLICT_HELP, describe
-from .merge import three_way
 from .models import Milestone
-from .routes import _conflict, get_commitment
+from .routes import get_commitment
 from .services import Conflict, delete_milestone, move_milestone, save_milestone
 
 
@@ -40,65 +45,70 @@ def _fields_from(form: MilestoneForm) -> dict:
     return fields
 
 
-def _merge_milestone_form(form: MilestoneForm, milestone_id: int, conflict: dict) -> list[str]:
-    """Bring the other person's changes to this milestone into the form; return the clashes."""
-
-    def find(snapshot):
-        return next((m for m in snapshot['milestones'] if m['id'] == milestone_id), None)
-
-    base, current = find(conflict['base']), find(conflict['current'])
-    if base is None or current is None:
-        return []
-    mine = _fields_from(form)
-    merged, clashes = three_way(mine, base, current)
-    for name, value in merged.items():
-        if value == mine[name]:
-            continue
-        if name == 'responsible_organisation_id':
-            form.responsible_organisation.data = str(value or '')
-        elif name.endswith('_date'):
-            form[name].data = date.fromisoformat(value) if value else None
-        else:
-            form[name].data = value
-    return [describe(f'milestones.{current["position"]}.{name}') for name in clashes]
-
-
 @bp.route('/commitments/<int:commitment_id>/milestones/new', methods=['GET', 'POST'])
 @bp.route(
     '/commitments/<int:commitment_id>/milestones/<int:milestone_id>/edit', methods=['GET', 'POST']
 )
 def edit_milestone(commitment_id, milestone_id=None):
-    """Add a milestone, or change one."""
+    """Add a milestone, or change one; where both people changed a field, they must choose."""
     commitment = get_commitment(commitment_id, edit=True)
     milestone = _get_milestone(commitment, milestone_id) if milestone_id else None
-    form = MilestoneForm(obj=milestone, commitment=commitment)
+    position = milestone.position if milestone is not None else len(commitment.milestones) + 1
+    submission = None
+    if request.method == 'POST':
+        milestone_key = milestone.id if milestone is not None else None
+        submission = Submission(
+            commitment, request.form, field_types(MilestoneForm, milestone_stored()),
+            lambda snapshot: milestone_fields(snapshot, milestone_key),
+        )  # fmt: skip
+    form = MilestoneForm(
+        obj=milestone, commitment=commitment, **(submission.form_kwargs() if submission else {})
+    )
     form.responsible_organisation.choices = organisation_choices(blank=no_choice_label())
-    conflict = None
+    conflict, status = None, 200
     if not form.is_submitted():
         form.version.data = str(commitment.version)
         if milestone is not None:
             form.responsible_organisation.data = str(milestone.responsible_organisation_id or '')
     elif form.validate():
         try:
-            saved = save_milestone(
-                commitment, milestone, actor=current_user, fields=_fields_from(form),
-                base_version=form.base_version,
-            )  # fmt: skip
-            db.session.commit()
-        except Conflict as exc:
+            conflict = _milestone_conflict(commitment, position, form, submission)
+            if conflict is None:
+                saved = save_milestone(
+                    commitment, milestone, actor=current_user, fields=_fields_from(form),
+                    base_version=commitment.version,
+                )  # fmt: skip
+                db.session.commit()
+        except (Conflict, StaleDataError):
+            # Saved by someone else between the check and the row lock.
             db.session.rollback()
-            conflict = _conflict(commitment, exc.base_version)
-            if milestone is not None:
-                conflict['clashes'] = _merge_milestone_form(form, milestone.id, conflict)
-            form.version.data = str(commitment.version)
-        else:
+            conflict = _milestone_conflict(commitment, position, form, submission)
+            if conflict is None:  # cannot be: the version moved on from the one the save had
+                abort(409)
+        if conflict is None:
             flash(_('Milestone %(n)d is saved.', n=saved.position))
             return redirect(url_for('commitments.show', commitment_id=commitment.id))
-    status = 409 if conflict else (400 if form.is_submitted() else 200)
+        status = 409
+    else:
+        status = 400
+        if submission.seen_number is not None:
+            # A form error on a conflict page: the clashes and their choices stay on it.
+            conflict = _milestone_conflict(
+                commitment, position, form, submission, on_form_error=True
+            )
     return render_template(
         'commitments/edit_milestone.html', form=form, commitment=commitment, milestone=milestone,
-        texts=MILESTONE_TEXTS, conflict=conflict, conflict_help=CONFLICT_HELP,
+        texts=MILESTONE_TEXTS, conflict=conflict,
+        seen=submission.seen_number if submission else None,
     ), status  # fmt: skip
+
+
+def _milestone_conflict(commitment, position: int, form, submission, **kwargs) -> dict | None:
+    """None when the milestone may be saved on the newest version; else the conflict page."""
+    return check_conflict(
+        commitment, form, submission, mine=_fields_from(form), label=milestone_label(position),
+        **kwargs,
+    )  # fmt: skip
 
 
 @bp.route('/commitments/<int:commitment_id>/milestones/<int:milestone_id>/delete', methods=['POST'])
@@ -129,7 +139,7 @@ def _change_order(commitment_id, milestone_id, *, delete: bool):
                 commitment, milestone, actor=current_user, offset=offset, base_version=version
             )
         db.session.commit()
-    except Conflict:
+    except (Conflict, StaleDataError):
         db.session.rollback()
         flash(_('Someone saved this commitment meanwhile; nothing was changed. Try again.'))
         return redirect(url_for('commitments.show', commitment_id=commitment.id)), 303

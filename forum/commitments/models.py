@@ -116,6 +116,10 @@ class Commitment(BilingualMixin, CreatedMixin, db.Model):
     sdg_targets: Mapped[str] = mapped_column(String(500), default='')
     #: Incremented on every saved revision; a form sent with an older one is a conflict.
     version: Mapped[int] = mapped_column(default=0)
+    #: Every UPDATE of the row says ``WHERE version = <the version loaded>``: a row another
+    #: transaction moved on raises StaleDataError (a Conflict) instead of being overwritten. The
+    #: services set the version themselves (it is the revision number).
+    __mapper_args__ = {'version_id_col': version, 'version_id_generator': False}
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey('users.id'))
     modified_dt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

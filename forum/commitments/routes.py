@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.models import User
 from ..core.converters import parse_id
@@ -21,15 +20,20 @@ from ..naps.access import get_nap
 from . import bp
 from .checklist import check
 from .choices import no_choice_label, organisation_choices, people_choices, policy_area_choices
+from .conflicts import (
+    Submission,
+    check_conflict,
+    commitment_fields,
+    commitment_label,
+    commitment_stored,
+    field_types,
+)
 from .fields import COMMITMENT_TEXTS, OGP_VALUES, commitment_text_columns
 from .forms import CommitmentForm, StateForm, TeamForm, WithdrawForm
-from .history import CONFLICT_HELP, compare, describe
-from .merge import three_way
 from .models import (
     COMMITMENT_STATE_LABELS,
     COMMITMENT_TRANSITIONS,
     Commitment,
-    CommitmentRevision,
     CommitmentState,
 )
 from .services import (
@@ -153,11 +157,24 @@ def render_commitment(commitment: Commitment, *, comment_form=None, status: int 
 
 @bp.route('/commitments/<int:commitment_id>/edit', methods=['GET', 'POST'])
 def edit(commitment_id):
-    """Edit every field; a save based on an old version is refused with the other's change."""
+    """Edit every field; a save based on an old version is refused with the other's change.
+
+    Where both people changed a field, the save stays refused until the person has chosen which
+    version to keep (see :mod:`.conflicts`).
+    """
     commitment = get_commitment(commitment_id, edit=True)
-    form = CommitmentForm(obj=commitment, nap=commitment.nap, milestones=commitment.milestones)
+    submission = None
+    if request.method == 'POST':
+        submission = Submission(
+            commitment, request.form, field_types(CommitmentForm, commitment_stored()),
+            commitment_fields,
+        )  # fmt: skip
+    form = CommitmentForm(
+        obj=commitment, nap=commitment.nap, milestones=commitment.milestones,
+        **(submission.form_kwargs() if submission else {}),
+    )  # fmt: skip
     _fill_choices(form)
-    conflict = None
+    conflict, status = None, 200
     if not form.is_submitted():
         form.version.data = str(commitment.version)
         form.policy_area.data = str(commitment.policy_area_id)
@@ -165,75 +182,43 @@ def edit(commitment_id):
         form.supporters.data = [str(o.id) for o in commitment.supporters]
     elif form.validate():
         try:
-            revision = update_commitment(
-                commitment, actor=current_user, fields=_fields_from(form),
-                supporters=_supporters_from(form), base_version=form.base_version,
-            )  # fmt: skip
-            db.session.commit()
-        except Conflict as exc:
+            conflict = _commitment_conflict(commitment, form, submission)
+            if conflict is None:
+                revision = update_commitment(
+                    commitment, actor=current_user, fields=_fields_from(form),
+                    supporters=_supporters_from(form), base_version=commitment.version,
+                )  # fmt: skip
+                db.session.commit()
+        except (Conflict, StaleDataError):
+            # Saved by someone else between the check and the row lock.
             db.session.rollback()
-            conflict = _conflict(commitment, exc.base_version)
-            conflict['clashes'] = _merge_commitment_form(form, conflict)
-            form.version.data = str(commitment.version)
-        else:
+            conflict = _commitment_conflict(commitment, form, submission)
+            if conflict is None:  # cannot be: the version moved on from the one the save had
+                abort(409)
+        if conflict is None:
             if revision is None:
                 flash(_('Nothing changed.'))
             else:
                 flash(_('Saved as revision %(n)d.', n=revision.number))
             return redirect(url_for('commitments.show', commitment_id=commitment.id))
-    status = 409 if conflict else (400 if form.is_submitted() else 200)
+        status = 409
+    else:
+        status = 400
+        if submission.seen_number is not None:
+            # A form error on a conflict page: the clashes and their choices stay on it.
+            conflict = _commitment_conflict(commitment, form, submission, on_form_error=True)
     return render_template(
         'commitments/edit.html', form=form, nap=commitment.nap, commitment=commitment,
         texts=COMMITMENT_TEXTS, values=OGP_VALUES, conflict=conflict,
+        seen=submission.seen_number if submission else None,
     ), status  # fmt: skip
 
 
-#: Form field for each commitment snapshot field that is not named alike.
-_FORM_FIELD = {'policy_area_id': 'policy_area', 'lead_agency_id': 'lead_agency'}
-
-
-def _merge_commitment_form(form: CommitmentForm, conflict: dict) -> list[str]:
-    """Bring the other person's changes into the form; return the labels of true clashes."""
+def _commitment_conflict(commitment: Commitment, form, submission, **kwargs) -> dict | None:
+    """None when the form may be saved on the newest version; else the conflict page."""
     mine = _fields_from(form)
     mine['supporters'] = [n for n in map(parse_id, form.supporters.data or []) if n]
-    base = dict(conflict['base']['fields'], supporters=conflict['base']['supporters'])
-    current = dict(conflict['current']['fields'], supporters=conflict['current']['supporters'])
-    merged, clashes = three_way(mine, base, current)
-    for name, value in merged.items():
-        if value == mine[name]:
-            continue
-        field = form[_FORM_FIELD.get(name, name)]
-        if name == 'supporters':
-            field.data = [str(v) for v in value]
-        elif name in _FORM_FIELD:
-            field.data = str(value or '')
-        elif name.endswith('_date'):
-            field.data = date.fromisoformat(value) if value else None
-        else:
-            field.data = value
-    return [describe(name) for name in clashes]
-
-
-def _conflict(commitment: Commitment, base_version: int) -> dict:
-    """What changed between the version someone started from and the current one."""
-    revisions = {
-        r.number: r
-        for r in db.session.scalars(
-            select(CommitmentRevision)
-            .filter_by(commitment_id=commitment.id)
-            .where(CommitmentRevision.number.in_([base_version, commitment.version]))
-        )
-    }
-    base = revisions.get(base_version)
-    current = revisions[commitment.version]
-    return {
-        'help': CONFLICT_HELP,
-        'revision': current,
-        'rows': compare(base.snapshot if base else None, current.snapshot),
-        'base': base.snapshot if base else {'fields': {}, 'supporters': [], 'milestones': []},
-        'current': current.snapshot,
-        'clashes': [],
-    }
+    return check_conflict(commitment, form, submission, mine=mine, label=commitment_label, **kwargs)
 
 
 @bp.route('/commitments/<int:commitment_id>/state', methods=['POST'])
@@ -253,6 +238,12 @@ def change_state_route(commitment_id):
     except StateError as exc:
         db.session.rollback()
         return _show_with_error(commitment_id, str(exc.message))
+    except Conflict:
+        db.session.rollback()
+        return _show_with_error(
+            commitment_id,
+            _('Someone saved this commitment meanwhile; nothing was changed. Try again.'),
+        )
     db.session.commit()
     flash(_('The commitment is now "%(state)s".', state=commitment.state_label))
     return redirect(url_for('commitments.show', commitment_id=commitment.id))
@@ -276,6 +267,11 @@ def withdraw_route(commitment_id):
         except StateError as exc:
             db.session.rollback()
             form.reason.errors.append(str(exc.message))
+        except Conflict:
+            db.session.rollback()
+            form.reason.errors.append(
+                _('Someone saved this commitment meanwhile; nothing was changed. Try again.')
+            )
         else:
             db.session.commit()
             flash(_('The commitment is withdrawn.'))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select, update
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.models import User
 from ..core import audit
@@ -20,8 +21,10 @@ from .revisions import changed_fields, snapshot
 class Conflict(Exception):
     """Someone saved the commitment after the version this change was based on."""
 
-    def __init__(self, commitment: Commitment, base_version: int):
-        super().__init__(f'{commitment!r} is at {commitment.version}, not {base_version}')
+    def __init__(self, commitment: Commitment, base_version: int, *, message: str | None = None):
+        super().__init__(
+            message or f'{commitment!r} is at {commitment.version}, not {base_version}'
+        )
         self.commitment = commitment
         self.base_version = base_version
 
@@ -43,7 +46,7 @@ def _allocate_number(nap: Nap) -> int:
 
 def _save_revision(commitment: Commitment, *, actor: User | None, restored_from=None):
     """Record a revision when anything changed; return it, or None when nothing changed."""
-    db.session.flush()
+    _flush(commitment)
     current = snapshot(commitment)
     last = db.session.scalar(
         select(CommitmentRevision)
@@ -64,7 +67,7 @@ def _save_revision(commitment: Commitment, *, actor: User | None, restored_from=
         restored_from=restored_from,
     )
     db.session.add(revision)
-    db.session.flush()
+    _flush(commitment)
     audit.record(
         'commitment.revised', commitment, actor=actor, revision=revision.number, fields=changes
     )
@@ -72,9 +75,39 @@ def _save_revision(commitment: Commitment, *, actor: User | None, restored_from=
     return revision
 
 
+def _lock(commitment: Commitment) -> None:
+    """Lock the commitment's row until the transaction ends, and bring it up to date.
+
+    Two saves loaded from the same version could otherwise both pass the version check, the
+    second then overwriting the first (PostgreSQL runs them side by side; SQLite serialises
+    writers). The second now waits here until the first commits, and then sees its version.
+    """
+    version = db.session.execute(
+        select(Commitment.version).where(Commitment.id == commitment.id).with_for_update()
+    ).scalar_one()
+    if version != commitment.version:
+        # Saved by someone between loading the page's data and taking the lock.
+        db.session.refresh(commitment)
+
+
 def _check_version(commitment: Commitment, base_version: int | None) -> None:
-    if base_version is not None and base_version != commitment.version:
+    """Lock the commitment; raise Conflict when it moved on since ``base_version``."""
+    if base_version is None:
+        return
+    _lock(commitment)
+    if base_version != commitment.version:
         raise Conflict(commitment, base_version)
+
+
+def _flush(commitment: Commitment) -> None:
+    """Flush; a row whose version moved under us (``version_id_col``) is a Conflict, never a 500."""
+    # Read before the flush: after a failed one the session refuses to load anything.
+    ident, version = commitment.id, commitment.version
+    try:
+        db.session.flush()
+    except StaleDataError as exc:
+        message = f'commitment {ident} moved on from version {version} meanwhile'
+        raise Conflict(commitment, version, message=message) from exc
 
 
 def create_commitment(nap: Nap, *, actor: User, fields: dict, supporters=()) -> Commitment:
@@ -177,18 +210,20 @@ def _from_json(name: str, value):
 
 def change_state(commitment: Commitment, state: str, *, actor: User) -> None:
     """Move a commitment to ``state``; entering review needs a passing checklist."""
+    _lock(commitment)
     old = commitment.state
     commitment.move_to(state, checklist_ok=not check(commitment))
-    db.session.flush()
+    _flush(commitment)
     audit.record('commitment.state_changed', commitment, actor=actor, old=old, new=state)
     commitment_state_changed.send(commitment, old=old, new=commitment.state, actor=actor)
 
 
 def withdraw(commitment: Commitment, reason: str, *, actor: User) -> None:
     """Withdraw a commitment, with the reason on record."""
+    _lock(commitment)
     old = commitment.state
     commitment.withdraw(reason)
-    db.session.flush()
+    _flush(commitment)
     audit.record('commitment.withdrawn', commitment, actor=actor, old=old, reason=reason)
     commitment_state_changed.send(commitment, old=old, new=commitment.state, actor=actor)
 

@@ -91,3 +91,15 @@
     if (data.commitment_id === commitmentId) { showRevision(data); }
   });
 })();
+
+/* On a conflict page, writing in a merged text chooses "Edit a merged text" (the radio buttons
+   work the same without JavaScript; this only saves a click). */
+(function () {
+  'use strict';
+  document.querySelectorAll('[data-clash]').forEach(function (box) {
+    box.addEventListener('input', function () {
+      var radio = document.getElementById('resolve-' + box.getAttribute('data-clash') + '-merged');
+      if (radio) { radio.checked = true; }
+    });
+  });
+})();

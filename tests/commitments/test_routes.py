@@ -346,6 +346,10 @@ def test_saving_again_after_a_conflict_keeps_the_other_change(
             r'<textarea[^>]*name="([^"]+)"[^>]*>\n?(.*?)</textarea>', html, re.S)}
     )  # fmt: skip
     again['version'] = re.search(r'name="version" type="hidden" value="(\d+)"', html).group(1)
+    again['seen_version'] = re.search(r'name="seen_version" value="(\d+)"', html).group(1)
+    # Both changed Title (Thai): saving again is refused until a version is chosen (issue 10).
+    assert client.post(path, data=again).status_code == 409
+    again['resolve-title_th'] = 'mine'
     assert client.post(path, data=again).status_code == 302
     commitment = db.session.get(Commitment, cid)
     assert commitment.description_en == 'Their English description'
