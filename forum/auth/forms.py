@@ -13,6 +13,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from ..core.forms import BaseForm
+from ..core.names import VisibleName
 
 REQUIRED = _l('This field is required.')
 
@@ -47,6 +48,7 @@ class RegisterForm(BaseForm):
         validators=[
             DataRequired(REQUIRED),
             Length(max=120, message=_l('At most %(max)d characters.', max=120)),
+            VisibleName(),
         ],
         description=_l('Shown next to what you write.'),
     )
@@ -55,8 +57,12 @@ class RegisterForm(BaseForm):
         validators=[
             DataRequired(REQUIRED),
             Length(max=255, message=_l('At most %(max)d characters.', max=255)),
+            VisibleName(),
         ],
-        description=_l('The organisation you speak for, or "independent".'),
+        description=_l(
+            'The organisation you speak for, or "independent". It is shown as unverified until '
+            'the secretariat confirms it.'
+        ),
     )
     sector = SelectField(_l('Sector'), validators=[DataRequired(REQUIRED)], choices=[])
     password = PasswordField(

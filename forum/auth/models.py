@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.offload import off_hub
-from ..db import CreatedMixin
+from ..db import CreatedMixin, UTCDateTime
 from ..extensions import db
 
 if TYPE_CHECKING:
@@ -66,11 +67,14 @@ def verify_no_password(password: str) -> bool:
 
 
 class Role(StrEnum):
-    """What a person may do; the permission rules live in :mod:`forum.core.permissions`."""
+    """What a person may run; the permission rules live in :mod:`forum.core.permissions`.
+
+    Membership of the forum is not a role: it comes from a seat held today
+    (:mod:`forum.members.seats`), so it ends with the seat.
+    """
 
     admin = 'admin'
     secretariat = 'secretariat'
-    member = 'member'
     participant = 'participant'
 
 
@@ -90,14 +94,19 @@ class User(UserMixin, CreatedMixin, db.Model):
     role: Mapped[str] = mapped_column(String(20), default=Role.participant)
     #: The sector the person declared when registering; a seat carries its own sector.
     sector_id: Mapped[int] = mapped_column(ForeignKey('sectors.id'))
-    #: A known organisation, when the name given matched one.
+    #: A known organisation: linked by the secretariat (or an operator), never by a typed name.
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey('organisations.id'))
-    #: The organisation as the person typed it, when it matched none.
+    #: The organisation as the person typed it, until the secretariat links a known one.
     organisation_name: Mapped[str | None] = mapped_column(String(255))
     #: Preferred interface language (``th`` or ``en``); empty means "from the browser".
     locale: Mapped[str | None] = mapped_column(String(5))
     #: Disabled accounts cannot log in.
     is_active_account: Mapped[bool] = mapped_column(default=True)
+    #: When the secretariat confirmed that the person speaks for their organisation (UTC);
+    #: empty while the affiliation is only self-declared, and shown as unverified.
+    affiliation_verified_dt: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Who confirmed the affiliation.
+    affiliation_verified_by_id: Mapped[int | None] = mapped_column(ForeignKey('users.id'))
     #: Raised by logout and password changes: sessions carrying an older value are void.
     session_version: Mapped[int] = mapped_column(default=0, server_default='0')
 
@@ -114,6 +123,11 @@ class User(UserMixin, CreatedMixin, db.Model):
     def is_active(self) -> bool:
         """Flask-Login: only active accounts stay logged in."""
         return self.is_active_account
+
+    @property
+    def is_affiliation_verified(self) -> bool:
+        """Whether the secretariat confirmed the organisation shown with the person's name."""
+        return self.affiliation_verified_dt is not None
 
     @property
     def organisation_label(self) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from ..core import audit
+from ..db import utcnow
 from ..extensions import db
 from ..members.models import Organisation, Sector
 from ..members.services import find_organisation
@@ -64,14 +65,18 @@ def create_user(
     locale: str | None = None,
     self_registered: bool = False,
 ) -> User:
-    """Create an account; a typed organisation name is linked when it matches a known one.
+    """Create an account.
 
     ``actor`` is who created it (None for the system); a person registering is their own actor.
+    A person registering declares an organisation by typing its name: it stays a typed,
+    unverified name, never linked to a known organisation's record (which would let anyone pass
+    for its officials) until the secretariat confirms it. An operator (CLI, demo data) vouches
+    for the accounts it creates: a typed name matching a known organisation is linked, verified.
     """
     email = email.strip().lower()
     if user_by_email(email) is not None:
         raise EmailTaken(email)
-    if organisation is None and organisation_name:
+    if organisation is None and organisation_name and not self_registered:
         organisation = find_organisation(organisation_name)
     user = User(
         email=email,
@@ -81,6 +86,7 @@ def create_user(
         organisation=organisation,
         organisation_name=None if organisation else (organisation_name or '').strip() or None,
         locale=locale,
+        affiliation_verified_dt=None if self_registered else utcnow(),
     )
     user.set_password(password)
     db.session.add(user)

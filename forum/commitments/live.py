@@ -17,12 +17,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import joinedload, lazyload
 
-from ..auth.models import Role
 from ..core.converters import parse_id
 from ..core.permissions import STAFF, can
-from ..core.signals import commitment_saved
+from ..core.signals import commitment_saved, seats_changed
 from ..extensions import db, socketio
-from ..realtime.broadcast import emit_after_commit
+from ..realtime.broadcast import call_after_commit, emit_after_commit
 from ..realtime.presence_store import MemoryPresence, RedisPresence
 from .checklist import check
 from .history import describe
@@ -93,15 +92,19 @@ def room(commitment_id: int) -> str:
     return f'commitment:{commitment_id}'
 
 
+def _named(user) -> bool:
+    """Named in presence: staff by role; members only while they hold a seat today."""
+    return user.role in STAFF or can(user, 'act_as_member')
+
+
 def _who() -> dict:
     if not current_user.is_authenticated:
         return {'user_id': None, 'name': None, 'sector': None, 'named': False, 'editing': False}
-    named = current_user.role in (*STAFF, Role.member)
     return {
         'user_id': current_user.id,
         'name': current_user.display_name,
         'sector': current_user.sector.code,
-        'named': named,
+        'named': _named(current_user),
         'editing': False,
     }
 
@@ -239,3 +242,9 @@ def _announce_revision(commitment, *, revision, actor, **_kw):
     emit_after_commit(
         'revision_saved', revision_payload(commitment, revision, actor), to=room(commitment.id)
     )
+
+
+@seats_changed.connect
+def _seats_changed(user, **_kw):
+    # Decided now, inside the transaction (it reads the seats); shown once it has committed.
+    call_after_commit(update_person, user.id, named=_named(user))

@@ -231,6 +231,15 @@ def make_commitment(secretariat_http, drafting_nap, accounts):
             data['status'] = 'not_started'
             http.post(f'/commitments/{commitment_id}/milestones/new', data)
         if drafter:
+            # Joining a drafting team needs a seat held today: give the drafter an open-ended one
+            # (a second time the form answers 400, "already has a seat starting on this date").
+            http.session.post(
+                http.base_url + '/members/seats/new',
+                data={'csrf_token': http.token, 'email': accounts['drafter'].email,
+                      'sector': accounts['drafter'].sector, 'organisation': '',
+                      'seat_role': 'member', 'term_start': '2026-01-01'},
+                timeout=10,
+            )  # fmt: skip
             team = f'/commitments/{commitment_id}/team'
             person = _value(http.options(team)['editors'], accounts['drafter'].name)
             http.post(team, {'editors': [person]})
