@@ -18,7 +18,7 @@ from ..core.converters import MAX_ID
 from ..core.permissions import can
 from ..core.throttle import check as throttle
 from ..core.unconfirmed import is_unconfirmed_commit
-from . import payloads, presence
+from . import payloads, presence, serial
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +55,10 @@ class ForumNamespace(CommentEvents, Namespace):
         if reason := payloads.refusal(event, args[1] if len(args) > 1 else None):
             return self._refuse(args[0], reason)
         try:
-            return super().trigger_event(event, *args)
+            # A socket's events take turns (forum/realtime/serial.py): a burst from one client
+            # holds one database connection, not the whole pool.
+            with serial.one_at_a_time(args[0]):
+                return super().trigger_event(event, *args)
         except Exception as exc:  # noqa: BLE001 - answered, and logged for us to fix
             logger.exception('Socket event %s failed', event)
             if is_unconfirmed_commit(exc):  # committed; only the flush to disk failed
