@@ -66,7 +66,10 @@ def sync(session: Session) -> None:
         return
     database = database_path(bind.engine)
     if database is not None:
-        off_hub(_flush, database)
+        # Counted here, on the hub's thread: the pool's threads get plain values and touch no
+        # shared state (two of them could otherwise race on the count).
+        count = _flushes[database] = _flushes.get(database, 0) + 1
+        off_hub(_flush, database, count % CHECKPOINT_EVERY == 0)
 
 
 def database_path(engine: Engine) -> str | None:
@@ -85,10 +88,10 @@ def wal_path(engine: Engine) -> str | None:
     return None if database is None else database + '-wal'
 
 
-def _flush(database: str) -> None:
+def _flush(database: str, then_checkpoint: bool) -> None:
+    """Runs in the hub's thread pool: only the strings and flags it is given, its own files."""
     _fsync_file(database + '-wal')
-    count = _flushes[database] = _flushes.get(database, 0) + 1
-    if count % CHECKPOINT_EVERY == 0:
+    if then_checkpoint:
         checkpoint(database)
 
 

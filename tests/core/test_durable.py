@@ -133,3 +133,27 @@ def test_under_gevent_blocking_work_waits_in_a_thread_not_the_hub():
         [sys.executable, '-c', script], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.split() == ['True', '5']
+
+
+def test_the_pools_threads_get_plain_values_and_touch_no_shared_state(sqlite_file_db, monkeypatch):
+    """What runs on the hub's thread pool shares nothing with the hub (issue 10, worker crashes).
+
+    The flush runs in another OS thread while the hub goes on: it must not read or change
+    module state the hub also changes (the flush count), nor be handed live objects.
+    """
+    seen = []
+
+    def off_hub(func, *args):
+        before = dict(durable._flushes)
+        seen.append(args)
+        result = func(*args)
+        assert durable._flushes == before, 'the pool thread changed the flush count'
+        return result
+
+    monkeypatch.setattr(durable, 'off_hub', off_hub)
+    sector = db.session.scalars(db.select(Sector)).first()
+    for n in range(3):
+        sector.name_en = f'Renamed {n}'
+        db.session.commit()
+    assert len(seen) == 3
+    assert all(type(value) in (str, bool) for args in seen for value in args)
