@@ -77,3 +77,10 @@ format: install-test
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) translations/*/LC_MESSAGES/*.mo
+
+# Soak test (issue 10): one real gunicorn gevent worker (faulthandler on) under bursts of comments
+# over one socket, socket joins and page loads; fails if the worker restarts or a post is lost.
+# Options: make soak SOAK_ARGS='--posts 2000 --burst 500 --minutes 4'. See docs/performance.md.
+.PHONY: soak
+soak: install-test assets
+	$(BIN)/python tests/soak/soak.py $(SOAK_ARGS)

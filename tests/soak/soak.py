@@ -81,8 +81,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--posts', type=int, default=6000, help='comments in all (6000)')
     parser.add_argument('--burst', type=int, default=2000, help='comments sent at once (2000)')
-    parser.add_argument('--joins', type=int, default=200, help='socket joins after each burst')
-    parser.add_argument('--pages', type=int, default=60, help='page loads after each burst')
+    parser.add_argument('--joins', type=int, default=60, help='socket joins after each burst (60)')
+    parser.add_argument('--pages', type=int, default=20, help='page loads after each burst (20)')
     parser.add_argument(
         '--history', type=int, default=5, help='history comparisons after each burst (5)'
     )
