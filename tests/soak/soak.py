@@ -555,8 +555,10 @@ def main(argv=None) -> int:
             print(f'  - {problem}', file=sys.stderr)
         tail = servers.log_text(server.log)[-6000:]
         print(f'--- last of {server.log} ---\n{tail}', file=sys.stderr)
+        print('soak: 0 passed, 1 failed', flush=True)
         return 1
     print('soak passed: one worker throughout, every post stored and seen', flush=True)
+    print('soak: 1 passed, 0 failed', flush=True)
     if args.workdir is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0
