@@ -29,9 +29,10 @@ def test_the_live_page_connects_over_a_websocket_under_the_policy(new_page, make
     page = new_page(locale='en-US')
     response = page.goto(f'/commitments/{make_commitment()}')
     assert "connect-src 'self'" in response.headers['content-security-policy']
-    page.wait_for_function(
+    _wait_until(
+        page,
         'window.forumLive && window.forumLive.connected'
-        " && window.forumLive.socket.io.engine.transport.name === 'websocket'"
+        " && window.forumLive.socket.io.engine.transport.name === 'websocket'",
     )
     expect(page.locator('#live')).to_be_visible()
 
