@@ -8,7 +8,7 @@ export FLASK_APP := wsgi.py
 VENDOR := static/vendor
 SARABUN := node_modules/@fontsource/sarabun
 
-.PHONY: run test install install-test assets translations extract migrate demo serve lint format clean bench
+.PHONY: run test install install-test assets translations extract migrate demo serve lint format clean bench bench-compare
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed ($(PY) not found)"; exit 1; }
@@ -64,8 +64,14 @@ test: install-test assets translations
 
 # Broadcast fan-out benchmark (issue 4): 1,000 clients, the forum against a Node socket.io server.
 # Options: make bench BENCH_ARGS='--clients 500 --posts 10 --client-procs 1,2'. See docs/performance.md.
+# The revision-comparison benchmark (issue 10) is `make bench-compare`.
 bench: install-test assets
 	$(BIN)/python tests/bench/bench_fanout.py $(BENCH_ARGS)
+
+# Revision comparison (issue 10): the worst case the forms allow, with /healthz latency meanwhile.
+# Options: make bench-compare COMPARE_ARGS='--milestones 30 --repeat 20'. See docs/performance.md.
+bench-compare: install-test
+	$(BIN)/python tests/bench/bench_compare.py $(COMPARE_ARGS)
 
 lint: install-test
 	$(BIN)/ruff format --check .

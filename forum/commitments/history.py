@@ -1,16 +1,14 @@
 """Presenting revisions: readable field names and values, and side-by-side differences.
 
-Comparing two revisions is bounded work (``textdiff``) done in a thread off the gevent hub, one
-comparison at a time, and kept: the same two texts are never compared twice while the result is
-in :data:`comparisons`.
+Names and labels are read here, on the hub (they need the database and the reader's locale);
+the texts are compared off it (``comparisons``).
 """
 
 from __future__ import annotations
 
-import hashlib
-import threading
-from collections import OrderedDict
+from dataclasses import dataclass
 
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -18,15 +16,10 @@ from ..core.offload import off_hub
 from ..extensions import db
 from ..members.models import Organisation
 from ..naps.models import PolicyArea
-from . import textdiff
+from . import comparisons, textdiff
 from .fields import LANG_LABELS, field_label
-from .models import MILESTONE_STATUS_LABELS, MilestoneStatus
+from .models import MILESTONE_STATUS_LABELS, CommitmentRevision, MilestoneStatus
 from .revisions import flatten
-
-#: Characters of compared text the cache holds at most (each character may be kept twice).
-CACHE_CHARS = 20_000_000
-#: Comparisons the cache holds at most.
-CACHE_ENTRIES = 256
 
 #: What a reader is told when a field was compared coarser than word by word.
 DETAIL_NOTES = {
@@ -51,128 +44,93 @@ def describe(key: str) -> str:
     return prefix + label
 
 
-def display(key: str, value) -> str:
-    """A stored value as a reader should see it (names instead of ids)."""
-    name = key.rsplit('.', 1)[-1]
+def _name(kind: str, ident) -> str | None:
+    model = Organisation if kind == 'organisation' else PolicyArea
+    found = db.session.get(model, ident)
+    return found.name if found else None
+
+
+def display(key: str, value, names: dict | None = None) -> str:
+    """A stored value as a reader should see it (names instead of ids; ``names`` notes them)."""
+    field = key.rsplit('.', 1)[-1]
     if value in (None, ''):
         return ''
     if isinstance(value, bool):
         return _('Yes') if value else _('No')
-    if name in ('lead_agency_id', 'responsible_organisation_id'):
-        org = db.session.get(Organisation, value)
-        return org.name if org else str(value)
-    if name == 'policy_area_id':
-        area = db.session.get(PolicyArea, value)
-        return area.name if area else str(value)
-    if name == 'supporters':
-        orgs = [db.session.get(Organisation, i) for i in value]
-        return ', '.join(o.name for o in orgs if o)
-    if name == 'status':
+
+    def named(kind, ident):
+        name = _name(kind, ident)
+        if names is not None:
+            names[kind, ident] = name
+        return name
+
+    if field in ('lead_agency_id', 'responsible_organisation_id'):
+        return named('organisation', value) or str(value)
+    if field == 'policy_area_id':
+        return named('policy_area', value) or str(value)
+    if field == 'supporters':
+        return ', '.join(n for n in (named('organisation', i) for i in value) if n)
+    if field == 'status':
         return str(MILESTONE_STATUS_LABELS.get(MilestoneStatus(value), value))
     return str(value)
 
 
-class ComparisonCache:
-    """The latest comparisons, by what they compared: texts never change, so neither do diffs.
-
-    Keyed by a digest of the displayed texts (not by revision numbers), so that a renamed
-    organisation is never shown under its old name. Bounded by entries and by characters held.
-    """
-
-    def __init__(self, max_chars: int = CACHE_CHARS, max_entries: int = CACHE_ENTRIES):
-        self.max_chars, self.max_entries = max_chars, max_entries
-        self._entries: OrderedDict[bytes, tuple[list, int]] = OrderedDict()
-        self._chars = 0
-        self._lock = threading.Lock()
-        #: Comparisons answered from the cache, and computed.
-        self.hits = self.misses = 0
-
-    def get(self, key: bytes):
-        """The diffs kept under ``key``, or None."""
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is None:
-                return None
-            self._entries.move_to_end(key)
-            self.hits += 1
-            return entry[0]
-
-    def put(self, key: bytes, diffs: list) -> None:
-        """Keep ``diffs``; forget the oldest comparisons past either bound."""
-        size = sum(d.size for d in diffs)
-        with self._lock:
-            self.misses += 1
-            if size > self.max_chars or key in self._entries:
-                return
-            self._entries[key] = (diffs, size)
-            self._chars += size
-            while len(self._entries) > self.max_entries or self._chars > self.max_chars:
-                _key, (_diffs, old_size) = self._entries.popitem(last=False)
-                self._chars -= old_size
-
-    def clear(self) -> None:
-        """Forget every comparison (tests)."""
-        with self._lock:
-            self._entries.clear()
-            self._chars = 0
-            self.hits = self.misses = 0
+def _changes(old_snapshot: dict | None, new_snapshot: dict, names: dict | None = None):
+    """The keys that differ, and their ``(old, new)`` values as a reader sees them."""
+    old = flatten(old_snapshot) if old_snapshot else {}
+    new = flatten(new_snapshot)
+    keys = [k for k in list(old) + [k for k in new if k not in old] if old.get(k) != new.get(k)]
+    pairs = [(display(k, old.get(k), names), display(k, new.get(k), names)) for k in keys]
+    return keys, pairs
 
 
-#: The process's comparisons.
-comparisons = ComparisonCache()
-_slot: threading.BoundedSemaphore | None = None
-
-
-def _compute_slot() -> threading.BoundedSemaphore:
-    # Made at first use, after gevent's monkey-patching: waiting for it then parks only the
-    # greenlet. One comparison at a time: a second thread would only take the GIL from the hub.
-    global _slot
-    if _slot is None:
-        _slot = threading.BoundedSemaphore(1)
-    return _slot
-
-
-def _digest(pairs: list[tuple[str, str]]) -> bytes:
-    h = hashlib.blake2b(digest_size=20)
-    for old, new in pairs:
-        for text in (old, new):
-            data = text.encode('utf-8', 'surrogatepass')
-            h.update(len(data).to_bytes(8, 'little'))
-            h.update(data)
-    return h.digest()
-
-
-def diff_pairs(pairs: list[tuple[str, str]]) -> list[textdiff.TextDiff]:
-    """The differences of each ``(old, new)``: from the cache, else computed off the hub."""
-    key = _digest(pairs)
-    diffs = comparisons.get(key)
-    if diffs is not None:
-        return diffs
-    with _compute_slot():
-        diffs = comparisons.get(key)  # computed while this request waited for the slot
-        if diffs is None:
-            diffs, _budget = off_hub(textdiff.diff_texts, pairs)
-            comparisons.put(key, diffs)
-    return diffs
+def _row(key: str, detail: str) -> dict:
+    note = DETAIL_NOTES.get(detail)
+    return {'key': key, 'label': describe(key), 'detail': detail, 'note': note and str(note)}
 
 
 def compare(old_snapshot: dict | None, new_snapshot: dict) -> list[dict]:
     """Rows for every field that differs: label, segments, and how finely it was compared."""
-    old = flatten(old_snapshot) if old_snapshot else {}
-    new = flatten(new_snapshot)
-    keys = [k for k in list(old) + [k for k in new if k not in old] if old.get(k) != new.get(k)]
-    # Names and labels on the hub (they read the database and the locale); texts compared off it.
-    pairs = [(display(key, old.get(key)), display(key, new.get(key))) for key in keys]
+    keys, pairs = _changes(old_snapshot, new_snapshot)
+    found = comparisons.diff_pairs(pairs)
     return [
-        {
-            'key': key,
-            'label': describe(key),
-            'segments': diff.segments,
-            'detail': diff.detail,
-            'note': DETAIL_NOTES.get(diff.detail),
-        }
-        for key, diff in zip(keys, diff_pairs(pairs), strict=True)
+        {**_row(key, diff.detail), 'segments': diff.segments}
+        for key, diff in zip(keys, found, strict=True)
     ]
+
+
+@dataclass(frozen=True)
+class _Page:
+    rows: list[dict]
+    #: The organisation and policy-area names shown, as they were: a rename recomputes.
+    names: dict
+
+
+def _names_unchanged(names: dict) -> bool:
+    return all(_name(kind, ident) == name for (kind, ident), name in names.items())
+
+
+def compare_revisions(old: CommitmentRevision | None, new: CommitmentRevision) -> list[dict]:
+    """The history page's rows (``before`` and ``after`` as HTML), kept per revision pair."""
+    key = (old.id if old else None, new.id, str(get_locale()))
+    page = comparisons.pages.get(key)
+    if page is not None and _names_unchanged(page.names):
+        return page.rows
+    with comparisons.compute_slot():
+        page = comparisons.pages.get(key)  # computed while this request waited for the slot
+        if page is not None and _names_unchanged(page.names):
+            return page.rows
+        old_snapshot, new_snapshot = comparisons.load_snapshots(old, new)
+        names: dict = {}
+        keys, pairs = _changes(old_snapshot, new_snapshot, names)
+        cells = off_hub(comparisons.diff_cells, pairs)
+        rows = [
+            {**_row(key, detail), 'before': before, 'after': after}
+            for key, (detail, before, after) in zip(keys, cells, strict=True)
+        ]
+        size = sum(len(r['before']) + len(r['after']) for r in rows)
+        comparisons.pages.put(key, _Page(rows, names), size)
+    return rows
 
 
 CONFLICT_HELP = _l(

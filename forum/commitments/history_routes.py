@@ -11,7 +11,7 @@ from ..core.permissions import can
 from ..extensions import db
 from . import bp
 from .forms import VersionOnlyForm
-from .history import compare, describe
+from .history import compare_revisions, describe
 from .models import CommitmentRevision
 from .routes import get_commitment
 from .services import Conflict, restore_revision
@@ -44,7 +44,7 @@ def history(commitment_id):
         b=b,
         old=old,
         new=new,
-        rows=compare(old.snapshot if old else None, new.snapshot),
+        rows=compare_revisions(old, new),
         describe=describe,
         can_edit=can(current_user, 'edit_commitment', commitment),
     )

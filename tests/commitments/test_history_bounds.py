@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from forum.commitments import history, textdiff
+from forum.commitments import comparisons, textdiff
 from forum.commitments.fields import MAX_TEXT, commitment_text_columns, milestone_text_columns
 from forum.commitments.models import Commitment
 from forum.commitments.services import save_milestone, update_commitment
+from forum.members.models import Organisation
 
 EN = {'Accept-Language': 'en'}
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,10 +48,12 @@ def _sides(diff: textdiff.TextDiff) -> tuple[str, str]:
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    history.comparisons.clear()
+def _empty_caches():
+    comparisons.diffs.clear()
+    comparisons.pages.clear()
     yield
-    history.comparisons.clear()
+    comparisons.diffs.clear()
+    comparisons.pages.clear()
 
 
 def test_the_worst_case_the_forms_allow_is_compared_within_the_bounds(monkeypatch):
@@ -127,10 +130,9 @@ def worst_commitment(db, make_commitment, secretariat):
     return cid, before, commitment.version
 
 
-def test_anyone_sees_the_worst_comparison_marked_coarse_and_the_second_view_is_kept(
-    client, worst_commitment, monkeypatch
-):
-    cid, a, b = worst_commitment
+@pytest.fixture
+def count_computations(monkeypatch):
+    """The number of fields compared by each computation (the caches' misses)."""
     computed = []
     real = textdiff.diff_texts
 
@@ -139,6 +141,13 @@ def test_anyone_sees_the_worst_comparison_marked_coarse_and_the_second_view_is_k
         return real(pairs, budget)
 
     monkeypatch.setattr(textdiff, 'diff_texts', counting)
+    return computed
+
+
+def test_anyone_sees_the_worst_comparison_marked_coarse_and_the_second_view_is_kept(
+    client, worst_commitment, count_computations
+):
+    cid, a, b = worst_commitment
     path = f'/commitments/{cid}/history?a={a}&b={b}'
     first = client.get(path, headers=EN)
     assert first.status_code == 200
@@ -150,28 +159,55 @@ def test_anyone_sees_the_worst_comparison_marked_coarse_and_the_second_view_is_k
 
     second = client.get(path, headers=EN)
     assert second.get_data(as_text=True) == html
-    assert computed == [len(commitment_text_columns()) + 2 * len(milestone_text_columns())]
-    assert (history.comparisons.hits, history.comparisons.misses) == (1, 1)
+    assert count_computations == [
+        len(commitment_text_columns()) + 2 * len(milestone_text_columns())
+    ]
+    assert (comparisons.pages.hits, comparisons.pages.misses) == (1, 1)
+
+
+def test_a_kept_comparison_shows_an_organisation_under_its_new_name(
+    client, db, make_commitment, orgs, secretariat, count_computations
+):
+    cid = make_commitment(milestones=0)
+    commitment = db.session.get(Commitment, cid)
+    update_commitment(
+        commitment, actor=db.session.merge(secretariat), base_version=commitment.version,
+        fields={'lead_agency_id': orgs['cso'], 'title_en': 'Open budgets <for all>'},
+    )  # fmt: skip
+    db.session.commit()
+    path = f'/commitments/{cid}/history?a=1&b=2'
+    html = client.get(path, headers=EN).get_data(as_text=True)
+    assert '<ins>Network</ins>' in html  # "Ministry of Finance" → "Open Budget Network"
+    assert '&lt;for all&gt;' in html  # the texts are escaped off the hub as in a template
+    client.get(path, headers=EN)
+    assert len(count_computations) == 1
+
+    db.session.get(Organisation, orgs['cso']).name_en = 'Open Budget Network Thailand'
+    db.session.commit()
+    html = client.get(path, headers=EN).get_data(as_text=True)
+    assert '<ins>Thailand</ins>' in html
+    assert len(count_computations) == 2
 
 
 def test_the_cache_gives_back_the_same_comparison_without_computing_it_again(monkeypatch):
     pairs = [('ประชาชนเข้าถึงข้อมูล', 'ประชาชนเข้าถึงข้อมูลงบประมาณ'), ('a', 'b')]
-    first = history.diff_pairs(pairs)
+    first = comparisons.diff_pairs(pairs)
     monkeypatch.setattr(textdiff, 'diff_texts', lambda *a: pytest.fail('computed again'))
-    assert history.diff_pairs(list(pairs)) is first
-    assert history.comparisons.hits == 1
+    assert comparisons.diff_pairs(list(pairs)) is first
+    assert comparisons.diffs.hits == 1
     assert first[0].segments[-1] == ('insert', 'งบประมาณ')
 
 
-def test_the_cache_forgets_the_oldest_comparison_past_its_size():
-    cache = history.ComparisonCache(max_chars=30, max_entries=10)
-    small = [textdiff.TextDiff('words', (('equal', 'x' * 10),))]
-    for key in (b'1', b'2', b'3', b'4'):
-        cache.put(key, small)
-    assert cache.get(b'1') is None
-    assert cache.get(b'4') is small
-    cache.put(b'big', [textdiff.TextDiff('words', (('equal', 'x' * 31),))])
-    assert cache.get(b'big') is None  # larger than the whole cache: computed, not kept
+def test_the_cache_forgets_the_least_recent_comparison_past_its_size():
+    cache = comparisons.SizedLRU(max_chars=30, max_entries=10)
+    for key in ('1', '2', '3'):
+        cache.put(key, key, 10)
+    assert cache.get('1') == '1'  # now the most recent
+    cache.put('4', '4', 10)
+    assert cache.get('2') is None
+    assert (cache.get('1'), cache.get('3'), cache.get('4')) == ('1', '3', '4')
+    cache.put('big', 'big', 31)
+    assert cache.get('big') is None  # larger than the whole cache: computed, not kept
 
 
 def _fresh_interpreter(script: str) -> list[str]:
@@ -188,7 +224,7 @@ def test_under_gevent_the_hub_keeps_ticking_while_the_worst_case_is_compared():
     script = (
         'from gevent import monkey; monkey.patch_all()\n'
         'import threading, gevent\n'
-        'from forum.commitments import history, textdiff\n'
+        'from forum.commitments import comparisons, textdiff\n'
         'from tests.commitments.test_history_bounds import worst_pairs\n'
         'ticks, running = [], [True]\n'
         'def tick():\n'
@@ -203,7 +239,7 @@ def test_under_gevent_the_hub_keeps_ticking_while_the_worst_case_is_compared():
         '    seen.append(threading.get_native_id())\n'
         '    return real(pairs, budget)\n'
         'textdiff.diff_texts = watched\n'
-        'diffs = history.diff_pairs(worst_pairs(milestones=30))\n'
+        'diffs = comparisons.diff_pairs(worst_pairs(milestones=30))\n'
         'running[0] = False\n'
         'print(seen[0] != main, len(ticks) >= 5, len(diffs))\n'
     )
