@@ -68,10 +68,9 @@ class FreshContextClient(FlaskClient):
         return response
 
 
-@pytest.fixture
-def app(database_url):
-    """The application on a clean database holding the default sectors and policy areas."""
-    app = create_app({'SQLALCHEMY_DATABASE_URI': database_url})
+def app_on(url: str):
+    """Yield the application on the database at ``url``, seeded; wipe it afterwards."""
+    app = create_app({'SQLALCHEMY_DATABASE_URI': url})
     app.test_client_class = FreshContextClient
     with app.app_context():
         ensure_default_sectors()
@@ -82,6 +81,12 @@ def app(database_url):
         _db.session.remove()
         _wipe()
         _db.engine.dispose()
+
+
+@pytest.fixture
+def app(database_url):
+    """The application on a clean database holding the default sectors and policy areas."""
+    yield from app_on(database_url)
 
 
 def _wipe() -> None:

@@ -16,15 +16,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from forum import create_app
 from forum.auth.models import User
 from forum.comments.models import Comment
 from forum.commitments.services import create_commitment
 from forum.extensions import db as _db
-from forum.members.services import ensure_default_sectors
 from forum.naps.models import PolicyArea
-from forum.naps.services import create_nap, ensure_policy_areas, move_nap
-from tests.conftest import FreshContextClient, _wipe, csrf_token
+from forum.naps.services import create_nap, move_nap
+from tests.conftest import app_on, csrf_token
 
 SAVED = 'Your change was saved, but the server could not confirm that it was written to disk.'
 
@@ -36,17 +34,7 @@ def app(database_url, tmp_path):
         pytest.skip("PostgreSQL's commit is on disk when it returns: nothing is flushed after it")
     link = tmp_path / 'forum.sqlite3'
     link.symlink_to(database_url.removeprefix('sqlite:///'))
-    app = create_app({'SQLALCHEMY_DATABASE_URI': f'sqlite:///{link}'})
-    app.test_client_class = FreshContextClient
-    with app.app_context():
-        ensure_default_sectors()
-        ensure_policy_areas()
-        _db.session.commit()
-    yield app
-    with app.app_context():
-        _db.session.remove()
-        _wipe()
-        _db.engine.dispose()
+    yield from app_on(f'sqlite:///{link}')
 
 
 @contextlib.contextmanager
