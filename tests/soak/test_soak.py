@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import threading
 import time
 import uuid
 
@@ -24,6 +25,27 @@ def server(tmp_path):
     if running.proc.poll() is None:
         running.proc.send_signal(signal.SIGINT)
     soak.servers.stop(running.proc)
+
+
+def run_in_own_loop(coroutine) -> None:
+    """Run a coroutine on a fresh event loop in its own thread.
+
+    The browser tests' session-wide Playwright keeps an event loop running on the main thread,
+    where ``asyncio.run`` refuses to start a second one.
+    """
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(coroutine)
+        except BaseException as exc:  # noqa: BLE001 - re-raised on the test's thread
+            failure.append(exc)
+
+    thread = threading.Thread(target=target, name='soak-client')
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
 
 
 def test_a_burst_from_one_socket_leaves_the_worker_answering(server):
@@ -57,7 +79,7 @@ def test_a_burst_from_one_socket_leaves_the_worker_answering(server):
             await http.close()
             await anon.close()
 
-    asyncio.run(run())
+    run_in_own_loop(run())
     assert figures.acked == 1000, figures.refused[:3]
     stored = soak.stored_client_ids(server.database)
     assert all(stored.get(cid) == cid_id for cid, cid_id in figures.acked_ids.items())
@@ -103,7 +125,7 @@ def test_a_comment_resent_after_a_drop_is_stored_once(server):
             await poster.close()
             await http.close()
 
-    asyncio.run(run())
+    run_in_own_loop(run())
     assert figures.acked == 2
     assert len(set(figures.acked_ids.values())) == 1
     stored = soak.stored_client_ids(server.database)
