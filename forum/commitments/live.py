@@ -19,7 +19,7 @@ from sqlalchemy.orm import joinedload, lazyload
 
 from ..core.converters import parse_id
 from ..core.permissions import STAFF, can
-from ..core.signals import commitment_saved, seats_changed
+from ..core.signals import affiliation_changed, commitment_saved, seats_changed
 from ..extensions import db, socketio
 from ..realtime.broadcast import call_after_commit, emit_after_commit
 from ..realtime.presence_store import MemoryPresence, RedisPresence
@@ -30,7 +30,7 @@ from .models import Commitment
 logger = logging.getLogger(__name__)
 _LIGHT = (lazyload('*'), joinedload(Commitment.nap))
 #: What :func:`update_person` may change in a person's entries.
-_PERSONAL = frozenset({'name', 'sector', 'named'})
+_PERSONAL = frozenset({'name', 'sector', 'named', 'organisation_th', 'organisation_en', 'verified'})
 _lock = threading.Lock()
 
 
@@ -97,32 +97,76 @@ def _named(user) -> bool:
     return user.role in STAFF or can(user, 'act_as_member')
 
 
-def _who() -> dict:
-    if not current_user.is_authenticated:
-        return {'user_id': None, 'name': None, 'sector': None, 'named': False, 'editing': False}
+def _organisation(user) -> tuple[str, str]:
+    """The organisation shown with a person's name in Thai and English (a typed name in both).
+
+    Kept as two strings, not an object, so that Redis' script compares them by value.
+    """
+    if user.organisation is not None:
+        return user.organisation.name_th, user.organisation.name_en
+    return user.organisation_name or '', user.organisation_name or ''
+
+
+def _personal(user) -> dict:
+    """What presence shows of a person: recomputed when their seats or affiliation change."""
+    organisation_th, organisation_en = _organisation(user)
     return {
-        'user_id': current_user.id,
-        'name': current_user.display_name,
-        'sector': current_user.sector.code,
-        'named': _named(current_user),
-        'editing': False,
+        'name': user.display_name,
+        'sector': user.sector.code,
+        'named': _named(user),
+        'organisation_th': organisation_th,
+        'organisation_en': organisation_en,
+        'verified': user.is_affiliation_verified,
     }
 
 
+def _who() -> dict:
+    if not current_user.is_authenticated:
+        return {
+            'user_id': None,
+            'name': None,
+            'sector': None,
+            'named': False,
+            'organisation_th': '',
+            'organisation_en': '',
+            'verified': False,
+            'editing': False,
+        }
+    return {'user_id': current_user.id, **_personal(current_user), 'editing': False}
+
+
 def presence(commitment_id: int) -> dict:
-    """Viewers per sector, members and staff by name, and who is editing now: in every process."""
+    """Viewers per sector, members and staff by name, and who is editing now: in every process.
+
+    ``people`` tells the named ones apart: each with the organisation they speak for and
+    whether the secretariat confirmed it (``members`` is their names alone, as before).
+    """
     people = _store().entries(commitment_id)
     by_sector: dict[str, int] = {}
     for p in people:
         key = p['sector'] or 'anonymous'
         by_sector[key] = by_sector.get(key, 0) + 1
-    names = sorted({p['name'] for p in people if p['named']})
+    named: dict[int, dict] = {}
+    for p in people:
+        if p['named'] and p['user_id'] not in named:
+            named[p['user_id']] = {
+                'name': p['name'],
+                'sector': p['sector'],
+                'organisation': (
+                    {'th': p['organisation_th'], 'en': p['organisation_en']}
+                    if p.get('organisation_th')
+                    else None
+                ),
+                'verified': bool(p.get('verified')),
+            }
+    listed = sorted(named.values(), key=lambda person: (person['name'], person['sector']))
     editors = sorted({p['name'] for p in people if p['editing'] and p['name']})
     return {
         'commitment_id': commitment_id,
         'viewers': len(people),
         'by_sector': by_sector,
-        'members': names,
+        'members': sorted({person['name'] for person in listed}),
+        'people': listed,
         'editors': editors,
     }
 
@@ -201,8 +245,9 @@ def update_person(user_id: int, /, **changes) -> list[int]:
     """Change every presence entry of one person, in every room and process; announce at once.
 
     ``changes`` are fields of :func:`_who`'s entry: ``named`` (e.g. when a seat is added, ends
-    or is deleted), ``name``, ``sector``. Call it after the commit that made the change, so that
-    sockets already connected are shown as they now are. Returns the commitments re-announced
+    or is deleted), ``organisation_th``, ``organisation_en`` and ``verified`` (the affiliation),
+    ``name``, ``sector``. Call it after the commit that made the change, so that sockets
+    already connected are shown as they now are. Returns the commitments re-announced
     (those where an entry of the person changed).
     """
     unknown = set(changes) - _PERSONAL
@@ -245,6 +290,7 @@ def _announce_revision(commitment, *, revision, actor, **_kw):
 
 
 @seats_changed.connect
-def _seats_changed(user, **_kw):
+@affiliation_changed.connect
+def _person_changed(user, **_kw):
     # Decided now, inside the transaction (it reads the seats); shown once it has committed.
-    call_after_commit(update_person, user.id, named=_named(user))
+    call_after_commit(update_person, user.id, **_personal(user))

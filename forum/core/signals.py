@@ -22,3 +22,8 @@ seats_changed = _signals.signal(
     doc="""A person's seats changed: one was added, changed, moved or deleted (sender: the person,
     a User). Sent after the flush, inside the transaction, so receivers see the new seats.""",
 )
+affiliation_changed = _signals.signal(
+    'affiliation-changed',
+    doc="""The secretariat confirmed a person's organisation or marked it unverified again
+    (sender: the person, a User). Sent after the flush, inside the transaction.""",
+)

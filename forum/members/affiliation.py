@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from ..core import audit
+from ..core.signals import affiliation_changed
 from ..db import utcnow
 from ..extensions import db
 from .models import Organisation
@@ -36,6 +37,7 @@ def verify_affiliation(user, *, actor, organisation: Organisation | None) -> Non
         organisation_id=[old, user.organisation_id],
         organisation_name=user.organisation_name,
     )
+    affiliation_changed.send(user)
 
 
 def revoke_affiliation(user, *, actor) -> None:
@@ -46,3 +48,4 @@ def revoke_affiliation(user, *, actor) -> None:
     user.affiliation_verified_by_id = None
     db.session.flush()
     audit.record('user.affiliation_revoked', user, actor=actor)
+    affiliation_changed.send(user)

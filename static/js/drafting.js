@@ -17,6 +17,14 @@
     return template.replace(/\{(\w+)\}/g, function (_m, key) { return values[key]; });
   }
 
+  /* A named person as "name (organisation)", marked when the organisation is unverified. */
+  function describe(person) {
+    var organisation = person.organisation && person.organisation[lang];
+    if (!organisation) { return person.name; }
+    if (!person.verified) { organisation += ', ' + text.unverified; }
+    return fill(text.person, { name: person.name, organisation: organisation });
+  }
+
   function showPresence(state) {
     var parts = [];
     if (state.editors.length) {
@@ -26,7 +34,8 @@
       return (text.sectors[code] || code) + ' ' + state.by_sector[code];
     });
     parts.push(fill(text.viewing, { count: state.viewers, sectors: sectors.join(', ') }));
-    if (state.members.length) { parts.push(state.members.join(', ')); }
+    var people = state.people || (state.members || []).map(function (name) { return { name: name }; });
+    if (people.length) { parts.push(people.map(describe).join(', ')); }
     document.getElementById('live-editors').textContent = parts.join(' · ');
     live.hidden = false;
   }

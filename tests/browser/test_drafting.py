@@ -219,6 +219,9 @@ def test_live_drafting_presence_revisions_and_conflicts(new_page, accounts, make
     # B opens the edit form: A sees B editing.
     visit(b, f'{url}/edit')
     expect(a.locator('#live-editors')).to_contain_text(f'{TH_EDITING}: {accounts["drafter"].name}')
+    # Named with the organisation they speak for, so two people of one name can be told apart.
+    drafter = accounts['drafter']
+    expect(a.locator('#live-editors')).to_contain_text(f'{drafter.name} ({drafter.organisation}')
     assert_accessible(a)
 
     # B saves: A hears of the revision and A's checklist turns green.

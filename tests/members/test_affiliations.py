@@ -178,3 +178,46 @@ def test_the_cli_refuses_hidden_characters(runner):
     )
     assert result.exit_code != 0
     assert 'U+202E' in result.output
+
+
+def test_presence_shows_the_organisation_and_follows_its_confirmation(
+    app, client, auth, db, ministry, secretariat, make_commitment, socket_client
+):
+    """Presence names a member with what they speak for, marked unverified until confirmed."""
+    from datetime import date
+
+    from forum.members.services import add_membership
+
+    cid = make_commitment()
+    assert _register(client).status_code == 302
+    with app.app_context():
+        user = db.session.scalar(select(User).filter_by(email='nok@example.org'))
+        user_id = user.id
+        add_membership(user, actor=None, sector=sector_by_code('government'), seat_role='member',
+                       term_start=date(2026, 1, 1))  # fmt: skip
+        db.session.commit()
+    member = socket_client(client, logged_in=True)
+    shown = member.emit('join', {'commitment_id': cid}, callback=True)['presence']
+    assert shown['members'] == ['นก']
+    assert shown['people'] == [{'name': 'นก', 'sector': 'government', 'verified': False,
+                                'organisation': {'th': 'ministry of finance',
+                                                 'en': 'ministry of finance'}}]  # fmt: skip
+
+    staff = app.test_client()
+    type(auth)(staff).login('sec@example.org')
+    response = staff.post(
+        f'/members/people/{user_id}/affiliation',
+        data={'csrf_token': csrf_token(staff, '/members/people'),
+              f'u{user_id}-organisation': str(ministry), 'action': 'verify'},
+    )  # fmt: skip
+    assert response.status_code == 302
+    people = member.events('presence')[-1]['people']
+    assert people == [{'name': 'นก', 'sector': 'government', 'verified': True,
+                       'organisation': {'th': 'กระทรวงการคลัง', 'en': 'Ministry of Finance'}}]  # fmt: skip
+
+    response = staff.post(
+        f'/members/people/{user_id}/affiliation',
+        data={'csrf_token': csrf_token(staff, '/members/people'), 'action': 'revoke'},
+    )
+    assert response.status_code == 302
+    assert member.events('presence')[-1]['people'][0]['verified'] is False
