@@ -3,8 +3,10 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..core.converters import parse_id
 from ..core.forms import refuse
 from ..extensions import db
 from . import bp
@@ -19,7 +21,7 @@ from .conflicts import (
 )
 from .fields import MILESTONE_TEXTS, milestone_text_columns
 from .forms import MilestoneForm, MoveForm, VersionOnlyForm
-from .models import Milestone
+from .models import CommitmentRevision, Milestone
 from .routes import get_commitment
 from .services import Conflict, delete_milestone, move_milestone, save_milestone
 
@@ -29,6 +31,49 @@ def _get_milestone(commitment, milestone_id: int) -> Milestone:
     if milestone is None or milestone.commitment_id != commitment.id:
         abort(404)
     return milestone
+
+
+def _removal(commitment, milestone_id: int, since: int | None) -> CommitmentRevision | None:
+    """The revision that removed milestone ``milestone_id`` of ``commitment``, if it ever had it.
+
+    ``since`` is the version the form was loaded from: the search starts there when given.
+    """
+    had_it = False
+    query = (
+        select(CommitmentRevision)
+        .filter_by(commitment_id=commitment.id)
+        .order_by(CommitmentRevision.number)
+    )
+    if since is not None:
+        query = query.where(CommitmentRevision.number >= since)
+    revisions = db.session.scalars(query)
+    for revision in revisions:
+        there = milestone_fields(revision.snapshot, milestone_id) is not None
+        if had_it and not there:
+            return revision
+        had_it = had_it or there
+    return None
+
+
+def _removed_meanwhile(commitment, milestone_id: int):
+    """A save of a milestone someone else removed: the person's text comes back, unsaved.
+
+    The form is the one for a new milestone, filled with what they sent, so that nothing they
+    wrote is lost: they may save it as a new milestone or leave it.
+    """
+    removal = _removal(commitment, milestone_id, parse_id(request.form.get('version')))
+    if removal is None:
+        removal = _removal(commitment, milestone_id, None)  # a form of an older version
+    if removal is None:
+        abort(404)
+    form = MilestoneForm(formdata=request.form, commitment=commitment)
+    form.responsible_organisation.choices = organisation_choices(blank=no_choice_label())
+    form.version.data = str(commitment.version)
+    return render_template(
+        'commitments/edit_milestone.html', form=form, commitment=commitment, milestone=None,
+        texts=MILESTONE_TEXTS, conflict=None, seen=None, removal=removal,
+        action=url_for('commitments.edit_milestone', commitment_id=commitment.id),
+    ), 409  # fmt: skip
 
 
 def _fields_from(form: MilestoneForm) -> dict:
@@ -52,6 +97,10 @@ def _fields_from(form: MilestoneForm) -> dict:
 def edit_milestone(commitment_id, milestone_id=None):
     """Add a milestone, or change one; where both people changed a field, they must choose."""
     commitment = get_commitment(commitment_id, edit=True)
+    if milestone_id and request.method == 'POST':
+        found = db.session.get(Milestone, milestone_id)
+        if found is None:
+            return _removed_meanwhile(commitment, milestone_id)
     milestone = _get_milestone(commitment, milestone_id) if milestone_id else None
     position = milestone.position if milestone is not None else len(commitment.milestones) + 1
     submission = None

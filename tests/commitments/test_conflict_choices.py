@@ -10,8 +10,10 @@ import re
 from html.parser import HTMLParser
 
 from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
 
 from forum.commitments.models import Commitment, CommitmentRevision, Milestone
+from tests.conftest import csrf_token
 
 EN = {'Accept-Language': 'en'}
 TH = {'Accept-Language': 'th'}
@@ -389,3 +391,49 @@ def test_the_choice_is_offered_in_thai(client, auth, db, make_commitment, app):
         assert thai in html, thai
     again = post(client, path, form_of(html), headers=TH)
     assert 'เลือกว่าจะใช้ฉบับใด' in again.get_data(as_text=True)
+
+
+def test_a_milestone_removed_while_someone_edits_it_gives_their_text_back(
+    client, auth, db, make_commitment, app
+):
+    """Saving a milestone another person removed: 409, their words on a form for a new one."""
+    cid = make_commitment(milestones=2)
+    auth.login('sec@example.org')
+    milestone_id = db.session.get(Commitment, cid).milestones[0].id
+    path = f'/commitments/{cid}/milestones/{milestone_id}/edit'
+    mine = form_of(client.get(path).get_data(as_text=True))
+
+    other = second_person(app, auth)
+    token = csrf_token(other, f'/commitments/{cid}')
+    version = db.session.get(Commitment, cid).version
+    removed = other.post(f'/commitments/{cid}/milestones/{milestone_id}/delete',
+                         data={'version': str(version), 'csrf_token': token})  # fmt: skip
+    assert removed.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Milestone, milestone_id) is None
+
+    words = 'ผลผลิตที่ฉันเขียนไว้ My own words'
+    response = post(client, path, change(mine, output_en=words))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert 'Not saved: this milestone was removed meanwhile' in html
+    assert f'Revision {version + 1} by ' in html
+    assert words in html  # nothing they wrote is lost
+    assert f'action="/commitments/{cid}/milestones/new"' in html
+    # Saving the form as it came back adds their milestone as a new one.
+    again = form_of(html)
+    saved = client.post(f'/commitments/{cid}/milestones/new', data=MultiDict(again), headers=EN)
+    assert saved.status_code == 302
+    db.session.expire_all()
+    outputs = [m.output_en for m in db.session.get(Commitment, cid).milestones]
+    assert outputs[-1] == words
+    assert len(outputs) == 2
+
+
+def test_a_milestone_that_never_was_is_still_not_found(client, auth, make_commitment):
+    cid = make_commitment()
+    auth.login('sec@example.org')
+    path = f'/commitments/{cid}/milestones/999999/edit'
+    token = csrf_token(client, f'/commitments/{cid}')
+    assert client.post(path, data={'csrf_token': token, 'version': '1'}).status_code == 404
+    assert client.get(path).status_code == 404
