@@ -5,6 +5,8 @@ One list drives the model columns' meaning, the forms, the checklist, revisions 
 
 from flask_babel import lazy_gettext as _l
 
+from ..core.form_limits import form_bytes
+
 #: The longest text any field accepts (characters).
 MAX_TEXT = 20_000
 
@@ -49,6 +51,16 @@ def commitment_text_columns() -> list[str]:
 def milestone_text_columns() -> list[str]:
     """Every bilingual text column of a milestone."""
     return [f'{name}_{lang}' for name, _label in MILESTONE_TEXTS for lang in LANGS]
+
+
+def commitment_form_bytes() -> int:
+    """The largest commitment form (or its conflict page) the fields allow, URL-encoded."""
+    return form_bytes(len(commitment_text_columns()), MAX_TEXT)
+
+
+def milestone_form_bytes() -> int:
+    """The largest milestone form (or its conflict page) the fields allow, URL-encoded."""
+    return form_bytes(len(milestone_text_columns()), MAX_TEXT)
 
 
 def field_label(name: str):

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..core.converters import parse_id
+from ..core.form_limits import large_form
 from ..core.forms import refuse
 from ..extensions import db
 from . import bp
@@ -19,7 +20,7 @@ from .conflicts import (
     milestone_label,
     milestone_stored,
 )
-from .fields import MILESTONE_TEXTS, milestone_text_columns
+from .fields import MILESTONE_TEXTS, milestone_form_bytes, milestone_text_columns
 from .forms import MilestoneForm, MoveForm, VersionOnlyForm
 from .models import CommitmentRevision, Milestone
 from .routes import get_commitment
@@ -94,6 +95,7 @@ def _fields_from(form: MilestoneForm) -> dict:
 @bp.route(
     '/commitments/<int:commitment_id>/milestones/<int:milestone_id>/edit', methods=['GET', 'POST']
 )
+@large_form(milestone_form_bytes)
 def edit_milestone(commitment_id, milestone_id=None):
     """Add a milestone, or change one; where both people changed a field, they must choose."""
     commitment = get_commitment(commitment_id, edit=True)

@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.models import User
 from ..core.converters import parse_id
+from ..core.form_limits import large_form
 from ..core.forms import refuse
 from ..core.permissions import can, deny
 from ..core.states import StateError
@@ -28,7 +29,7 @@ from .conflicts import (
     commitment_stored,
     field_types,
 )
-from .fields import COMMITMENT_TEXTS, OGP_VALUES, commitment_text_columns
+from .fields import COMMITMENT_TEXTS, OGP_VALUES, commitment_form_bytes, commitment_text_columns
 from .forms import CommitmentForm, StateForm, TeamForm, WithdrawForm
 from .models import (
     COMMITMENT_STATE_LABELS,
@@ -85,6 +86,7 @@ def _supporters_from(form: CommitmentForm) -> list[Organisation]:
 
 
 @bp.route('/naps/<int:nap_id>/commitments/new', methods=['GET', 'POST'])
+@large_form(commitment_form_bytes)
 def create(nap_id):
     """Start a new commitment in a plan (MSF members and the secretariat)."""
     nap = get_nap(nap_id)
@@ -156,6 +158,7 @@ def render_commitment(commitment: Commitment, *, comment_form=None, status: int 
 
 
 @bp.route('/commitments/<int:commitment_id>/edit', methods=['GET', 'POST'])
+@large_form(commitment_form_bytes)
 def edit(commitment_id):
     """Edit every field; a save based on an old version is refused with the other's change.
 

@@ -259,3 +259,25 @@ def test_pythainlp_is_imported_when_the_app_starts_not_at_the_first_comparison()
         "print(sorted({m for m in sys.modules if m.startswith('pythainlp')} - before))\n"
     )
     assert _fresh_interpreter(script) == ['True', '[]']
+
+
+def test_the_conflict_page_says_when_it_compared_coarser(
+    client, auth, db, worst_commitment, secretariat
+):
+    """The other person's long change on a conflict page is marked as compared coarser too."""
+    from tests.commitments.test_conflict_choices import change, form_of, post
+
+    cid, _a, _b = worst_commitment
+    auth.login('sec@example.org')
+    path = f'/commitments/{cid}/edit'
+    mine = form_of(client.get(path, headers=EN).get_data(as_text=True))
+    commitment = db.session.get(Commitment, cid)
+    _set_texts(commitment, lambda i: WORST[i % len(WORST)][0], db.session.merge(secretariat))
+    db.session.commit()
+
+    response = post(client, path, change(mine, contact_name='ผู้ประสานงานใหม่'))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert 'Not saved: someone else saved first' in html
+    assert '<p class="diff-note">' in html
+    assert 'compared piece by piece between spaces, not word by word' in html
