@@ -55,7 +55,7 @@ demo: migrate
 
 serve:
 	@echo "Serving http://127.0.0.1:$(PORT) (one gevent process, websockets on)"
-	$(BIN)/gunicorn -k gevent -w 1 --worker-connections 2000 -b 127.0.0.1:$(PORT) wsgi:app
+	$(BIN)/gunicorn -c gunicorn.conf.py -k gevent -w 1 --worker-connections 2000 -b 127.0.0.1:$(PORT) wsgi:app
 
 run: install assets translations demo serve
 
