@@ -65,8 +65,17 @@ test: install-test assets translations
 # Broadcast fan-out benchmark (issue 4): 1,000 clients, the forum against a Node socket.io server.
 # Options: make bench BENCH_ARGS='--clients 500 --posts 10 --client-procs 1,2'. See docs/performance.md.
 # The revision-comparison benchmark (issue 10) is `make bench-compare`.
+# `make bench` then runs the page benchmark (`make bench-page`, below).
 bench: install-test assets
 	$(BIN)/python tests/bench/bench_fanout.py $(BENCH_ARGS)
+	$(BIN)/python tests/bench/bench_page.py $(PAGE_ARGS)
+
+# Commitment page (issue 11): page and join ack at 10-10,000 comments, the page under 50 clients
+# while 1,000 sockets watch, and keep-alive turns under wrk (ours beside a bare gunicorn+gevent app).
+# Options: make bench-page PAGE_ARGS='--sizes 10,1000 --sockets 500'. See docs/performance.md.
+.PHONY: bench-page
+bench-page: install-test assets
+	$(BIN)/python tests/bench/bench_page.py $(PAGE_ARGS)
 
 # Revision comparison (issue 10): the worst case the forms allow, with /healthz latency meanwhile.
 # Options: make bench-compare COMPARE_ARGS='--milestones 30 --repeat 20'. See docs/performance.md.
