@@ -1,6 +1,6 @@
 """Comments over plain HTTP: the page works without JavaScript."""
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
@@ -11,8 +11,9 @@ from ..core.permissions import can, deny
 from ..core.throttle import check as throttle
 from ..extensions import db
 from . import bp
+from .discussion import requested_window
 from .forms import CommentForm, EditCommentForm, HideCommentForm
-from .models import Comment
+from .models import STANCE_LABELS, Comment
 from .services import (
     CommentError,
     delete_comment,
@@ -21,7 +22,7 @@ from .services import (
     post_comment,
     retried_comment,
 )
-from .threads import anchor_choices
+from .threads import anchor_choices, anchor_labels
 
 
 def _get_comment(comment_id: int) -> Comment:
@@ -72,6 +73,27 @@ def post(commitment_id):
             flash(_('Your comment is posted.'))
             return _back_to(comment)
     return render_commitment(commitment, comment_form=form, status=400)
+
+
+@bp.route('/commitments/<int:commitment_id>/comments', methods=['GET'])
+def earlier(commitment_id):
+    """The threads before ``?before=`` (on ``?about=``) as an HTML fragment, for "show earlier".
+
+    static/js/earlier.js puts it in place; without JavaScript the link opens the commitment page
+    with the same arguments, which shows the same window.
+    """
+    commitment = get_commitment(commitment_id)
+    labels = anchor_labels(commitment)
+    view = request.args.get('view')
+    return render_template(
+        'comments/_window.html',
+        commitment=commitment,
+        anchor_labels=labels,
+        may_comment=current_user.is_authenticated and can(current_user, 'comment', commitment),
+        stance_labels=STANCE_LABELS,
+        view=view if view in ('th', 'en', 'both') else None,
+        **requested_window(commitment, request.args, labels),
+    )
 
 
 @bp.route('/comments/<int:comment_id>/edit', methods=['GET', 'POST'])

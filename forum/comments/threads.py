@@ -1,4 +1,7 @@
-"""Comments arranged for a page: threads, anchor choices and labels."""
+"""The parts of a commitment a comment may be about: anchor choices and labels.
+
+The threads a page shows come from :mod:`.window`.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,6 @@ from wtforms.fields.choices import SelectChoice
 
 from ..commitments.fields import COMMITMENT_TEXTS
 from ..commitments.models import Commitment
-from .models import Comment
-from .services import comments_of
 
 
 def anchor_labels(commitment: Commitment) -> dict[str, str]:
@@ -25,13 +26,3 @@ def anchor_labels(commitment: Commitment) -> dict[str, str]:
 def anchor_choices(commitment: Commitment) -> list[SelectChoice]:
     """The anchor select's options."""
     return [SelectChoice(key, label) for key, label in anchor_labels(commitment).items()]
-
-
-def threads(commitment: Commitment) -> list[tuple[Comment, list[Comment]]]:
-    """Top-level comments in order, each with its replies."""
-    comments = comments_of(commitment)
-    replies: dict[int, list[Comment]] = {}
-    for c in comments:
-        if c.parent_id:
-            replies.setdefault(c.parent_id, []).append(c)
-    return [(c, replies.get(c.id, [])) for c in comments if not c.parent_id]

@@ -2,15 +2,17 @@
 
 A commitment's discussion may hold thousands of comments; a page and a socket's ``join`` send the
 latest :data:`THREADS` top-level comments with all their replies, and say whether there are
-earlier ones. "Show earlier" asks for the threads before the oldest one shown (``before_id``).
+earlier ones. "Show earlier" asks for the threads before the oldest one shown (``before_id``);
+a part's link asks for the threads on one anchor (``anchor``).
 The cost of a window does not grow with the discussion: two indexed queries, bounded rows.
+:func:`part_counts` counts the comments on every part in one ``GROUP BY``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..extensions import db
 from .models import Comment
@@ -29,11 +31,28 @@ class Window:
     #: The id of the oldest thread shown (``before_id`` for the next window), or None if empty.
     oldest_id: int | None
 
+    @property
+    def threads(self) -> list[tuple[Comment, list[Comment]]]:
+        """Top-level comments in order, each with its replies in order."""
+        replies: dict[int, list[Comment]] = {}
+        for c in self.comments:
+            if c.parent_id:
+                replies.setdefault(c.parent_id, []).append(c)
+        return [(c, replies.get(c.id, [])) for c in self.comments if not c.parent_id]
+
 
 def latest_threads(
-    commitment_id: int, *, limit: int = THREADS, before_id: int | None = None
+    commitment_id: int,
+    *,
+    limit: int = THREADS,
+    before_id: int | None = None,
+    anchor: str | None = None,
 ) -> Window:
-    """The latest ``limit`` threads of a commitment (older than ``before_id`` when given)."""
+    """The latest ``limit`` threads of a commitment (older than ``before_id``, on ``anchor``).
+
+    ``anchor`` None means every part; ``''`` the commitment as a whole. Replies carry their
+    thread's anchor, so filtering the threads keeps every reply with its thread.
+    """
     heads = (
         select(Comment.id)
         .where(Comment.commitment_id == commitment_id, Comment.parent_id.is_(None))
@@ -42,6 +61,8 @@ def latest_threads(
     )
     if before_id is not None:
         heads = heads.where(Comment.id < before_id)
+    if anchor is not None:
+        heads = heads.where(Comment.anchor == anchor)
     ids = list(db.session.scalars(heads))
     has_earlier = len(ids) > limit
     ids = ids[:limit]
@@ -57,3 +78,16 @@ def latest_threads(
     )
     comments = list(db.session.scalars(query).unique())
     return Window(comments, has_earlier=has_earlier, oldest_id=min(ids))
+
+
+def part_counts(commitment_id: int) -> dict[str, int]:
+    """How many comments (threads and replies, not deleted) each anchor of a commitment has.
+
+    One ``GROUP BY`` over the commitment's comments; anchors without any are absent.
+    """
+    query = (
+        select(Comment.anchor, func.count(Comment.id))
+        .where(Comment.commitment_id == commitment_id, Comment.is_deleted.is_(False))
+        .group_by(Comment.anchor)
+    )
+    return {anchor: n for anchor, n in db.session.execute(query)}

@@ -124,9 +124,10 @@ def show(commitment_id):
 def render_commitment(commitment: Commitment, *, comment_form=None, status: int = 200):
     """The commitment page; ``comment_form`` carries a refused comment back to its author."""
     # Imported here: the comments area builds on commitments (and imports this module).
+    from ..comments.discussion import discussion_context
     from ..comments.forms import CommentForm
     from ..comments.models import STANCE_LABELS
-    from ..comments.threads import anchor_choices, anchor_labels, threads
+    from ..comments.threads import anchor_choices, anchor_labels
 
     view = request.args.get('view')
     if view not in ('th', 'en', 'both'):
@@ -136,6 +137,7 @@ def render_commitment(commitment: Commitment, *, comment_form=None, status: int 
         if can(current_user, 'change_commitment_state', (commitment, s))
     ]  # fmt: skip
     may_comment = current_user.is_authenticated and can(current_user, 'comment', commitment)
+    labels = anchor_labels(commitment)
     if comment_form is None and may_comment:
         comment_form = CommentForm(anchor=request.args.get('anchor', ''))
         comment_form.anchor.choices = anchor_choices(commitment)
@@ -149,8 +151,8 @@ def render_commitment(commitment: Commitment, *, comment_form=None, status: int 
         moves=moves,
         state_labels=COMMITMENT_STATE_LABELS,
         can_edit=can(current_user, 'edit_commitment', commitment),
-        threads=threads(commitment),
-        anchor_labels=anchor_labels(commitment),
+        anchor_labels=labels,
+        **discussion_context(commitment, request.args, labels),
         comment_form=comment_form,
         may_comment=may_comment,
         stance_labels=STANCE_LABELS,
