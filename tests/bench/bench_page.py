@@ -52,7 +52,15 @@ from pathlib import Path
 
 import servers  # noqa: F401  (puts the repository root on sys.path for `tests`)
 from clients import ClientPool
-from processes import BenchError, Processes, children_of, memory_mb, raise_fd_limit, tail
+from processes import (
+    BenchError,
+    Processes,
+    children_of,
+    cpu_seconds,
+    memory_mb,
+    raise_fd_limit,
+    tail,
+)
 
 from tests import servers as shared
 
@@ -339,7 +347,10 @@ async def watch_and_load(server: Gunicorn, procs, work: Path, commitment: int, a
         }
         print(f'  {joined} sockets watch commitment {commitment}', flush=True)
     try:
+        cpu, started = cpu_seconds(server.pid), time.monotonic()
         result = await page_load(server.url, commitment, args)
+        # The worker's share of one core meanwhile: near 1, the pages queue behind each other.
+        result['worker_cpu'] = (cpu_seconds(server.pid) - cpu) / (time.monotonic() - started)
         result['worker_mb'] = memory_mb(server.pid).get('VmRSS', float('nan'))
     finally:
         if pool is not None:
@@ -406,6 +417,7 @@ async def bench(args, procs: Processes, work: Path) -> dict:
     )
     results['load'] = await watch_and_load(forum, procs, work, plan['load'], args)
     results['load']['comments'] = args.load_comments
+    procs.stop(forum.entry)
 
     if args.no_wrk:
         results['wrk'] = 'skipped (--no-wrk)'
@@ -413,26 +425,28 @@ async def bench(args, procs: Processes, work: Path) -> dict:
         results['wrk'] = 'skipped: wrk is not installed (apt-get install wrk)'
     else:
         results['wrk'] = await asyncio.to_thread(
-            keepalive_rows, forum, procs, work, template, plan['empty'], args
+            keepalive_rows, procs, work, template, plan['empty'], args
         )
-    procs.stop(forum.entry)
     return results
 
 
-def keepalive_rows(forum: Gunicorn, procs, work: Path, template: Path, empty: int, args) -> list:
-    """Run wrk on the empty commitment's page: forum and bare app, with and without turns."""
-    page = measure_page(forum.url, empty, 20)
-    burn_ms, body = page['ms'], page['bytes']
+def keepalive_rows(procs, work: Path, template: Path, empty: int, args) -> list:
+    """Run wrk on the empty commitment's page: forum and bare app, with and without turns.
+
+    Each server is fresh and alone under wrk. The bare app burns the page time measured on the
+    first one (the median of 20 loads after a warm-up), and sends as many bytes.
+    """
     no_config = work / 'no-config.py'
     no_config.write_text('# gunicorn defaults: no post_request hook\n')
-    rows = []
+    rows, burn_ms, body = [], 0.0, 0
     print(f'Keep-alive turns: wrk -c{args.wrk_connections} for {args.wrk_seconds} s each…')
-    for name, config in (('forum', GUNICORN_CONF), ('forum', no_config)):
-        server = forum if config == GUNICORN_CONF else None
-        if server is None:
-            procs.stop(forum.entry)
-            server = start_forum(procs, work, template, config, args, name='forum-defaults')
-        rows.append(wrk_row(name, config, server, f'/commitments/{empty}', args))
+    for config in (GUNICORN_CONF, no_config):
+        label = 'conf' if config == GUNICORN_CONF else 'defaults'
+        server = start_forum(procs, work, template, config, args, name=f'forum-{label}')
+        if not burn_ms:
+            page = measure_page(server.url, empty, 20)
+            burn_ms, body = page['ms'], page['bytes']
+        rows.append(wrk_row('forum', config, server, f'/commitments/{empty}', args))
         procs.stop(server.entry)
     for config in (GUNICORN_CONF, no_config):
         label = 'conf' if config == GUNICORN_CONF else 'defaults'
@@ -485,7 +499,8 @@ def summary(results: dict, args) -> str:
         f'(a pause of {args.think:g} s ± half), {load["joined"]} sockets watching, '
         f'{args.seconds:g} s: {load["requests"]} pages ({load["per_s"]:.1f}/s), '
         f'p50 {load["p50"]:.1f} ms, p99 {load["p99"]:.1f} ms, slowest {load["max"]:.1f} ms, '
-        f'{load["errors"]} errors; worker {load["worker_mb"]:.0f} MB (goal: p99 under 100 ms)'
+        f'{load["errors"]} errors; the worker used {load["worker_cpu"]:.0%} of a core, '
+        f'{load["worker_mb"]:.0f} MB (goal: p99 under 100 ms)'
     )
     if isinstance(results['wrk'], str):
         lines.append(f'\nKeep-alive turns: {results["wrk"]}')
