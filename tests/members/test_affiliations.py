@@ -212,8 +212,10 @@ def test_presence_shows_the_organisation_and_follows_its_confirmation(
     )  # fmt: skip
     assert response.status_code == 302
     people = member.events('presence')[-1]['people']
-    assert people == [{'name': 'นก', 'sector': 'government', 'verified': True,
-                       'organisation': {'th': 'กระทรวงการคลัง', 'en': 'Ministry of Finance'}}]  # fmt: skip
+    confirmed = {'th': 'กระทรวงการคลัง', 'en': 'Ministry of Finance'}
+    assert people == [
+        {'name': 'นก', 'sector': 'government', 'verified': True, 'organisation': confirmed}
+    ]
 
     response = staff.post(
         f'/members/people/{user_id}/affiliation',
