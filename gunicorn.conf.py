@@ -22,8 +22,8 @@ TURN_WAIT = 0.001
 
 def post_request(worker, req, environ, resp):
     """After a response on a connection kept alive: give the others their turn first."""
-    if resp is None or resp.should_close():
-        return
+    if resp is None or resp.should_close() or environ.get('HTTP_UPGRADE'):
+        return  # closing, or a websocket's own: its reader owns the socket
     sock = environ.get('gunicorn.socket')
     if sock is None:
         return
