@@ -4,6 +4,7 @@ from flask import Flask, request
 from flask_login import current_user
 
 from .core.bilingual import current_language
+from .core.date_inputs import date_input_text
 from .core.i18n import format_date, format_datetime, local_today
 from .core.permissions import can
 from .members.affiliation import affiliation_label
@@ -15,6 +16,7 @@ def init_templating(app: Flask) -> None:
     app.jinja_env.filters['datetime'] = format_datetime
     app.jinja_env.globals['current_language'] = current_language
     app.jinja_env.globals['local_today'] = local_today
+    app.jinja_env.globals['date_input_text'] = date_input_text
     app.jinja_env.globals['affiliation_label'] = affiliation_label
 
     def sector_names() -> dict[str, str]:

@@ -26,6 +26,7 @@ from wtforms.validators import (
 
 from ..core.converters import parse_id
 from ..core.forms import BaseForm
+from ..core.i18n import format_date
 from .fields import COMMITMENT_TEXTS, LANG_LABELS, LANGS, MAX_TEXT, MILESTONE_TEXTS, OGP_VALUES
 from .models import MILESTONE_STATUS_LABELS
 
@@ -101,7 +102,7 @@ class CommitmentForm(VersionedForm):
             _dates_in(
                 self, self._nap.start_date, self._nap.end_date,
                 _l('The date must lie inside the plan (%(start)s – %(end)s).',
-                   start=self._nap.start_date.isoformat(), end=self._nap.end_date.isoformat()),
+                   start=format_date(self._nap.start_date), end=format_date(self._nap.end_date)),
             )  # fmt: skip
         for m in self._milestones:
             for field, day in ((self.start_date, m.start_date), (self.end_date, m.end_date)):
@@ -164,7 +165,7 @@ class MilestoneForm(VersionedForm):
             _dates_in(
                 self, start, end,
                 _l('The date must lie inside the commitment (%(start)s – %(end)s).',
-                   start=start.isoformat(), end=end.isoformat()),
+                   start=format_date(start), end=format_date(end)),
             )  # fmt: skip
         return valid and not any(f.errors for f in self)
 
