@@ -12,8 +12,13 @@ from forum.extensions import db
 def add_comments(
     commitment_id: int, author: User, n: int = 1, *, anchor: str = '', parent_id=None, body='c'
 ) -> list[int]:
-    """Insert ``n`` comments by ``author`` (threads, or replies to ``parent_id``); their ids."""
+    """Insert ``n`` comments by ``author`` (threads, or replies to ``parent_id``); their ids.
+
+    A reply takes its thread's anchor, as :func:`forum.comments.services.post_comment` does.
+    """
     author = db.session.merge(author)
+    if parent_id is not None:
+        anchor = db.session.get(Comment, parent_id).anchor
     rows = [
         Comment(
             commitment_id=commitment_id,
