@@ -23,6 +23,7 @@ from .services import (
     retried_comment,
 )
 from .threads import anchor_choices, anchor_labels
+from .window import window_before
 
 
 def _get_comment(comment_id: int) -> Comment:
@@ -32,9 +33,10 @@ def _get_comment(comment_id: int) -> Comment:
 
 
 def _back_to(comment: Comment):
-    return redirect(
-        url_for('commitments.show', commitment_id=comment.commitment_id) + f'#comment-{comment.id}'
-    )
+    """The commitment page at the comment, in the window that holds its thread."""
+    before = window_before(comment.commitment_id, comment.parent_id or comment.id)
+    page = url_for('commitments.show', commitment_id=comment.commitment_id, before=before)
+    return redirect(page + f'#comment-{comment.id}')
 
 
 @bp.route('/commitments/<int:commitment_id>/comments', methods=['POST'])

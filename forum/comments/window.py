@@ -91,3 +91,23 @@ def part_counts(commitment_id: int) -> dict[str, int]:
         .group_by(Comment.anchor)
     )
     return {anchor: n for anchor, n in db.session.execute(query)}
+
+
+def window_before(commitment_id: int, thread_id: int, *, limit: int = THREADS) -> int | None:
+    """The ``before_id`` of the window whose newest thread is ``thread_id``.
+
+    None when the latest window shows that thread (fewer than ``limit`` threads are newer), so a
+    page that links to a comment of an old thread opens the window that holds it.
+    """
+    newer = (
+        select(Comment.id)
+        .where(
+            Comment.commitment_id == commitment_id,
+            Comment.parent_id.is_(None),
+            Comment.id > thread_id,
+        )
+        .order_by(Comment.id)
+        .limit(limit)
+    )
+    ids = list(db.session.scalars(newer))
+    return ids[0] if len(ids) == limit else None

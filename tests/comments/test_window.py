@@ -12,6 +12,7 @@ from forum.comments.models import Comment
 from forum.comments.window import THREADS, part_counts
 from forum.commitments.models import Commitment
 from tests.comments.bulk import add_comments
+from tests.conftest import csrf_token
 
 EN = {'Accept-Language': 'en'}
 
@@ -209,3 +210,21 @@ def test_the_fragment_of_an_unreadable_commitment_is_not_found(client, db, make_
     cid = make_commitment()
     assert client.get(f'/commitments/{cid + 1}/comments', headers=EN).status_code == 404
     assert client.get(f'/commitments/{cid}/comments', headers=EN).status_code == 200
+
+
+def test_after_a_change_the_page_opens_at_the_window_holding_the_comment(
+    client, auth, db, long_discussion
+):
+    cid, heads, late = long_discussion
+    auth.login('dummy@example.org')
+    token = csrf_token(client, f'/commitments/{cid}')
+    # A reply in the oldest thread (not in the latest window): its window opens.
+    response = client.post(f'/comments/{late}/delete', data={'csrf_token': token}, headers=EN)
+    location = f'/commitments/{cid}?before={heads[1]}#comment-{late}'
+    assert response.headers['Location'] == location
+    page = client.get(location.split('#')[0], headers=EN).get_data(as_text=True)
+    assert late in _ids(page)
+    assert 'This comment was deleted by its author.' in page
+    # A comment of a thread in the latest window: the page as it is.
+    response = client.post(f'/comments/{heads[2]}/delete', data={'csrf_token': token})
+    assert response.headers['Location'] == f'/commitments/{cid}#comment-{heads[2]}'
