@@ -64,7 +64,11 @@ class RegisterForm(BaseForm):
             'the secretariat confirms it.'
         ),
     )
-    sector = SelectField(_l('Sector'), validators=[DataRequired(REQUIRED)], choices=[])
+    sector = SelectField(
+        _l('Sector'),
+        validators=[DataRequired(_l('Choose one of the listed sectors.'))],
+        choices=[],
+    )
     password = PasswordField(
         _l('Password'),
         validators=[DataRequired(REQUIRED)],

@@ -14,9 +14,15 @@ from ..naps.models import PolicyArea
 
 
 def policy_area_choices() -> list[SelectChoice]:
-    """The nine policy areas, in the reader's language."""
+    """A "choose" prompt, then the nine policy areas in the reader's language.
+
+    The prompt comes first so that a new commitment starts with no area chosen (a browser
+    selects the first option): the person must choose one (the form refuses the empty value).
+    """
     areas = db.session.scalars(select(PolicyArea).order_by(PolicyArea.position))
-    return [SelectChoice(str(a.id), a.name) for a in areas]
+    return [SelectChoice('', _('Choose a policy area'))] + [
+        SelectChoice(str(a.id), a.name) for a in areas
+    ]
 
 
 def organisation_choices(blank: str | None = None) -> list[SelectChoice]:

@@ -27,6 +27,7 @@ from wtforms.validators import (
 from ..core.converters import parse_id
 from ..core.forms import BaseForm
 from ..core.i18n import format_date
+from ..core.widgets import CheckboxList, checkbox_option
 from .fields import COMMITMENT_TEXTS, LANG_LABELS, LANGS, MAX_TEXT, MILESTONE_TEXTS, OGP_VALUES
 from .models import MILESTONE_STATUS_LABELS
 
@@ -66,9 +67,13 @@ class VersionedForm(BaseForm):
 class CommitmentForm(VersionedForm):
     """Every field of the OGP commitment template."""
 
-    policy_area = SelectField(_l('Primary policy area'), validators=[DataRequired()])
+    policy_area = SelectField(
+        _l('Primary policy area'), validators=[DataRequired(_l('Choose a policy area.'))]
+    )
     lead_agency = SelectField(_l('Lead implementing agency'), validate_choice=True)
-    supporters = SelectMultipleField(_l('Supporting actors'), coerce=str)
+    supporters = SelectMultipleField(
+        _l('Supporting actors'), coerce=str, widget=CheckboxList(), option_widget=checkbox_option
+    )
     contact_name = StringField(
         _l('Contact person'), validators=[Length(max=200, message=_l('At most 200 characters.'))]
     )

@@ -213,7 +213,8 @@ def make_commitment(secretariat_http, drafting_nap, accounts):
     def factory(*, milestones: int = 1, drafter: bool = False, **overrides) -> int:
         new = f'/naps/{drafting_nap}/commitments/new'
         options = http.options(new)
-        supporter = _value(options['supporters'], accounts['drafter'].organisation)
+        # Supporters are checkboxes (no <select>): the lead agency lists the same organisations.
+        supporter = _value(options['lead_agency'], accounts['drafter'].organisation)
         fields = _complete_fields(
             version='0',
             policy_area=options['policy_area'][0][0],

@@ -129,7 +129,8 @@ def test_secretariat_drafts_a_commitment_into_msf_review(new_page, accounts):
         th.locator(f'#{flag}').check()
     th.locator('#policy_area').select_option(label='การเปิดเผยข้อมูลทางการคลัง')
     th.locator('#lead_agency').select_option(label=government[0])
-    th.locator('#supporters').select_option(label=[civil[0], secretariat.organisation])
+    for supporter in (civil[0], secretariat.organisation):
+        th.locator('#supporters').get_by_label(supporter, exact=True).check()
     th.locator('#contact_name').fill('วิภา ใจดี')
     th.locator('#contact_email').fill('wipa@example.org')
     th.locator('#start_date').fill(COMMITMENT_START)

@@ -1,6 +1,6 @@
 """The drafting forms (issue 12), over HTTP on SQLite and PostgreSQL.
 
-Dates in the reader's calendar.
+Dates in the reader's calendar, a policy area to choose, supporters as checkboxes.
 """
 
 from __future__ import annotations
@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
 
 from forum.commitments.models import Commitment, Milestone
-from forum.members.models import Membership
+from forum.members.models import Membership, Sector
 from tests.commitments.test_routes import _form
 from tests.conftest import csrf_token
 
@@ -86,3 +87,62 @@ def test_seat_terms_show_their_buddhist_era_dates(client, auth, db, secretariat,
     assert _shown(html, 'term_start') == '1 มกราคม 2569'
     assert _shown(html, 'term_end') == '31 ธันวาคม 2570'
     assert '<script src="/static/js/dates.js' in html
+
+
+def test_a_new_commitment_starts_with_no_policy_area_and_must_choose_one(client, auth, db, nap_id):
+    auth.login('sec@example.org')
+    path = f'/naps/{nap_id}/commitments/new'
+    html = client.get(path, headers=TH).get_data(as_text=True)
+    select_ = re.search(r'<select[^>]*id="policy_area"[^>]*>(.*?)</select>', html, re.S)[1]
+    first = re.search(r'<option[^>]*>([^<]*)</option>', select_)
+    assert first[1] == 'เลือกประเด็นนโยบาย'
+    assert 'value=""' in first[0]
+    assert 'selected' not in select_  # the browser shows the prompt, not the first area
+    data = {'csrf_token': csrf_token(client, path), 'version': '0', 'policy_area': '',
+            'title_th': 'เปิดเผยข้อมูลการจัดซื้อจัดจ้าง', 'lead_agency': ''}  # fmt: skip
+    for lang, message in ((TH, 'กรุณาเลือกประเด็นนโยบาย'), (EN, 'Choose a policy area.')):
+        response = client.post(path, data=data, headers=lang)
+        assert response.status_code == 400
+        assert message in response.get_data(as_text=True)
+    del data['policy_area']  # no value at all: the same message
+    response = client.post(path, data=data, headers=EN)
+    assert response.status_code == 400
+    assert 'Choose a policy area.' in response.get_data(as_text=True)
+    assert db.session.scalar(select(Commitment)) is None
+
+
+def test_supporters_are_checkboxes_by_sector_and_save(client, auth, db, nap_id, orgs):
+    auth.login('sec@example.org')
+    path = f'/naps/{nap_id}/commitments/new'
+    html = client.get(path, headers=TH).get_data(as_text=True)
+    assert '<select' not in html.split('id="supporters"')[0][-200:]
+    box = re.search(
+        r'<fieldset class="field choice-list" id="supporters".*?</fieldset>\s*</div>\s*</fieldset>',
+        html,
+        re.S,
+    )[0]
+    assert '<legend>ภาคีสนับสนุน</legend>' in box
+    academia = db.session.scalar(select(Sector).filter_by(code='academia'))
+    assert f'<legend>{academia.name_th}</legend>' in box  # grouped by sector
+    for key in ('cso', 'uni'):
+        value = orgs[key]
+        assert f'name="supporters" id="supporters-{value}" value="{value}">' in box
+    assert f'<label for="supporters-{orgs["uni"]}">มหาวิทยาลัยตัวอย่าง</label>' in box
+    assert re.search(r'<div class="choice-filter" hidden>', box)  # until choices.js runs
+    assert 'id="supporters-filter"' in box
+    assert 'name="supporters-filter"' not in box  # the filter is never sent
+
+    areas = re.findall(r'<option value="(\d+)"', html.split('id="policy_area"')[1])
+    data = MultiDict([
+        ('csrf_token', csrf_token(client, path)), ('version', '0'), ('policy_area', areas[0]),
+        ('title_en', 'Open contracting data'), ('lead_agency', ''),
+        ('supporters', str(orgs['cso'])), ('supporters', str(orgs['uni'])),
+    ])  # fmt: skip
+    response = client.post(path, data=data, headers=EN)
+    assert response.status_code == 302
+    commitment = db.session.scalar(select(Commitment))
+    assert {o.id for o in commitment.supporters} == {orgs['cso'], orgs['uni']}
+    edit = client.get(f'/commitments/{commitment.id}/edit', headers=EN).get_data(as_text=True)
+    for key in ('cso', 'uni'):
+        assert f'id="supporters-{orgs[key]}" value="{orgs[key]}" checked>' in edit
+    assert f'id="supporters-{orgs["ministry"]}" value="{orgs["ministry"]}">' in edit

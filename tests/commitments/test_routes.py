@@ -30,6 +30,14 @@ def _form(client, path: str) -> dict:
     data.pop('submit', None)
     for name in re.findall(r'<input[^>]*type="checkbox"[^>]*name="([^"]+)"(?![^>]*checked)', html):
         data.pop(name, None)
+    # A checkbox list (supporters) sends every ticked box under the one name.
+    listed = re.findall(r'<fieldset class="field choice-list[^"]*" id="([^"]+)"', html)
+    for name in listed:
+        ticked = re.findall(
+            rf'<input type="checkbox" name="{name}" [^>]*value="([^"]*)" checked', html
+        )
+        if ticked:
+            data[name] = ticked
     return data
 
 
