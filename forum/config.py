@@ -40,6 +40,17 @@ class Config:
     SOCKETIO_ASYNC_MODE = 'gevent'
     #: Accept permessage-deflate on websockets (off: it costs ~100 KB per connection).
     WEBSOCKET_COMPRESSION = os.environ.get('FORUM_WEBSOCKET_COMPRESSION') == '1'
+    #: Limits of one websocket (docs/realtime.md "Limits: slow and stalled sockets"): packets and
+    #: bytes (of text, as held in memory) that may wait in its queue, and seconds a write may
+    #: make no progress, before the connection is closed.
+    SOCKET_QUEUE_LIMIT = int(os.environ.get('FORUM_SOCKET_QUEUE_LIMIT', '256'))
+    SOCKET_QUEUE_BYTES = int(os.environ.get('FORUM_SOCKET_QUEUE_BYTES', str(4 * 1024 * 1024)))
+    SOCKET_SEND_TIMEOUT = float(os.environ.get('FORUM_SOCKET_SEND_TIMEOUT', '30'))
+    #: SO_SNDBUF of a websocket's TCP socket in bytes (0: the kernel's autotuning, up to 4 MB).
+    SOCKET_SEND_BUFFER = int(os.environ.get('FORUM_SOCKET_SEND_BUFFER', '0'))
+    #: Engine.IO pings: every ping interval; a client silent for interval + timeout is gone.
+    SOCKET_PING_INTERVAL = float(os.environ.get('FORUM_SOCKET_PING_INTERVAL', '25'))
+    SOCKET_PING_TIMEOUT = float(os.environ.get('FORUM_SOCKET_PING_TIMEOUT', '20'))
     #: Redis pub/sub channel shared by the processes of one installation.
     SOCKETIO_CHANNEL = 'forum'
     BABEL_DEFAULT_LOCALE = 'th'

@@ -7,7 +7,7 @@ them). Later areas add their own rooms (``commitment:<id>``) and events in their
 from flask import Flask, request
 
 from ..extensions import db, socketio
-from . import frames, utf8_json
+from . import frames, limits, utf8_json
 
 
 def init_app(app: Flask) -> None:
@@ -25,12 +25,17 @@ def init_app(app: Flask) -> None:
         manage_session=False,
         # Larger messages close only the sender's connection; a comment is at most 5,000 characters.
         max_http_buffer_size=256 * 1024,
+        # A client that answers no ping for ping_interval + ping_timeout seconds is gone.
+        ping_interval=app.config['SOCKET_PING_INTERVAL'],
+        ping_timeout=app.config['SOCKET_PING_TIMEOUT'],
         json=utf8_json,
     )
     if not app.config['WEBSOCKET_COMPRESSION']:
         app.wsgi_app = _without_websocket_compression(app.wsgi_app)
         # No extension can be negotiated now, so text frames can be written directly.
         frames.install(socketio.server)
+    # Slow and stalled clients are disconnected (docs/realtime.md "Limits").
+    limits.install(socketio.server, limits.SocketLimits.from_config(app.config))
 
     from ..comments import live as _comment_broadcasts  # noqa: F401  (subscribes to signals)
     from .events import ForumNamespace

@@ -23,6 +23,7 @@ through Engine.IO and simple-websocket unchanged.
 from __future__ import annotations
 
 import struct
+import time
 import weakref
 
 import gevent
@@ -56,6 +57,9 @@ class DirectTextFrames:
     _writing = False
     #: The greenlet finishing a frame :meth:`send_now` could only partly write, if any.
     _finishing = None
+    #: monotonic() when the write in progress started or last made progress; None when idle.
+    #: forum.realtime.limits closes a connection whose write makes no progress for too long.
+    write_since = None
 
     def __init__(self, handler, server, **kwargs):
         super().__init__(handler, server, **kwargs)
@@ -76,7 +80,7 @@ class DirectTextFrames:
         try:
             if self._finishing is not None:
                 self._finishing.join()
-            _write(ws, text_frame(message))
+            self._write(text_frame(message))
         finally:
             self._writing = False
         return None
@@ -99,24 +103,32 @@ class DirectTextFrames:
 
     def _finish(self, rest) -> None:
         try:
-            _write(self.ws, rest)
+            self._write(rest)
         except OSError:
-            self.ws.connected = False
+            pass
         finally:
             self._finishing = None
 
+    def _write(self, frame) -> None:
+        """Write all of ``frame``; OSError (as Engine.IO expects) if the connection is gone.
 
-def _write(ws, frame) -> None:
-    """Write all of ``frame``; OSError (as Engine.IO expects) if the connection is gone."""
-    try:
-        # One send() nearly always takes the whole frame; sendall() would first ask the kernel
-        # for the buffer size on every call.
-        sent = ws.sock.send(frame)
-        if sent < len(frame):
-            ws.sock.sendall(memoryview(frame)[sent:])
-    except OSError:
-        ws.connected = False
-        raise
+        One send() nearly always takes the whole frame (sendall() would first ask the kernel
+        for the buffer size on every call); each send() that takes part of it is progress.
+        """
+        ws = self.ws
+        self.write_since = time.monotonic()
+        try:
+            sent = ws.sock.send(frame)
+            if sent < len(frame):
+                rest = memoryview(frame)[sent:]
+                while rest:
+                    self.write_since = time.monotonic()
+                    rest = rest[ws.sock.send(rest) :]
+        except OSError:
+            ws.connected = False
+            raise
+        finally:
+            self.write_since = None
 
 
 def install(sio_server) -> bool:
