@@ -22,8 +22,10 @@ TURN_WAIT = 0.001
 
 def post_request(worker, req, environ, resp):
     """After a response on a connection kept alive: give the others their turn first."""
-    if resp is None or resp.should_close() or environ.get('HTTP_UPGRADE'):
-        return  # closing, or a websocket's own: its reader owns the socket
+    if resp is None or not resp.headers_sent or environ.get('HTTP_UPGRADE'):
+        return  # no answer sent (a websocket took the socket over), or a websocket's own
+    if resp.should_close():
+        return
     sock = environ.get('gunicorn.socket')
     if sock is None:
         return

@@ -418,6 +418,8 @@ async def bench(args, procs: Processes, work: Path) -> dict:
     results['load'] = await watch_and_load(forum, procs, work, plan['load'], args)
     results['load']['comments'] = args.load_comments
     procs.stop(forum.entry)
+    # Whatever the server logged as failing (hooks and handlers alike) while it was measured.
+    results['server_tracebacks'] = shared.log_text(forum.log).count('Traceback')
 
     if args.no_wrk:
         results['wrk'] = 'skipped (--no-wrk)'
@@ -502,6 +504,7 @@ def summary(results: dict, args) -> str:
         f'{load["errors"]} errors; the worker used {load["worker_cpu"]:.0%} of a core, '
         f'{load["worker_mb"]:.0f} MB (goal: p99 under 100 ms)'
     )
+    lines.append(f'Tracebacks in the server log: {results["server_tracebacks"]}')
     if isinstance(results['wrk'], str):
         lines.append(f'\nKeep-alive turns: {results["wrk"]}')
     else:
