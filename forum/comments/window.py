@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 
 from ..extensions import db
 from .models import Comment
@@ -68,14 +68,15 @@ def latest_threads(
     ids = ids[:limit]
     if not ids:
         return Window([], has_earlier=False, oldest_id=None)
-    query = (
-        select(Comment)
-        .where(
-            Comment.commitment_id == commitment_id,
-            (Comment.id.in_(ids)) | (Comment.parent_id.in_(ids)),
-        )
-        .order_by(Comment.id)
+    # The threads by primary key and their replies by (commitment, parent): two index lookups.
+    # Written as one "id IN … OR parent_id IN …", SQLite reads every comment of the commitment.
+    wanted = union_all(
+        select(Comment.id).where(Comment.id.in_(ids)),
+        select(Comment.id).where(
+            Comment.commitment_id == commitment_id, Comment.parent_id.in_(ids)
+        ),
     )
+    query = select(Comment).where(Comment.id.in_(wanted)).order_by(Comment.id)
     comments = list(db.session.scalars(query).unique())
     return Window(comments, has_earlier=has_earlier, oldest_id=min(ids))
 
