@@ -31,6 +31,8 @@ class NapForm(BaseForm):
             InputRequired(REQUIRED),
             NumberRange(min=2000, max=2100, message=_l('A year between 2000 and 2100.')),
         ],
+        # The field macro shows the B.E. year beside it on a Thai page.
+        render_kw={'data-year': 'ce'},
     )
     length_years = SelectField(
         _l('Length'),

@@ -1,11 +1,13 @@
 /* The date beside each date input, in the reader's calendar (B.E. with Thai month names on a Thai
    page), rewritten as the input changes. The server renders it for the current value with the
-   same pattern (forum/core/date_inputs.py); without JavaScript that one stays. */
+   same pattern (forum/core/date_inputs.py); without JavaScript that one stays. A C.E. year input
+   (the plan's first year) gets its B.E. year the same way. */
 (function () {
   'use strict';
+  if (window.forumDates) { return; }  // loaded twice on a page: once is enough
+  window.forumDates = true;
   var source = document.getElementById('date-text');
-  if (!source) { return; }
-  var text = JSON.parse(source.textContent);
+  var text = source ? JSON.parse(source.textContent) : null;
   var ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
   function pad(n) { return (n < 10 ? '0' : '') + n; }
@@ -40,5 +42,22 @@
     update();
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll('[data-date-of]'), follow);
+  /* "2025" as "พ.ศ. 2568" (the element's template and offset); '' for anything but a year. */
+  function followYear(shown) {
+    var input = document.getElementById(shown.getAttribute('data-year-of'));
+    if (!input) { return; }
+    var offset = parseInt(shown.getAttribute('data-year-offset'), 10);
+    var template = shown.getAttribute('data-template');
+    function update() {
+      var value = /^\s*\d{4}\s*$/.test(input.value)
+        ? template.replace('{year}', String(parseInt(input.value, 10) + offset)) : '';
+      shown.textContent = value;
+      shown.hidden = !value;
+    }
+    input.addEventListener('input', update);
+    update();
+  }
+
+  if (text) { Array.prototype.forEach.call(document.querySelectorAll('[data-date-of]'), follow); }
+  Array.prototype.forEach.call(document.querySelectorAll('[data-year-of]'), followYear);
 }());

@@ -1,6 +1,7 @@
 """The drafting forms on a 360 px phone in Thai, in real Chromium (issue 12).
 
-The date beside a date input is the Buddhist-Era date and follows the input as it changes; the
+The date beside a date input is the Buddhist-Era date and follows the input as it changes (so
+does the B.E. year beside the plan's first year); the
 policy area starts unchosen and must be chosen; supporting organisations are checkboxes that a
 finger or the keyboard ticks, with a filter box, and they save; where two people changed the
 supporters at once, the conflict page's choice still works with them.
@@ -101,6 +102,20 @@ def test_the_buddhist_era_date_beside_the_input_follows_it(phone, accounts, make
     expect(page.locator('#end_date-shown')).to_be_hidden()
     page.locator('#end_date').fill('2026-12-31')
     expect(page.locator('#end_date-shown')).to_have_text('31 ธันวาคม 2569')
+    _fits(page)
+
+
+def test_the_plans_first_year_shows_its_buddhist_era_year(phone, accounts):
+    page = phone()
+    log_in_quickly(page, accounts['secretariat'])
+    visit(page, '/naps/new')
+    shown = page.locator('#start_year-shown')
+    expect(shown).to_be_hidden()
+    page.locator('#start_year').fill('2027')
+    expect(shown).to_have_text('พ.ศ. 2570')
+    page.locator('#start_year').fill('20')
+    expect(shown).to_be_hidden()
+    assert_accessible(page)
     _fits(page)
 
 

@@ -146,3 +146,23 @@ def test_supporters_are_checkboxes_by_sector_and_save(client, auth, db, nap_id, 
     for key in ('cso', 'uni'):
         assert f'id="supporters-{orgs[key]}" value="{orgs[key]}" checked>' in edit
     assert f'id="supporters-{orgs["ministry"]}" value="{orgs["ministry"]}">' in edit
+
+
+def test_the_plans_first_year_shows_its_buddhist_era_year_on_a_thai_page(client, auth, secretariat):
+    auth.login('sec@example.org')
+    html = client.get('/naps/new', headers=TH).get_data(as_text=True)
+    shown = re.search(
+        r'<p class="date-shown" id="start_year-shown" data-year-of="start_year"[^>]*>', html
+    )
+    assert 'data-year-offset="543"' in shown[0]
+    assert 'data-template="พ.ศ. {year}"' in shown[0]
+    assert 'hidden' in shown[0]  # no year typed yet
+    assert 'aria-describedby="start_year-shown"' in _input(html, 'start_year')
+    assert '<script src="/static/js/dates.js' in html
+    data = {'number': '7', 'title_th': 'แผน', 'title_en': 'Plan', 'start_year': '2027',
+            'length_years': '2', 'end_month': '7',
+            'csrf_token': csrf_token(client, '/naps/new')}  # fmt: skip
+    html = client.post('/naps/new', data=data, headers=TH).get_data(as_text=True)  # a bad month
+    assert re.search(r'id="start_year-shown"[^>]*>พ.ศ. 2570</p>', html)
+    english = client.get('/naps/new', headers=EN).get_data(as_text=True)
+    assert 'start_year-shown' not in english  # the year is already in the reader's calendar
