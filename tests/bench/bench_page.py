@@ -326,7 +326,7 @@ async def page_load(url: str, commitment: int, args) -> dict:
 async def watch_and_load(server: Gunicorn, procs, work: Path, commitment: int, args) -> dict:
     """The page under load while ``--sockets`` sockets watch the commitment."""
     pool = None
-    watchers = {'sockets': 0, 'joined': 0, 'ramp_s': 0.0}
+    watchers = {'sockets': 0, 'joined': 0, 'ramp_s': 0.0, 'disconnected': 0}
     if args.sockets:
         args.commitment = commitment
         n_procs = min(args.client_procs, args.sockets)
@@ -344,8 +344,14 @@ async def watch_and_load(server: Gunicorn, procs, work: Path, commitment: int, a
             'sockets': args.sockets,
             'joined': joined,
             'ramp_s': max(r['ramp_s'] for r in pool.joined.values()),
+            # Watchers whose connection ended before the load (an overloaded server's pings).
+            'disconnected': sum(r['disconnects'] for r in pool.ready.values()),
         }
-        print(f'  {joined} sockets watch commitment {commitment}', flush=True)
+        print(
+            f'  {joined} sockets joined commitment {commitment} in {watchers["ramp_s"]:.1f} s, '
+            f'{watchers["disconnected"]} of them disconnected since',
+            flush=True,
+        )
     try:
         cpu, started = cpu_seconds(server.pid), time.monotonic()
         result = await page_load(server.url, commitment, args)
@@ -498,7 +504,8 @@ def summary(results: dict, args) -> str:
     load = results['load']
     lines.append(
         f'\nPage under load ({load["comments"]} comments): {args.clients} kept-alive clients '
-        f'(a pause of {args.think:g} s ± half), {load["joined"]} sockets watching, '
+        f'(a pause of {args.think:g} s ± half), {load["joined"]} sockets joined '
+        f'({load["disconnected"]} disconnected before the load), '
         f'{args.seconds:g} s: {load["requests"]} pages ({load["per_s"]:.1f}/s), '
         f'p50 {load["p50"]:.1f} ms, p99 {load["p99"]:.1f} ms, slowest {load["max"]:.1f} ms, '
         f'{load["errors"]} errors; the worker used {load["worker_cpu"]:.0%} of a core, '
