@@ -232,3 +232,29 @@ def test_the_limits_of_the_configuration():
     )
     assert got == SocketLimits(queue_packets=10, queue_bytes=1000, send_timeout=2.0)
     assert got.check_every == 0.5
+
+
+def test_a_ping_timeout_found_by_a_broadcast_closes_the_socket_outside_it(database_url):
+    """Not inside the emit: that runs in the poster's request, in the middle of its commit."""
+    _app(database_url)
+    eio = socketio.server.eio
+    conn = _Connection()
+    handler = eio.handlers['disconnect']
+    threads = []
+
+    def disconnect(sid, reason):
+        threads.append(threading.get_ident())
+        return handler(sid, reason)
+
+    eio.handlers['disconnect'] = disconnect
+    try:
+        conn.eio_socket.last_ping = time.time() - 3600  # a ping unanswered for an hour
+        conn.flood(1)
+        assert _wait(lambda: conn.eio_socket.closed, 5)
+        # Engine.IO alone would have run the disconnect handler right inside the emit.
+        assert threads
+        assert threads[0] != threading.get_ident()
+        assert conn.peer_sees_the_end(limits.CLOSE_GRACE + 5)
+    finally:
+        eio.handlers['disconnect'] = handler
+        conn.close()
