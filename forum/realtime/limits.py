@@ -218,37 +218,54 @@ def over_limit(queue, limits: SocketLimits) -> str | None:
 
 
 class _BoundedSend:
-    """Replaces ``Server._send_eio_packet``: a socket that holds too much is closed instead."""
+    """Wraps ``Server._send_eio_packet``: a socket that holds too much is closed instead.
+
+    :meth:`wrapper` is what replaces it: a closure (cheaper to call than this object, for it
+    runs once per socket of every broadcast).
+    """
 
     def __init__(self, sio_server, limits: SocketLimits):
         self.eio = sio_server.eio
         self.limits = limits
         self.send = sio_server._send_eio_packet
 
-    def __call__(self, eio_sid, pkt):
-        sock = self.eio.sockets.get(eio_sid)
-        if sock is not None:
-            if _ping_timed_out(sock):
-                # Engine.IO would close the socket right here, inside the emit, and run the
-                # disconnect handler in the sender's request and database session (a comment's
-                # commit, for a broadcast). It is gone either way: close it in a task of its own.
-                if not getattr(sock, 'forum_ping_closing', False):
-                    sock.forum_ping_closing = True
-                    self.eio.start_background_task(_close_timed_out, sock)
+    def wrapper(self):
+        """The replacement for ``Server._send_eio_packet``."""
+        sockets, send, refuse = self.eio.sockets, self.send, self.refuse
+
+        def bounded_send(eio_sid, pkt):
+            sock = sockets.get(eio_sid)
+            # The common case: nothing queued for the socket, no ping waiting for its answer.
+            if sock is not None and (sock.last_ping or sock.queue.qsize()) and refuse(sock):
                 return None
-            ref = getattr(sock, 'forum_websocket', None)
-            wrapper = ref() if ref is not None else None
-            if wrapper is not None and wrapper.aborted is not None:
-                return None  # being closed: nothing more for it
-            reason = over_limit(sock.queue, self.limits)
-            if reason is not None:
-                if wrapper is not None:
-                    wrapper.abort(reason)
-                else:  # long-polling: no connection to reset, the client polls no more
-                    logger.warning('Closing socket %s: %s', eio_sid, reason)
-                    sock.close(wait=False, abort=True)
-                return None
-        return self.send(eio_sid, pkt)
+            return send(eio_sid, pkt)
+
+        bounded_send.forum_bounded = self
+        return bounded_send
+
+    def refuse(self, sock) -> bool:
+        """Whether ``sock`` must not get another packet (and is being closed)."""
+        if _ping_timed_out(sock):
+            # Engine.IO would close the socket right here, inside the emit, and run the
+            # disconnect handler in the sender's request and database session (a comment's
+            # commit, for a broadcast). It is gone either way: close it in a task of its own.
+            if not getattr(sock, 'forum_ping_closing', False):
+                sock.forum_ping_closing = True
+                self.eio.start_background_task(_close_timed_out, sock)
+            return True
+        ref = getattr(sock, 'forum_websocket', None)
+        wrapper = ref() if ref is not None else None
+        if wrapper is not None and wrapper.aborted is not None:
+            return True  # being closed: nothing more for it
+        reason = over_limit(sock.queue, self.limits)
+        if reason is None:
+            return False
+        if wrapper is not None:
+            wrapper.abort(reason)
+        else:  # long-polling: no connection to reset, the client polls no more
+            logger.warning('Closing socket %s: %s', sock.sid, reason)
+            sock.close(wait=False, abort=True)
+        return True
 
 
 def _ping_timed_out(sock) -> bool:
@@ -325,7 +342,7 @@ def install(sio_server, limits: SocketLimits) -> None:
     websocket_class = table.get('websocket')
     if isinstance(websocket_class, type) and issubclass(websocket_class, SimpleWebSocketWSGI):
         if issubclass(websocket_class, BoundedWebSocket):
-            websocket_class = websocket_class.__mro__[1]
+            websocket_class = websocket_class.__bases__[1]  # installed again: new limits
         table['websocket'] = type(
             websocket_class.__name__,
             (BoundedWebSocket, websocket_class),
@@ -338,5 +355,5 @@ def install(sio_server, limits: SocketLimits) -> None:
         )
     # A copy of the driver's table: the module-level one stays untouched.
     eio._async = table
-    if not isinstance(sio_server._send_eio_packet, _BoundedSend):
-        sio_server._send_eio_packet = _BoundedSend(sio_server, limits)
+    if not hasattr(sio_server._send_eio_packet, 'forum_bounded'):
+        sio_server._send_eio_packet = _BoundedSend(sio_server, limits).wrapper()
