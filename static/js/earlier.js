@@ -19,6 +19,12 @@
     });
   }
 
+  function childrenOf(node) {
+    var part = document.createDocumentFragment();
+    while (node.firstChild) { part.appendChild(node.firstChild); }
+    return part;
+  }
+
   function load(link) {
     var holder = link.closest('.show-earlier');
     if (holder.getAttribute('aria-busy') === 'true') { return; }
@@ -49,12 +55,6 @@
     }).catch(function () {
       window.location.href = link.href; // the page with the same window, as without JavaScript
     });
-  }
-
-  function childrenOf(node) {
-    var part = document.createDocumentFragment();
-    while (node.firstChild) { part.appendChild(node.firstChild); }
-    return part;
   }
 
   section.addEventListener('click', function (event) {
