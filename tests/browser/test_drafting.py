@@ -26,7 +26,7 @@ from playwright.sync_api import expect
 
 #: Thai interface texts the tests look for (translations/th).
 TH_CHECKLIST_PASSES = 'ตรวจสอบได้และครบถ้วน'
-TH_CHECKLIST_FAILS = 'ยังไม่ผ่านรายการตรวจสอบ'
+TH_REVIEW_REFUSED = 'ยังทำไม่ได้จนกว่ารายการตรวจสอบจะผ่าน'
 TH_CONFLICT = 'ยังไม่ได้บันทึก: มีผู้อื่นบันทึกก่อน'
 TH_EDITING = 'กำลังแก้ไข'
 TH_IN_REVIEW = 'อยู่ระหว่างเวทีความร่วมมือพิจารณา'
@@ -105,8 +105,11 @@ def test_secretariat_drafts_a_commitment_into_msf_review(new_page, accounts):
     expect(en.locator('[data-nap-state]')).to_have_attribute('data-nap-state', 'planning')
     assert_accessible(en)
     nap_url = en.url
+    en.locator('details[data-confirm=drafting] summary').click()  # asks first
     with en.expect_navigation():
-        en.locator('form[action$="/state"] button[value=drafting]').click()
+        en.locator('details[data-confirm=drafting]').get_by_role(
+            'button', name='Yes, move it'
+        ).click()
     expect(en.locator('[data-nap-state]')).to_have_attribute('data-nap-state', 'drafting')
     expect(en.get_by_role('status')).to_contain_text('Drafting')
     assert_accessible(en)
@@ -149,12 +152,11 @@ def test_secretariat_drafts_a_commitment_into_msf_review(new_page, accounts):
     )
     expect(th.locator('main')).to_contain_text(government[0])
     expect(th.locator('main')).to_contain_text(civil[0])
-    # It cannot go to MSF review yet.
-    with th.expect_response(lambda r: r.request.method == 'POST') as refused:
-        with th.expect_navigation():
-            th.locator('form[action$="/state"] button').click()
-    assert refused.value.status == 409
-    expect(th.locator('main')).to_contain_text(TH_CHECKLIST_FAILS)
+    # It cannot go to MSF review yet: the button says so instead of being refused after a press
+    # (the server still refuses the move: tests/commitments/test_routes.py).
+    expect(th.locator('.refused-move button')).to_be_disabled()
+    expect(th.locator('.refused-reason')).to_contain_text(TH_REVIEW_REFUSED)
+    expect(th.locator('form[action$="/state"]')).to_have_count(0)
     expect(th.locator('[data-state]')).to_have_attribute('data-state', 'draft')
     assert_accessible(th)
 
@@ -183,8 +185,9 @@ def test_secretariat_drafts_a_commitment_into_msf_review(new_page, accounts):
     visit(en, commitment_url)
     expect(en.locator('#checklist')).to_have_class(re.compile(r'\bpasses\b'))
     expect(en.locator('[data-state]')).to_have_attribute('data-state', 'draft')
+    en.get_by_text('Move to "In MSF review"').click()  # asks first
     with en.expect_navigation():
-        en.get_by_role('button', name='Move to "In MSF review"').click()
+        en.get_by_role('button', name='Yes, move it').click()
     expect(en.locator('[data-state]')).to_have_attribute('data-state', 'msf_review')
     expect(en.locator('[data-state]')).to_have_text('In MSF review')
     expect(en.get_by_role('status')).to_contain_text('In MSF review')
