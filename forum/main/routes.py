@@ -6,24 +6,31 @@ from sqlalchemy import select, text
 
 from ..auth.services import set_locale
 from ..core.i18n import local_today
+from ..core.permissions import can
 from ..core.urls import safe_next
 from ..extensions import csrf, db
 from ..members.services import count_by_sector, current_memberships
-from ..naps.models import PolicyArea
+from ..naps.activity import commitments_by_area, current_nap
+from ..naps.models import Nap, PolicyArea
 from . import bp
 
 
 @bp.route('/')
 def index():
     """The forum's public front page."""
-    seats = current_memberships(local_today())
+    today = local_today()
+    seats = current_memberships(today)
     areas = db.session.scalars(select(PolicyArea).order_by(PolicyArea.position)).all()
+    naps = db.session.scalars(select(Nap)).all()
+    nap = current_nap([n for n in naps if can(current_user, 'view_nap', n)], today)
     return render_template(
         'main/index.html',
         seat_count=len(seats),
         sector_counts=count_by_sector(seats),
         policy_areas=areas,
-        today=local_today(),
+        nap=nap,
+        area_counts=commitments_by_area(nap) if nap else {},
+        today=today,
     )
 
 

@@ -2,7 +2,7 @@
 
 from itertools import groupby
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -15,6 +15,7 @@ from ..core.states import StateError
 from ..extensions import db
 from . import bp
 from .access import get_nap
+from .activity import commitment_activity
 from .forms import NapForm
 from .models import NAP_STATE_LABELS, Nap, PolicyArea
 from .services import create_nap, move_nap
@@ -60,21 +61,30 @@ def create():
 
 @bp.route('/<int:nap_id>')
 def show(nap_id):
-    """A plan's commitments grouped by policy area, with their checklist status and owners."""
-    return _render_show(get_nap(nap_id))
+    """A plan's commitments grouped by policy area, with their checklist status and owners.
+
+    ``?area=<code>`` shows one policy area only (the home page's cards link there).
+    """
+    nap = get_nap(nap_id)
+    area = None
+    code = request.args.get('area')
+    if code is not None:
+        area = db.session.scalar(select(PolicyArea).filter_by(code=code))
+        if area is None:
+            abort(400, description=_('There is no policy area "%(code)s".', code=code))
+    return _render_show(nap, area=area)
 
 
-def _render_show(nap: Nap, error: str | None = None, status: int = 200):
-    commitments = (
-        db.session.scalars(
-            select(Commitment)
-            .filter_by(nap_id=nap.id)
-            .join(Commitment.policy_area)
-            .order_by(PolicyArea.position, Commitment.number)
-        )
-        .unique()
-        .all()
+def _render_show(nap: Nap, error: str | None = None, status: int = 200, area=None):
+    query = (
+        select(Commitment)
+        .filter_by(nap_id=nap.id)
+        .join(Commitment.policy_area)
+        .order_by(PolicyArea.position, Commitment.number)
     )
+    if area is not None:
+        query = query.filter(Commitment.policy_area_id == area.id)
+    commitments = db.session.scalars(query).unique().all()
     readable = [c for c in commitments if can(current_user, 'view_commitment', c)]
     groups = [(area, list(items)) for area, items in groupby(readable, key=lambda c: c.policy_area)]
     problems = {c.id: check(c) for c in readable}
@@ -83,6 +93,8 @@ def _render_show(nap: Nap, error: str | None = None, status: int = 200):
         nap=nap,
         groups=groups,
         problems=problems,
+        activity=commitment_activity(readable),
+        area=area,
         state_labels=NAP_STATE_LABELS,
         error=error,
     ), status
