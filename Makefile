@@ -53,9 +53,26 @@ migrate: $(VENV)/.installed
 demo: migrate
 	$(BIN)/flask forum demo --if-empty
 
+# The server's PID while `make serve` (or `make run`) serves; `make stop` stops that process only.
+PIDFILE ?= instance/forum.pid
+
 serve:
-	@echo "Serving http://127.0.0.1:$(PORT) (one gevent process, websockets on)"
-	$(BIN)/gunicorn -c gunicorn.conf.py -k gevent -w 1 --worker-connections 2000 -b 127.0.0.1:$(PORT) wsgi:app
+	@mkdir -p $(dir $(PIDFILE))
+	@echo "Serving http://127.0.0.1:$(PORT) (one gevent process, websockets on; PID in $(PIDFILE), make stop ends it)"
+	$(BIN)/gunicorn -c gunicorn.conf.py -k gevent -w 1 --worker-connections 2000 -b 127.0.0.1:$(PORT) --pid $(PIDFILE) wsgi:app
+
+# Stop the server `make run` / `make serve` started: the PID in $(PIDFILE), and only if that
+# process is still our gunicorn (a stale file naming another process is removed, nothing killed).
+.PHONY: stop
+stop:
+	@if [ ! -f $(PIDFILE) ]; then echo "No server to stop: $(PIDFILE) is missing (make run writes it)"; exit 0; fi; \
+	pid=$$(cat $(PIDFILE)); \
+	if ! ps -p "$$pid" -o args= 2>/dev/null | grep -q gunicorn; then \
+	  echo "No server with PID $$pid: removing the stale $(PIDFILE)"; rm -f $(PIDFILE); exit 0; fi; \
+	echo "Stopping the server (PID $$pid)"; kill -TERM "$$pid"; \
+	for i in $$(seq 1 100); do ps -p "$$pid" >/dev/null 2>&1 || break; sleep 0.2; done; \
+	if ps -p "$$pid" >/dev/null 2>&1; then echo "PID $$pid still runs after 20 s"; exit 1; fi; \
+	rm -f $(PIDFILE); echo "Stopped"
 
 run: install assets translations demo serve
 
