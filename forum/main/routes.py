@@ -1,6 +1,6 @@
-"""Home page, language switch, health check."""
+"""Home page, language switch, favicon, health check."""
 
-from flask import current_app, jsonify, redirect, render_template, request, session
+from flask import current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_login import current_user
 from sqlalchemy import select, text
 
@@ -45,6 +45,12 @@ def set_language():
         set_locale(current_user, lang, actor=current_user)
         db.session.commit()
     return redirect(safe_next(request.form.get('next')))
+
+
+@bp.route('/favicon.ico')
+def favicon():
+    """Browsers and feed readers ask for /favicon.ico by default: send them to our SVG icon."""
+    return redirect(url_for('static', filename='favicon.svg'), code=301)
 
 
 @bp.route('/healthz')
