@@ -18,6 +18,9 @@ costs are avoided here, and only while compression is declined (no extension can
 
 Anything else (binary data, closed or upgrading connections, threads instead of gevent) goes
 through Engine.IO and simple-websocket unchanged.
+
+Every write that may wait records when it last made progress (``write_since``): a client that
+takes nothing for ``FORUM_SOCKET_SEND_TIMEOUT`` seconds is disconnected (forum.realtime.limits).
 """
 
 from __future__ import annotations

@@ -258,3 +258,20 @@ def test_a_ping_timeout_found_by_a_broadcast_closes_the_socket_outside_it(databa
     finally:
         eio.handlers['disconnect'] = handler
         conn.close()
+
+
+def test_a_long_polling_socket_over_the_bound_is_closed(database_url):
+    _app(database_url, SOCKET_QUEUE_LIMIT=8)
+    eio = socketio.server.eio
+    sock = EngineIOSocket(eio, f'polling-{time.monotonic_ns()}')
+    sock.connected = True
+    sock.last_ping = None
+    eio.sockets[sock.sid] = sock
+    try:
+        for _ in range(8):
+            socketio.server._send_eio_packet(sock.sid, _message('ก' * 100))
+        assert not sock.closed  # 8 waiting: at the bound, not over it
+        socketio.server._send_eio_packet(sock.sid, _message('ก' * 100))
+        assert sock.closed
+    finally:
+        eio.sockets.pop(sock.sid, None)
