@@ -15,6 +15,7 @@ from ..core.converters import parse_id
 from ..core.permissions import can
 from ..core.throttle import check as throttle
 from ..extensions import db
+from ..realtime.broadcast import emit_after_commit
 from .models import Comment
 from .serialize import comment_json
 from .services import (
@@ -53,6 +54,15 @@ def _commitment(comment: Comment):
     return db.session.get(Commitment, comment.commitment_id)
 
 
+def _make_sure_the_room_has(data: dict) -> None:
+    """Send a retried comment to its room again (after the commit of this event).
+
+    The process that stored it may have died between its commit and its broadcast; viewers
+    that have the comment at this ``seq`` or later ignore it (docs/realtime.md).
+    """
+    emit_after_commit('comment_added', {'comment': data}, to=live.room(data['commitment_id']))
+
+
 class CommentEvents:
     """``post_comment``, ``edit_comment``, ``delete_comment``.
 
@@ -69,7 +79,7 @@ class CommentEvents:
         if not can(current_user, 'comment', commitment):
             return fail(_('you may not comment on this commitment'))
         try:
-            comment, _created = post_comment(
+            comment, created = post_comment(
                 commitment,
                 actor=current_user,
                 body=payload.get('body'),
@@ -79,6 +89,8 @@ class CommentEvents:
                 stance=payload.get('stance', ''),
             )
             data = comment_json(comment)
+            if not created:
+                _make_sure_the_room_has(data)
             db.session.commit()
         except CommentError as exc:
             db.session.rollback()
@@ -93,6 +105,8 @@ class CommentEvents:
             if comment is None:
                 return fail(_('the comment could not be saved; try again'))
             data = comment_json(comment)
+            _make_sure_the_room_has(data)
+            db.session.commit()
         return {'ok': True, 'comment': data}
 
     def on_edit_comment(self, payload=None):

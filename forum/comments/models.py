@@ -43,6 +43,10 @@ class Comment(db.Model):
         # A retried post (same client id) finds the first one instead of making a second.
         UniqueConstraint('author_id', 'client_id', name='uq_comments_author_client'),
         Index('ix_comments_commitment_id_id', 'commitment_id', 'id'),
+        # A rejoining socket asks for what changed after its cursor (docs/realtime.md).
+        Index('ix_comments_commitment_id_seq', 'commitment_id', 'seq'),
+        # The window (comments/window.py): a commitment's latest threads, then their replies.
+        Index('ix_comments_commitment_id_parent_id_id', 'commitment_id', 'parent_id', 'id'),
         # The rate limit counts a person's comments of the last minute, however many they wrote.
         Index('ix_comments_author_id_created_dt', 'author_id', 'created_dt'),
     )
@@ -71,6 +75,10 @@ class Comment(db.Model):
     is_deleted: Mapped[bool] = mapped_column(default=False)
     is_hidden: Mapped[bool] = mapped_column(default=False)
     hidden_reason: Mapped[str | None] = mapped_column(Text)
+    #: The commitment's comment sequence number of this comment's latest change (post, edit,
+    #: deletion, hiding): taken under the commitment's row lock, so it follows commit order
+    #: (``services.next_seq``). 0 for rows inserted without the services (test data).
+    seq: Mapped[int] = mapped_column(default=0, server_default='0')
 
     author: Mapped[User] = relationship(lazy='joined')
     sector: Mapped[Sector] = relationship(lazy='joined')

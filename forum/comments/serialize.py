@@ -24,6 +24,7 @@ def comment_json(comment: Comment) -> dict:
         comment.is_deleted,
         comment.is_hidden,
         comment.hidden_reason,
+        comment.seq,
     )
     built = getattr(comment, _BUILT, None)
     if built is not None and built[0] == state:
@@ -67,6 +68,8 @@ def _build(comment: Comment) -> dict:
         'is_deleted': comment.is_deleted,
         'is_hidden': comment.is_hidden,
         'hidden_reason': comment.hidden_reason if comment.is_hidden else None,
+        # The commitment's sequence number of this state (docs/realtime.md, the cursor).
+        'seq': comment.seq,
     }
     return data
 

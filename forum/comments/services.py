@@ -8,8 +8,9 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import Row
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..auth.models import User
 from ..commitments.fields import COMMITMENT_TEXTS
@@ -157,6 +158,48 @@ def _retried(commitment: Commitment, comment_id: int | None) -> Comment | None:
     return comment
 
 
+def next_seq(commitment_id: int) -> int:
+    """Take the commitment's next comment sequence number, inside the current transaction.
+
+    One ``UPDATE … RETURNING``: on PostgreSQL it holds the commitment's row lock until the
+    transaction ends, so a second change waits for the first to commit and numbers follow commit
+    order (SQLite has one writer at a time anyway). A rollback gives the number back. A Core
+    statement, not the ORM: ``version`` (drafting's conflict check) is neither bumped nor
+    checked, and ``modified_dt`` keeps its value.
+    """
+    table = Commitment.__table__
+    seq = db.session.execute(
+        update(table)
+        .where(table.c.id == commitment_id)
+        .values(comment_seq=table.c.comment_seq + 1, modified_dt=table.c.modified_dt)
+        .returning(table.c.comment_seq)
+    ).scalar_one()
+    loaded = db.session.identity_map.get(db.session.identity_key(Commitment, commitment_id))
+    if loaded is not None:  # keep a loaded commitment truthful without marking it changed
+        set_committed_value(loaded, 'comment_seq', seq)
+    return seq
+
+
+def comments_since(
+    commitment_id: int, limit: int, *, since_seq: int | None = None, since_id: int | None = None
+) -> list[Comment] | None:
+    """The comments changed after ``since_seq`` (or posted after ``since_id``), in id order.
+
+    Each in its current state. None when there are more than ``limit``: the caller sends the
+    window instead. ``since_id`` is what old clients send; ids are taken at INSERT, not in
+    commit order, so it may miss a comment (docs/realtime.md).
+    """
+    query = select(Comment).where(Comment.commitment_id == commitment_id)
+    if since_seq is not None:
+        query = query.where(Comment.seq > since_seq).order_by(Comment.seq)
+    else:
+        query = query.where(Comment.id > (since_id or 0)).order_by(Comment.id)
+    found = list(db.session.scalars(query.limit(limit + 1)).unique())
+    if len(found) > limit:
+        return None
+    return sorted(found, key=lambda c: c.id)
+
+
 def post_comment(
     commitment: Commitment, *, actor: User, body, client_id, parent_id=None, anchor='',
     stance='',
@@ -183,6 +226,7 @@ def post_comment(
         body=body,
         body_html=render(body),
         client_id=client_id,
+        seq=next_seq(commitment.id),
     )
     db.session.add(comment)
     db.session.flush()
@@ -214,6 +258,7 @@ def edit_comment(comment: Comment, *, actor: User, body) -> Comment:
     comment.body = body
     comment.body_html = render(body)
     comment.edited_dt = utcnow()
+    comment.seq = next_seq(comment.commitment_id)
     db.session.flush()
     audit.record('comment.edited', comment, actor=actor)
     comment_changed.send(comment, event='comment_updated', actor=actor)
@@ -230,6 +275,7 @@ def delete_comment(comment: Comment, *, actor: User) -> Comment:
     comment.is_deleted = True
     comment.body = ''
     comment.body_html = ''
+    comment.seq = next_seq(comment.commitment_id)
     db.session.flush()
     audit.record('comment.deleted', comment, actor=actor)
     comment_changed.send(comment, event='comment_deleted', actor=actor)
@@ -242,15 +288,8 @@ def hide_comment(comment: Comment, *, actor: User, reason: str) -> Comment:
         raise CommentError(_l('Say why the comment is hidden.'))
     comment.is_hidden = True
     comment.hidden_reason = reason.strip()
+    comment.seq = next_seq(comment.commitment_id)
     db.session.flush()
     audit.record('comment.hidden', comment, actor=actor, reason=comment.hidden_reason)
     comment_changed.send(comment, event='comment_hidden', actor=actor)
     return comment
-
-
-def comments_of(commitment: Commitment, since_id: int | None = None) -> list[Comment]:
-    """The commitment's comments in order (only those after ``since_id`` when given)."""
-    query = select(Comment).filter_by(commitment_id=commitment.id).order_by(Comment.id)
-    if since_id is not None:
-        query = query.where(Comment.id > since_id)
-    return list(db.session.scalars(query).unique())

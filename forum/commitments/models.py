@@ -120,6 +120,10 @@ class Commitment(BilingualMixin, CreatedMixin, db.Model):
     #: transaction moved on raises StaleDataError (a Conflict) instead of being overwritten. The
     #: services set the version themselves (it is the revision number).
     __mapper_args__ = {'version_id_col': version, 'version_id_generator': False}
+    #: The last comment sequence number given out on this commitment (comments.seq): raised by
+    #: one Core UPDATE inside every comment change's transaction, never through the ORM, so it
+    #: neither bumps nor checks ``version`` (forum/comments/services.py ``next_seq``).
+    comment_seq: Mapped[int] = mapped_column(default=0, server_default='0')
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey('users.id'))
     modified_dt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -8,6 +8,8 @@ flushed to disk (``forum/durable.py``): the room hears first, the caller answers
 from __future__ import annotations
 
 import logging
+import os
+import signal
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -18,6 +20,11 @@ from ..extensions import db, socketio
 logger = logging.getLogger(__name__)
 _KEY = 'forum_pending_emits'
 _CALLS = 'forum_pending_calls'
+#: TEST ONLY (tests/multiprocess/test_failover.py): a process whose environment sets
+#: ``FORUM_TEST_DIE_AFTER_COMMIT`` kills itself with SIGKILL when a committed event about to be
+#: broadcast contains that text: the crash between commit and broadcast. Never set it in
+#: production.
+_DIE_AFTER_COMMIT = os.environ.get('FORUM_TEST_DIE_AFTER_COMMIT') or None
 
 
 def emit_after_commit(name: str, data: dict, *, to: str) -> None:
@@ -37,6 +44,8 @@ def call_after_commit(func, *args, **kwargs) -> None:
 @durable.before_sync
 def _send_pending(session: Session) -> None:
     pending = session.info.pop(_KEY, [])
+    if _DIE_AFTER_COMMIT and any(_DIE_AFTER_COMMIT in str(data) for _n, data, _r in pending):
+        os.kill(os.getpid(), signal.SIGKILL)
     for name, data, room in pending:
         try:
             socketio.emit(name, data, to=room)

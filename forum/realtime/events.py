@@ -6,21 +6,27 @@ from collections.abc import Callable
 from flask import request
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_socketio import Namespace, join_room, leave_room
+from flask_socketio import Namespace, join_room, leave_room, rooms
 from flask_wtf.csrf import ValidationError, validate_csrf
+from sqlalchemy import select
 
 from ..auth.sessions import check_session
 from ..comments.events import CommentEvents
 from ..comments.serialize import comment_json
-from ..comments.services import comments_of
+from ..comments.services import comments_since
+from ..comments.window import latest_threads
 from ..commitments import live
+from ..commitments.models import Commitment
 from ..core.converters import MAX_ID
 from ..core.permissions import can
 from ..core.throttle import check as throttle
 from ..core.unconfirmed import is_unconfirmed_commit
-from . import payloads, presence, serial
+from ..extensions import db
+from . import join_limits, payloads, presence, serial
 
 logger = logging.getLogger(__name__)
+#: A rejoin that missed more comment changes than this gets the window instead (``reset``).
+GAP = 200
 
 
 def _fail(message: str) -> dict:
@@ -117,34 +123,63 @@ class ForumNamespace(CommentEvents, Namespace):
         """Leave every commitment room and tell the others."""
         if current_user.is_authenticated:
             presence.forget(current_user.id, request.sid)
+        join_limits.forget(request.sid)
         for commitment_id in live.rooms_of(request.sid):
             if live.leave(commitment_id, request.sid) is not None:
                 live.announce(commitment_id)
 
     def on_join(self, payload=None):
-        """Join a commitment's room: ``{"commitment_id", "since_id"?}``.
+        """Join a commitment's room: ``{"commitment_id", "since_seq"?, "since_id"?}``.
 
-        The ack carries the comments (only those after ``since_id`` when given, in order), the
-        commitment's version and who is there.
+        Join first, then read: from the moment the socket is in the room every committed change
+        reaches it as an event, and whatever committed before is in what is read after. The ack
+        carries ``seq`` (the commitment's counter, read before the comments: the ack never claims
+        more than it holds) and the comments: those changed after ``since_seq`` (their current
+        state), those after ``since_id`` (old clients; not exact), or the latest window. A gap
+        larger than :data:`GAP` is answered ``reset: true`` with the window (docs/realtime.md,
+        "The cursor and the window").
         """
         commitment, error = live.load(payload)
         if error:
             return _fail(error)
-        since_id = payload.get('since_id')  # its type is checked by payloads.Join
+        since_seq = payload.get('since_seq')  # the types are checked by payloads.Join
+        since_id = payload.get('since_id')
         if since_id is not None and since_id > MAX_ID:
             return _fail(_('since_id is larger than any comment id'))
-        comments = [comment_json(c) for c in comments_of(commitment, since_id)]
+        in_rooms = [r for r in rooms() if r.startswith('commitment:')]
+        if refused := join_limits.refusal(request.sid, in_rooms, live.room(commitment.id)):
+            return _fail(refused)
+        can_comment = current_user.is_authenticated and can(current_user, 'comment', commitment)
         join_room(live.room(commitment.id))
         state = live.enter(commitment)
         live.announce(commitment.id)
-        return {
+        # Read after joining; each statement sees every commit made before it (PostgreSQL's
+        # read committed; SQLite outside a write transaction).
+        seq, version = db.session.execute(
+            select(Commitment.comment_seq, Commitment.version).where(Commitment.id == commitment.id)
+        ).one()
+        ack = {
             'ok': True,
-            'version': commitment.version,
+            'version': version,
             'presence': state,
-            'comments': comments,
-            'can_comment': current_user.is_authenticated
-            and can(current_user, 'comment', commitment),
+            'seq': seq,
+            'can_comment': can_comment,
         }
+        changed = None
+        if since_seq is not None:
+            if since_seq <= seq:  # one above the counter comes from elsewhere: reset
+                changed = comments_since(commitment.id, GAP, since_seq=since_seq)
+        elif since_id is not None:
+            changed = comments_since(commitment.id, GAP, since_id=since_id)
+        if changed is not None:
+            ack['comments'] = [comment_json(c) for c in changed]
+            return ack
+        window = latest_threads(commitment.id)
+        ack['comments'] = [comment_json(c) for c in window.comments]
+        ack['has_earlier'] = window.has_earlier
+        if since_seq is not None or since_id is not None:
+            ack['reset'] = True  # too much was missed (or a cursor from elsewhere): the window
+        return ack
 
     def on_leave(self, payload=None):
         """Leave a commitment's room."""

@@ -50,9 +50,13 @@ class ConnectAuth(Payload):
 
 
 class Join(Payload):
-    """``join``: ``{"commitment_id", "since_id"?}``."""
+    """``join``: ``{"commitment_id", "since_seq"?, "since_id"?}`` (docs/realtime.md, the cursor)."""
 
     commitment_id: CommitmentId
+    since_seq: Annotated[
+        Annotated[int, Field(ge=0, le=MAX_ID)] | None,
+        Reason(_l('since_seq must be a non-negative integer')),
+    ] = None
     since_id: Annotated[
         Annotated[int, Field(ge=0)] | None, Reason(_l('since_id must be a non-negative integer'))
     ] = None

@@ -89,26 +89,100 @@
     return article;
   }
 
-  function upsert(c) {
-    if (c.commitment_id !== commitmentId) { return; }
-    forum.saw(c.id);
-    var empty = document.getElementById('no-comments');
-    if (empty) { empty.remove(); }
-    var node = render(c);
-    var existing = document.getElementById('comment-' + c.id);
-    if (existing) { existing.replaceWith(node); return; }
-    if (c.parent_id) {
-      var thread = list.querySelector('[data-thread="' + c.parent_id + '"] .replies');
-      if (thread) { thread.appendChild(node); return; }
-    }
+  // Every comment this page holds, by id, in its newest state (the highest seq seen): an event
+  // or ack with an older or equal state is ignored, so a re-sent or late one changes nothing.
+  var known = {};
+  var pageSeq = parseInt((document.querySelector('[data-comment-seq]') || section)
+    .getAttribute('data-comment-seq'), 10) || 0;
+  var orphans = {}; // replies whose thread has not arrived (or lies before the window)
+
+  function seqOf(node) {
+    var seq = node.getAttribute('data-seq');
+    return seq === null ? pageSeq : parseInt(seq, 10); // rendered by the server: the page's seq
+  }
+
+  function placeThread(node, c) {
     var wrap = el('div', 'thread');
     wrap.setAttribute('data-thread', c.id);
     wrap.appendChild(node);
     wrap.appendChild(el('div', 'replies'));
+    var threads = list.querySelectorAll('[data-thread]');
+    for (var i = 0; i < threads.length; i++) { // in id order, as on the page
+      if (parseInt(threads[i].getAttribute('data-thread'), 10) > c.id) {
+        list.insertBefore(wrap, threads[i]);
+        return;
+      }
+    }
     list.appendChild(wrap);
   }
 
-  forum.onJoin(function (ack) { (ack.comments || []).forEach(upsert); sendPending(); });
+  function upsert(c) {
+    if (!c || c.commitment_id !== commitmentId) { return; }
+    forum.saw(c.seq);
+    var existing = document.getElementById('comment-' + c.id);
+    var had = known[c.id] ? known[c.id].seq : (existing ? seqOf(existing) : -1);
+    if (c.seq <= had) { return; }
+    known[c.id] = c;
+    var node = render(c);
+    node.setAttribute('data-seq', c.seq);
+    if (existing) { existing.replaceWith(node); return; }
+    if (c.parent_id) {
+      var thread = list.querySelector('[data-thread="' + c.parent_id + '"] .replies');
+      if (!thread) { (orphans[c.parent_id] = orphans[c.parent_id] || []).push(c); return; }
+      thread.appendChild(node);
+    } else {
+      var first = list.querySelector('[data-thread]');
+      // A thread older than the oldest shown belongs to "show earlier", not to this window.
+      if (first && c.id < parseInt(first.getAttribute('data-thread'), 10) && hasEarlier()) {
+        delete known[c.id];
+        return;
+      }
+      placeThread(node, c);
+      (orphans[c.id] || []).forEach(function (r) { delete known[r.id]; upsert(r); });
+      delete orphans[c.id];
+    }
+    var empty = document.getElementById('no-comments');
+    if (empty) { empty.remove(); }
+  }
+
+  function hasEarlier() {
+    return !!document.getElementById('show-earlier') || list.hasAttribute('data-has-earlier');
+  }
+
+  // After a reset the "show earlier" link starts before the new window's oldest thread.
+  function resetEarlier(ack) {
+    var link = document.querySelector('#show-earlier a');
+    var heads = (ack.comments || []).filter(function (c) { return !c.parent_id; });
+    if (!link) { return; }
+    if (!ack.has_earlier || !heads.length) { link.parentNode.remove(); return; }
+    var oldest = 'before=' + Math.min.apply(null, heads.map(function (c) { return c.id; }));
+    ['href', 'data-earlier'].forEach(function (name) {
+      var value = link.getAttribute(name);
+      if (value) { link.setAttribute(name, value.replace(/before=\d+/, oldest)); }
+    });
+  }
+
+  function onJoin(ack) {
+    if (ack.reset) {
+      // Too much was missed: the list becomes the latest window, plus whatever newer change
+      // arrived while the join was answered.
+      var newer = Object.keys(known).map(function (id) { return known[id]; })
+        .filter(function (c) { return c.seq > ack.seq; });
+      list.innerHTML = '';
+      known = {};
+      orphans = {};
+      pageSeq = 0;
+      resetEarlier(ack);
+      section.dispatchEvent(new CustomEvent('forum:comments-reset', { detail: ack }));
+      (ack.comments || []).concat(newer).forEach(upsert);
+    } else {
+      (ack.comments || []).forEach(upsert);
+    }
+    if (ack.has_earlier) { list.setAttribute('data-has-earlier', ''); }
+    sendPending();
+  }
+
+  forum.onJoin(onJoin);
   ['comment_added', 'comment_updated', 'comment_deleted', 'comment_hidden'].forEach(function (name) {
     socket.on(name, function (data) { upsert(data.comment); });
   });

@@ -84,10 +84,11 @@ def test_comment_on_one_process_reaches_the_other_and_a_retry_there_is_idempoten
     )
     assert rows == [(comment['id'], body, CHAIR)]
 
-    # A retry is not news: nobody hears of the comment a second time.
+    # A retry sends the comment to the room again (its first broadcast may have died with its
+    # process): the same comment at the same seq, which a client holding it ignores.
     time.sleep(QUIET)
     for client in (poster, watcher, retrier):
-        assert len(_added(client, comment['id'])) == 1, client.name
+        assert _added(client, comment['id']) == [{'comment': comment}] * 3, client.name
 
     # A late joiner on B gets the comment in the join acknowledgement.
     late = live(web(server_b), 'late@B', logged_in=False)
@@ -143,8 +144,10 @@ def test_simultaneous_retries_on_both_processes_store_one_comment(
         ids.append(comment_id)
 
     time.sleep(QUIET)
-    for comment_id in ids:
-        assert len(_added(watcher, comment_id)) == 1, comment_id
+    for comment_id in ids:  # the loser of each race sends the same comment again
+        added = _added(watcher, comment_id)
+        assert 1 <= len(added) <= 2, comment_id
+        assert all(a == added[0] for a in added), comment_id
 
 
 def test_simultaneous_retries_with_an_upper_case_client_id_agree(chair_on_both, db_query):
