@@ -28,10 +28,10 @@ SETTINGS = {
 }
 
 
-def _backends() -> list[str]:
+def _backends() -> list:
     names = ['sqlite']
     if os.environ.get('FORUM_TEST_DATABASE_URL') and os.environ.get('FORUM_TEST_REDIS_URL'):
-        names.append('postgresql')
+        names.append(pytest.param('postgresql', marks=pytest.mark.postgres))
     return names
 
 
