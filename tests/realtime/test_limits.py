@@ -23,6 +23,7 @@ from wsproto.events import Request
 from forum import create_app
 from forum.extensions import socketio
 from forum.realtime import limits
+from forum.realtime.frames import DirectTextFrames
 from forum.realtime.limits import CountedQueue, SocketLimits
 
 
@@ -167,8 +168,10 @@ def test_a_socket_holding_too_many_bytes_is_closed(database_url):
         conn.close()
 
 
-def test_a_write_without_progress_closes_the_connection(database_url):
-    _app(database_url, SOCKET_SEND_TIMEOUT=0.5)
+@pytest.mark.parametrize('compression', [False, True], ids=['direct-frames', 'simple-websocket'])
+def test_a_write_without_progress_closes_the_connection(database_url, compression):
+    _app(database_url, SOCKET_SEND_TIMEOUT=0.5, WEBSOCKET_COMPRESSION=compression)
+    assert issubclass(socketio.server.eio._async['websocket'], DirectTextFrames) != compression
     conn = _Connection()
     try:
         conn.flood(30)  # far more than the buffers take; far fewer than the queue's limits
