@@ -151,6 +151,15 @@ def seed_comments(database: Path, commitment_id: int, count: int) -> None:
             ' (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, 0, NULL)',
             rows,
         )
+        if 'seq' in {r[1] for r in con.execute('PRAGMA table_info(comments)')}:
+            # The commitment's comment sequence (since b2c0ffee0003): 1..count in posting order.
+            con.execute(
+                'UPDATE comments SET seq = id - ? + 1 WHERE commitment_id = ? AND id >= ?',
+                (next_id, commitment_id, next_id),
+            )
+            con.execute(
+                'UPDATE commitments SET comment_seq = ? WHERE id = ?', (count, commitment_id)
+            )
         con.commit()
         con.execute('PRAGMA wal_checkpoint(TRUNCATE)')
     finally:
