@@ -286,8 +286,10 @@ def test_history_restores_an_old_revision(new_page, accounts, make_commitment):
     expect(page.locator('#checklist li[data-field=short_title_en]')).to_have_count(0)
 
     visit(page, f'/commitments/{commitment_id}/history')
+    page.locator('details[data-confirm=restore-1] summary').click()  # asks first
+    assert_accessible(page)
     with page.expect_navigation():
-        page.get_by_role('button', name='Restore revision 1').click()
+        page.get_by_role('button', name='Yes, restore revision 1').click()
     expect(page).to_have_url(re.compile(rf'/commitments/{commitment_id}$'))
     expect(page.get_by_role('status')).to_contain_text('Revision 1 is restored as revision 3')
     expect(page.locator('#checklist li[data-field=short_title_en]')).to_have_count(1)

@@ -84,3 +84,15 @@ def test_compare_is_a_button(client, make_commitment):
     cid = make_commitment(milestones=1)
     html = client.get(f'/commitments/{cid}/history', headers=EN).get_data(as_text=True)
     assert '<button type="submit" class="primary">Compare</button>' in html
+
+
+def test_restore_asks_first(client, auth, make_commitment):
+    cid = make_commitment(milestones=1)  # revisions 1 and 2
+    auth.login('sec@example.org')
+    html = client.get(f'/commitments/{cid}/history', headers=EN).get_data(as_text=True)
+    confirm = re.search(r'<details class="confirm" data-confirm="restore-1">.*?</details>',
+                        html, re.S).group(0)  # fmt: skip
+    assert 'Restore revision 1? It is saved as a new revision; no revision is lost.' in confirm
+    assert '<button type="submit" form="restore-1" class="primary">' in confirm
+    # The question's button is the only one that sends the restore form.
+    assert html.count('form="restore-1"') == 1
