@@ -12,13 +12,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, union_all
+from sqlalchemy import Index, func, select, union_all
 
 from ..extensions import db
 from .models import Comment
 
 #: Top-level comments (threads) in one window.
 THREADS = 50
+
+#: A commitment's comments by part: :func:`part_counts` reads only this index (not every row),
+#: and a part's latest threads are one range of it in id order. Declared beside the queries it
+#: serves (migration c0de11a00004); the window itself uses the model's (commitment, parent, id).
+Index(
+    'ix_comments_commitment_id_anchor',
+    Comment.commitment_id,
+    Comment.anchor,
+    Comment.parent_id,
+    Comment.id,
+    Comment.is_deleted,
+)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import event
 
 from forum.comments.models import Comment
-from forum.comments.window import THREADS, part_counts
+from forum.comments.window import THREADS, latest_threads, part_counts
 from forum.commitments.models import Commitment
 from tests.comments.bulk import add_comments
 from tests.conftest import csrf_token
@@ -228,3 +228,31 @@ def test_after_a_change_the_page_opens_at_the_window_holding_the_comment(
     # A comment of a thread in the latest window: the page as it is.
     response = client.post(f'/comments/{heads[2]}/delete', data={'csrf_token': token})
     assert response.headers['Location'] == f'/commitments/{cid}#comment-{heads[2]}'
+
+
+def test_part_counts_and_a_parts_window_read_the_part_index(db, make_commitment, dummy_member):
+    """SQLite's plan: the counts read only the index; a part's threads are a range of it."""
+    if db.engine.dialect.name != 'sqlite':
+        pytest.skip("PostgreSQL's planner picks by table size: a test table is scanned whole")
+    cid = make_commitment()
+    add_comments(cid, dummy_member, 3, anchor='problem')
+    statements = []
+
+    def keep(_conn, _cursor, statement, parameters, *_args):
+        statements.append((statement, parameters))
+
+    event.listen(db.engine, 'before_cursor_execute', keep)
+    try:
+        part_counts(cid)
+        latest_threads(cid, anchor='problem')
+    finally:
+        event.remove(db.engine, 'before_cursor_execute', keep)
+    counts, heads = statements[0], statements[1]
+    with db.engine.connect() as conn:
+        plans = [
+            ' '.join(row[-1] for row in conn.exec_driver_sql(f'EXPLAIN QUERY PLAN {s}', p))
+            for s, p in (counts, heads)
+        ]
+    assert 'COVERING INDEX ix_comments_commitment_id_anchor' in plans[0]
+    assert 'TEMP B-TREE' not in plans[0]  # grouped in index order
+    assert 'INDEX ix_comments_commitment_id_anchor' in plans[1]
