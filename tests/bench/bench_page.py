@@ -85,8 +85,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument('--clients', type=int, default=50, help='HTTP clients under load (50)')
     parser.add_argument('--sockets', type=int, default=1000, help='watching sockets (1000)')
     parser.add_argument('--client-procs', type=int, default=2, help='processes of watchers (2)')
-    parser.add_argument('--seconds', type=float, default=15, help='length of the load (15 s)')
-    parser.add_argument('--think', type=float, default=1.0, help="a client's pause (1 s)")
+    parser.add_argument('--seconds', type=float, default=30, help='length of the load (30 s)')
+    parser.add_argument('--think', type=float, default=5.0, help="a client's pause (5 s)")
     parser.add_argument(
         '--load-comments', type=int, default=100, help='comments on the watched commitment (100)'
     )
@@ -365,7 +365,10 @@ async def watch_and_load(server: Gunicorn, procs, work: Path, commitment: int, a
         cpu, started = cpu_seconds(server.pid), time.monotonic()
         result = await page_load(server.url, commitment, args)
         # The worker's share of one core meanwhile: near 1, the pages queue behind each other.
-        result['worker_cpu'] = (cpu_seconds(server.pid) - cpu) / (time.monotonic() - started)
+        elapsed = time.monotonic() - started
+        result['worker_cpu'] = (cpu_seconds(server.pid) - cpu) / elapsed
+        # What one page cost the worker in CPU: one process serves at most 1,000 / this a second.
+        result['cpu_ms_per_page'] = 1000 * result['worker_cpu'] * elapsed / result['requests']
         result['worker_mb'] = memory_mb(server.pid).get('VmRSS', float('nan'))
     finally:
         if pool is not None:
@@ -450,8 +453,9 @@ async def bench(args, procs: Processes, work: Path) -> dict:
 def keepalive_rows(procs, work: Path, template: Path, empty: int, args) -> list:
     """Run wrk on the empty commitment's page: forum and bare app, with and without turns.
 
-    Each server is fresh and alone under wrk. The bare app burns the page time measured on the
-    first one (the median of 20 loads after a warm-up), and sends as many bytes.
+    Each server is fresh and alone under wrk. The bare app burns the forum's time per page
+    under wrk with turns (wrk's seconds over the pages it got: the time the worker took per page
+    at full load, on this machine as loaded as it is now), and sends the page's bytes.
     """
     no_config = work / 'no-config.py'
     no_config.write_text('# gunicorn defaults: no post_request hook\n')
@@ -460,10 +464,13 @@ def keepalive_rows(procs, work: Path, template: Path, empty: int, args) -> list:
     for config in (GUNICORN_CONF, no_config):
         label = 'conf' if config == GUNICORN_CONF else 'defaults'
         server = start_forum(procs, work, template, config, args, name=f'forum-{label}')
-        if not burn_ms:
-            page = measure_page(server.url, empty, 20)
+        if not body:
+            page = measure_page(server.url, empty, 5)
             burn_ms, body = page['ms'], page['bytes']
-        rows.append(wrk_row('forum', config, server, f'/commitments/{empty}', args))
+        row = wrk_row('forum', config, server, f'/commitments/{empty}', args)
+        if config == GUNICORN_CONF and row['requests']:
+            burn_ms = 1000 * args.wrk_seconds / row['requests']
+        rows.append(row)
         procs.stop(server.entry)
     for config in (GUNICORN_CONF, no_config):
         label = 'conf' if config == GUNICORN_CONF else 'defaults'
@@ -517,7 +524,8 @@ def summary(results: dict, args) -> str:
         f'({load["disconnected"]} disconnected before the load), '
         f'{args.seconds:g} s: {load["requests"]} pages ({load["per_s"]:.1f}/s), '
         f'p50 {load["p50"]:.1f} ms, p99 {load["p99"]:.1f} ms, slowest {load["max"]:.1f} ms, '
-        f'{load["errors"]} errors; the worker used {load["worker_cpu"]:.0%} of a core, '
+        f'{load["errors"]} errors; the worker used {load["worker_cpu"]:.0%} of a core '
+        f'({load["cpu_ms_per_page"]:.1f} ms of CPU a page), '
         f'{load["worker_mb"]:.0f} MB (goal: p99 under 100 ms)'
     )
     lines.append(f'Tracebacks in the server log: {results["server_tracebacks"]}')
