@@ -132,6 +132,19 @@ class ChurnViewer:
         """Events one connection received twice (same comment, same seq)."""
         return sum(n - 1 for c in self.connections for n in Counter(c.events).values() if n > 1)
 
+    def stream_gaps(self) -> int:
+        """Changes a connection skipped: numbered between its ack and the last event it got.
+
+        Not all are losses: a change broadcast by the other process may still be on its way when
+        the connection closes. The next join fetches them all (``since_seq``).
+        """
+        gaps = 0
+        for c in self.connections:
+            got = {seq for _id, seq in c.acked + c.events}
+            top = max((seq for _id, seq in c.events), default=c.ack_seq)
+            gaps += sum(1 for seq in range(c.ack_seq + 1, top) if seq not in got)
+        return gaps
+
     def overlaps(self) -> int:
         """Changes a connection got both in its ack and as an event (dropped by id, as designed)."""
         return sum(len(set(c.acked) & set(c.events)) for c in self.connections)

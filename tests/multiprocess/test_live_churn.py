@@ -107,7 +107,7 @@ def test_rejoining_viewers_miss_nothing_and_get_nothing_twice(web, live, servers
             'viewer': viewer.name, 'joins': len(viewer.connections), 'missing': len(missing),
             'stale': len(stale), 'duplicated_events': viewer.duplicated_events(),
             'events': sum(len(c.events) for c in viewer.connections),
-            'overlap_ack_and_event': viewer.overlaps(),
+            'overlap_ack_and_event': viewer.overlaps(), 'stream_gaps': viewer.stream_gaps(),
             'resets': sum(c.reset for c in viewer.connections),
             'watermark': viewer.watermark, 'errors': viewer.errors[:3],
         })  # fmt: skip
