@@ -10,7 +10,6 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from ..comments.models import Comment
 from ..commitments.models import Commitment
 from ..extensions import db
 from .models import Nap, NapState
@@ -29,6 +28,9 @@ def commitment_activity(commitments: list[Commitment]) -> dict[int, Activity]:
 
     Deleted and hidden comments count neither as comments nor as activity.
     """
+    # Imported here: the comments area builds on commitments, which import the plan pages.
+    from ..comments.models import Comment
+
     if not commitments:
         return {}
     rows = db.session.execute(
