@@ -98,6 +98,18 @@ class Comment(db.Model):
         )
 
     @property
+    def editable_until(self) -> datetime:
+        """Until when the author may edit this comment (the edit window after posting)."""
+        from .services import edit_window
+
+        return self.created_dt + edit_window()
+
+    @property
+    def is_editable(self) -> bool:
+        """Whether the text may still be edited: visible and within the edit window."""
+        return self.is_visible and utcnow() <= self.editable_until
+
+    @property
     def is_visible(self) -> bool:
         """Whether the text is shown (deleted and hidden comments leave a placeholder)."""
         return not (self.is_deleted or self.is_hidden)

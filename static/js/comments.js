@@ -31,6 +31,23 @@
     return node;
   }
 
+  // The delete form as the server renders it (comments/_comment.html): without a socket it posts.
+  function deleteForm(id) {
+    var f = el('form', 'inline delete-form');
+    f.method = 'post';
+    f.action = '/comments/' + id + '/delete';
+    f.setAttribute('data-delete', id);
+    var token = el('input');
+    token.type = 'hidden';
+    token.name = 'csrf_token';
+    token.value = (document.querySelector('meta[name="csrf-token"]') || {}).content || '';
+    f.appendChild(token);
+    var button = el('button', 'link danger', text.delete);
+    button.type = 'submit';
+    f.appendChild(button);
+    return f;
+  }
+
   function render(c) {
     var article = el('article', 'comment' + (c.parent_id ? ' reply' : '') +
       (c.is_deleted || c.is_hidden ? ' gone' : ''));
@@ -76,14 +93,20 @@
         actions.appendChild(reply);
       }
       if (text.me && c.author.id === text.me) {
-        var edit = el('a', null, text.edit);
-        edit.href = '/comments/' + c.id + '/edit';
-        actions.appendChild(edit);
-        var del = el('button', 'link danger', text.delete);
-        del.type = 'button';
-        del.setAttribute('data-delete-id', c.id);
-        actions.appendChild(del);
+        article.setAttribute('data-editable-until', c.editable_until);
+        if (Date.now() < Date.parse(c.editable_until)) {
+          var edit = el('a', null, text.edit);
+          edit.href = '/comments/' + c.id + '/edit';
+          edit.setAttribute('data-edit', c.id);
+          actions.appendChild(edit);
+        }
       }
+      if (text.moderate) {
+        var hide = el('a', null, text.hide);
+        hide.href = '/comments/' + c.id + '/hide';
+        actions.appendChild(hide);
+      }
+      if (text.me && c.author.id === text.me) { actions.appendChild(deleteForm(c.id)); }
       if (actions.childNodes.length) { article.appendChild(actions); }
     }
     return article;
@@ -143,7 +166,24 @@
     }
     var empty = document.getElementById('no-comments');
     if (empty) { empty.remove(); }
+    scheduleEditExpiry();
   }
+
+  // The edit link goes when the edit window closes (the server refuses a later save).
+  var editTimer = null;
+  function scheduleEditExpiry() {
+    clearTimeout(editTimer);
+    var next = Infinity;
+    var now = Date.now();
+    Array.prototype.forEach.call(list.querySelectorAll('[data-editable-until]'), function (node) {
+      var link = node.querySelector(':scope > .comment-actions [data-edit]');
+      if (!link) { return; }
+      var until = Date.parse(node.getAttribute('data-editable-until'));
+      if (until <= now) { link.remove(); } else { next = Math.min(next, until); }
+    });
+    if (next !== Infinity) { editTimer = setTimeout(scheduleEditExpiry, Math.min(next - now + 50, 2147483647)); }
+  }
+  scheduleEditExpiry();
 
   function hasEarlier() {
     return !!document.getElementById('show-earlier') || list.hasAttribute('data-has-earlier');
@@ -187,21 +227,46 @@
     socket.on(name, function (data) { upsert(data.comment); });
   });
 
-  list.addEventListener('click', function (event) {
-    var target = event.target;
-    if (target.matches('[data-delete-id]')) {
-      socket.emit('delete_comment', { comment_id: parseInt(target.getAttribute('data-delete-id'), 10) },
-        function (ack) { if (ack && ack.ok) { upsert(ack.comment); } });
-    }
-  });
-  // Without JS these are plain forms and links; with JS they stay on the page.
+  function deleteNow(formNode) {
+    var id = parseInt(formNode.getAttribute('data-delete'), 10);
+    if (!forum.connected) { formNode.submit(); return; } // a plain POST, as without JS
+    socket.emit('delete_comment', { comment_id: id }, function (ack) {
+      if (ack && ack.ok) { upsert(ack.comment); } else { formNode.submit(); }
+    });
+  }
+  // Delete asks first, in place: "Delete this comment?" Yes / No (touch and keyboard alike).
   list.addEventListener('submit', function (event) {
     var target = event.target;
-    if (target.matches('[data-delete]') && forum.connected) {
-      event.preventDefault();
-      socket.emit('delete_comment', { comment_id: parseInt(target.getAttribute('data-delete'), 10) },
-        function (ack) { if (ack && ack.ok) { upsert(ack.comment); } });
-    }
+    if (!target.matches('[data-delete]')) { return; }
+    event.preventDefault();
+    if (target.querySelector('.confirm-delete')) { return; }
+    var button = target.querySelector('[type=submit]');
+    var ask = el('span', 'confirm-delete');
+    ask.setAttribute('role', 'group');
+    var question = el('span', 'question', text.confirmDelete);
+    question.id = 'confirm-delete-' + target.getAttribute('data-delete');
+    ask.setAttribute('aria-labelledby', question.id);
+    var yes = el('button', 'link danger', text.yes);
+    yes.type = 'button';
+    yes.setAttribute('data-confirm', 'yes');
+    var no = el('button', 'link', text.no);
+    no.type = 'button';
+    no.setAttribute('data-confirm', 'no');
+    ask.appendChild(question);
+    ask.appendChild(yes);
+    ask.appendChild(no);
+    button.hidden = true;
+    target.appendChild(ask);
+    no.focus();
+  });
+  list.addEventListener('click', function (event) {
+    var choice = event.target.closest('[data-confirm]');
+    if (!choice) { return; }
+    var formNode = choice.closest('[data-delete]');
+    var button = formNode.querySelector('[type=submit]');
+    choice.closest('.confirm-delete').remove();
+    button.hidden = false;
+    if (choice.getAttribute('data-confirm') === 'yes') { deleteNow(formNode); } else { button.focus(); }
   });
 
   if (!form) { return; }
@@ -225,11 +290,18 @@
     if (draft.body && !body.value) { body.value = draft.body; }
     if (draft.anchor) { anchor.value = draft.anchor; }
     if (draft.stance) { stance.value = draft.stance; }
-    if (draft.parent_id) { parent.value = draft.parent_id; replying.hidden = false; }
+    if (draft.parent_id) { parent.value = draft.parent_id; showReplying(draft.parent_id); }
     if (draft.client_id) { clientId.value = draft.client_id; }
+  }
+  function showReplying(id) {
+    var by = document.getElementById('comment-' + id + '-by');
+    var to = document.getElementById('replying-to');
+    if (by && to) { to.textContent = text.replyingTo.replace('{name}', by.textContent); }
+    replying.hidden = false;
   }
   function reset() {
     body.value = '';
+    stance.value = ''; // each comment takes its own stance: a thank-you is no concern
     parent.value = '';
     replying.hidden = true;
     clientId.value = uuid();
@@ -262,6 +334,7 @@
   }
 
   restoreDraft();
+  if (parent.value) { showReplying(parent.value); }
   body.addEventListener('input', saveDraft);
   anchor.addEventListener('change', saveDraft);
   stance.addEventListener('change', saveDraft);
@@ -288,7 +361,7 @@
     if (target.id === 'cancel-reply') { parent.value = ''; replying.hidden = true; saveDraft(); return; }
     if (target.hasAttribute('data-reply')) {
       parent.value = target.getAttribute('data-reply');
-      replying.hidden = false;
+      showReplying(parent.value);
     } else {
       anchor.value = target.getAttribute('data-anchor');
       parent.value = '';

