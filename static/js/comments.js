@@ -323,18 +323,102 @@
       done(ack);
     });
   }
-  function sendPending() {
-    var pending = JSON.parse(localStorage.getItem(pendingKey) || 'null');
-    if (!pending) { return; }
-    send(pending, function (ack) {
-      if (!ack) { return; }
-      localStorage.removeItem(pendingKey);
-      if (ack.ok) { upsert(ack.comment); } else { showError(ack.error); }
+
+  // Comments sent but not yet stored, by client id: shown in place ("sending…", or "not sent"
+  // with a retry that sends the same client id, so the server stores it once), kept in
+  // localStorage across reloads and sent again on every (re)join.
+  function pendingList() {
+    var stored = JSON.parse(localStorage.getItem(pendingKey) || 'null');
+    if (!stored) { return []; }
+    return Array.isArray(stored) ? stored : [stored];
+  }
+  function keepPending(list_) {
+    if (list_.length) { localStorage.setItem(pendingKey, JSON.stringify(list_)); }
+    else { localStorage.removeItem(pendingKey); }
+  }
+  function addPending(data) {
+    keepPending(pendingList().filter(function (p) { return p.client_id !== data.client_id; })
+      .concat([data]));
+  }
+  function dropPending(id) {
+    keepPending(pendingList().filter(function (p) { return p.client_id !== id; }));
+    var node = document.getElementById('pending-' + id);
+    if (node) { node.remove(); }
+  }
+  function pendingNode(data) {
+    var node = document.getElementById('pending-' + data.client_id);
+    if (node) { return node; }
+    node = el('article', 'pending-comment' + (data.parent_id ? ' pending-reply' : ''));
+    node.id = 'pending-' + data.client_id;
+    node.setAttribute('aria-labelledby', node.id + '-by');
+    var header = el('header');
+    var name = el('strong', null, text.myName || '');
+    name.id = node.id + '-by';
+    header.appendChild(name);
+    node.appendChild(header);
+    var bodyNode = el('div', 'body');
+    data.body.split(/\n/).forEach(function (line) { bodyNode.appendChild(el('p', null, line)); });
+    node.appendChild(bodyNode);
+    var state = el('p', 'pending-state');
+    state.setAttribute('role', 'status');
+    node.appendChild(state);
+    var thread = data.parent_id &&
+      list.querySelector('[data-thread="' + data.parent_id + '"] .replies');
+    (thread || list).appendChild(node);
+    var empty = document.getElementById('no-comments');
+    if (empty) { empty.remove(); }
+    return node;
+  }
+  function markPending(data, failed) {
+    var node = pendingNode(data);
+    node.classList.toggle('failed', failed);
+    var state = node.querySelector('.pending-state');
+    state.textContent = failed ? text.notSent + ' ' : text.sending;
+    if (failed) {
+      var retry = el('button', 'link', text.retry);
+      retry.type = 'button';
+      retry.setAttribute('data-retry', data.client_id);
+      state.appendChild(retry);
+    }
+  }
+  function deliver(data, fromForm) {
+    addPending(data);
+    markPending(data, false);
+    if (!forum.connected) { markPending(data, true); return; } // sent again on reconnect
+    send(data, function (ack) {
+      if (!ack) { markPending(data, true); return; }
+      dropPending(data.client_id);
+      if (ack.ok) {
+        upsert(ack.comment);
+        setFormStatus(text.sent, false);
+      } else {
+        showError(ack.error);
+        if (fromForm !== false && !body.value) { // the text comes back, to be corrected
+          body.value = data.body; anchor.value = data.anchor; stance.value = data.stance;
+          if (data.parent_id) { parent.value = data.parent_id; showReplying(data.parent_id); }
+          saveDraft();
+        }
+      }
     });
   }
+  function sendPending() {
+    pendingList().forEach(function (data) { deliver(data, false); });
+  }
+
+  var formStatus = document.getElementById('form-connection');
+  function setFormStatus(message, offline) {
+    if (!formStatus) { return; }
+    formStatus.textContent = message;
+    formStatus.classList.toggle('offline', offline);
+  }
+  socket.on('connect', function () { setFormStatus(text.online, false); });
+  socket.on('disconnect', function () { setFormStatus(text.offline, true); });
+  window.addEventListener('offline', function () { setFormStatus(text.offline, true); });
+  if (forum.connected) { setFormStatus(text.online, false); }
 
   restoreDraft();
   if (parent.value) { showReplying(parent.value); }
+  pendingList().forEach(function (data) { markPending(data, !forum.connected); });
   body.addEventListener('input', saveDraft);
   anchor.addEventListener('change', saveDraft);
   stance.addEventListener('change', saveDraft);
@@ -343,15 +427,16 @@
     event.preventDefault();
     showError('');
     var data = payload();
-    if (!forum.connected) {
-      localStorage.setItem(pendingKey, JSON.stringify(data));
-      reset();
-      return;
-    }
-    send(data, function (ack) {
-      if (!ack) { localStorage.setItem(pendingKey, JSON.stringify(data)); reset(); return; }
-      if (ack.ok) { upsert(ack.comment); reset(); } else { showError(ack.error); }
-    });
+    reset(); // the text now shows in place, as pending
+    deliver(data, true);
+  });
+
+  list.addEventListener('click', function (event) {
+    var retry = event.target.closest('[data-retry]');
+    if (!retry) { return; }
+    var id = retry.getAttribute('data-retry');
+    pendingList().filter(function (p) { return p.client_id === id; })
+      .forEach(function (data) { deliver(data, false); });
   });
 
   document.addEventListener('click', function (event) {

@@ -9,12 +9,37 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from axe import assert_accessible, visit
 from plans import log_in_quickly
 from playwright.sync_api import expect
-from test_discussion import member  # noqa: F401  (fixture)
 
 PHONE = 360
+
+
+@pytest.fixture(scope='module')
+def member(secretariat_http, accounts):
+    """The drafter holds an MSF seat (civil society), so may comment.
+
+    test_discussion.py may have seated them already in this session: a second seat is refused.
+    """
+    try:
+        secretariat_http.get('/members/seats/new')
+        secretariat_http.post(
+            '/members/seats/new',
+            {
+                'email': accounts['drafter'].email,
+                'sector': 'civil_society',
+                'organisation': '',
+                'seat_role': 'member',
+                'term_start': '2025-01-01',
+            },
+        )
+    except AssertionError:
+        pass  # seated before
+    return accounts['drafter']
+
+
 TH_DELETED = 'ผู้เขียนลบความคิดเห็นนี้แล้ว'
 
 
@@ -32,9 +57,9 @@ def _post(page, text: str, stance: str = '') -> None:
 
 
 def test_stance_resets_after_a_post_and_the_reply_banner_names_the_person(
-    new_page, accounts, make_commitment
+    new_page, make_commitment, member
 ):
-    page = _phone(new_page, accounts['secretariat'])
+    page = _phone(new_page, member)
     visit(page, f'/commitments/{make_commitment()}')
     expect(page.locator('#live')).to_be_visible()
     _post(page, 'กังวลเรื่องงบประมาณ', stance='concern')
@@ -45,7 +70,7 @@ def test_stance_resets_after_a_post_and_the_reply_banner_names_the_person(
 
     comment.locator('[data-reply]').click()
     expect(page.locator('#replying')).to_be_visible()
-    expect(page.locator('#replying-to')).to_have_text(f'กำลังตอบกลับ {accounts["secretariat"].name}')
+    expect(page.locator('#replying-to')).to_have_text(f'กำลังตอบกลับ {member.name}')
     assert_accessible(page)
     _post(page, 'ขอบคุณค่ะ')
     reply = page.locator('#comments .comment.reply', has_text='ขอบคุณค่ะ')
@@ -57,7 +82,7 @@ def test_moderators_get_the_hide_action_on_live_comments(
     new_page,
     accounts,
     make_commitment,
-    member,  # noqa: F811
+    member,
 ):
     url = f'/commitments/{make_commitment()}'
     moderator = _phone(new_page, accounts['secretariat'])
@@ -127,3 +152,76 @@ def test_edit_goes_when_the_window_closes_and_delete_asks_first(
     comment.get_by_role('button', name='ใช่ ลบเลย').focus()
     page.keyboard.press('Enter')
     expect(page.locator('#comments .comment', has_text=TH_DELETED)).to_have_count(1)
+
+
+def test_a_comment_sent_offline_shows_as_pending_and_then_as_sent(
+    new_page, make_commitment, member
+):
+    page = _phone(new_page, member)
+    visit(page, f'/commitments/{make_commitment()}')
+    expect(page.locator('#live')).to_be_visible()
+    status = page.locator('#form-connection')
+    expect(status).to_have_text('เชื่อมต่ออยู่')
+    expect(status).to_have_attribute('aria-live', 'polite')
+
+    page.context.set_offline(True)
+    page.evaluate('window.forumLive.socket.io.engine.close()')
+    # The state shows by the submit button, on screen where one writes.
+    expect(status).to_contain_text('ออฟไลน์')
+    page.locator('#comment-form #body').scroll_into_view_if_needed()
+    submit = page.locator('#comment-form [type=submit]')
+    status_box, submit_box = status.bounding_box(), submit.bounding_box()
+    assert abs(status_box['y'] - submit_box['y']) < 100, (status_box, submit_box)
+    assert status_box['y'] + status_box['height'] <= 740 + page.evaluate('scrollY')
+
+    _post(page, 'ส่งระหว่างออฟไลน์')
+    pending = page.locator('#comments .pending-comment', has_text='ส่งระหว่างออฟไลน์')
+    expect(pending).to_be_visible()
+    expect(pending.locator('.pending-state')).to_contain_text('ยังไม่ได้ส่ง')
+    expect(pending.get_by_role('button', name='ส่งอีกครั้ง')).to_be_visible()
+    expect(page.locator('#comment-form #body')).to_have_value('')
+    assert_accessible(page)
+
+    # Back online: sent once (the same client id), the pending one gives way to it.
+    page.context.set_offline(False)
+    sent = page.locator('#comments .comment', has_text='ส่งระหว่างออฟไลน์')
+    expect(sent).to_have_count(1, timeout=15000)
+    expect(pending).to_have_count(0)
+    expect(status).to_have_text(re.compile('เชื่อมต่ออยู่|ส่งแล้ว'))
+    page.reload()
+    expect(page.locator('#comments .comment', has_text='ส่งระหว่างออฟไลน์')).to_have_count(1)
+
+
+def test_retry_sends_the_same_comment_once(new_page, make_commitment, member):
+    # (the drafter posts here: the secretariat posts more than the 10 a minute allowed when
+    # the discussion tests run together)
+    page = _phone(new_page, member)
+    visit(page, f'/commitments/{make_commitment()}')
+    expect(page.locator('#live')).to_be_visible()
+    # The server's answer is lost: the comment is stored, the page says "not sent".
+    page.evaluate(
+        """() => {
+          const socket = window.forumLive.socket;
+          const emit = socket.timeout;
+          socket.timeout = function () {
+            const timed = emit.apply(this, arguments);
+            const send = timed.emit;
+            timed.emit = function (name, data, ack) {
+              if (name !== 'post_comment' || window.answered) {
+                return send.apply(this, arguments);
+              }
+              window.answered = true;
+              return send.call(this, name, data, () => ack(new Error('lost')));
+            };
+            return timed;
+          };
+        }"""
+    )
+    _post(page, 'ลองส่งอีกครั้ง')
+    pending = page.locator('#comments .pending-comment', has_text='ลองส่งอีกครั้ง')
+    expect(pending.locator('.pending-state')).to_contain_text('ยังไม่ได้ส่ง')
+    pending.get_by_role('button', name='ส่งอีกครั้ง').click()
+    expect(pending).to_have_count(0)
+    expect(page.locator('#comments .comment', has_text='ลองส่งอีกครั้ง')).to_have_count(1)
+    page.reload()
+    expect(page.locator('#comments .comment', has_text='ลองส่งอีกครั้ง')).to_have_count(1)
