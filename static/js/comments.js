@@ -154,6 +154,14 @@
       if (!thread) { (orphans[c.parent_id] = orphans[c.parent_id] || []).push(c); return; }
       thread.appendChild(node);
     } else {
+      // A filtered window (?about=, ?before=) takes no new thread it does not show, except the
+      // reader's own (just posted here).
+      var mine = text.me && c.author.id === text.me;
+      if (!mine && (section.hasAttribute('data-before') || (section.hasAttribute('data-about') &&
+          (c.anchor || '') !== section.getAttribute('data-about')))) {
+        delete known[c.id];
+        return;
+      }
       var first = list.querySelector('[data-thread]');
       // A thread older than the oldest shown belongs to "show earlier", not to this window.
       if (first && c.id < parseInt(first.getAttribute('data-thread'), 10) && hasEarlier()) {

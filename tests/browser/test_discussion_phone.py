@@ -225,3 +225,34 @@ def test_retry_sends_the_same_comment_once(new_page, make_commitment, member):
     expect(page.locator('#comments .comment', has_text='ลองส่งอีกครั้ง')).to_have_count(1)
     page.reload()
     expect(page.locator('#comments .comment', has_text='ลองส่งอีกครั้ง')).to_have_count(1)
+
+
+def test_a_filtered_window_takes_no_live_thread_about_another_part(
+    new_page, accounts, make_commitment, member
+):
+    url = f'/commitments/{make_commitment()}'
+    author = _phone(new_page, accounts['secretariat'])
+    visit(author, url)
+    expect(author.locator('#live')).to_be_visible()
+    _post(author, 'ความเห็นแรก')
+    expect(author.locator('#comments .comment', has_text='ความเห็นแรก')).to_be_visible()
+    first_id = author.locator('#comments .comment', has_text='ความเห็นแรก').get_attribute(
+        'data-comment-id'
+    )
+    on_problem = _phone(new_page, member)
+    visit(on_problem, f'{url}?about=problem')
+    earlier = _phone(new_page, member)
+    visit(earlier, f'{url}?before={first_id}')
+    for page in (on_problem, earlier):
+        expect(page.locator('#live')).to_be_visible()
+
+    author.locator('#comment-form #anchor').select_option('problem')
+    _post(author, 'ว่าด้วยปัญหา')
+    author.locator('#comment-form #anchor').select_option('')
+    _post(author, 'ว่าด้วยพันธสัญญาทั้งหมด')
+    expect(author.locator('#comments .comment', has_text='ว่าด้วยพันธสัญญาทั้งหมด')).to_be_visible()
+    expect(on_problem.locator('#comments .comment', has_text='ว่าด้วยปัญหา')).to_be_visible()
+    on_problem.wait_for_timeout(500)
+    expect(on_problem.locator('#comments .comment', has_text='ทั้งหมด')).to_have_count(0)
+    # The earlier comments (before the first thread) take none of the new ones.
+    expect(earlier.locator('#comments .comment')).to_have_count(0)
