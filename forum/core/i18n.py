@@ -7,7 +7,8 @@ and put the B.E. year (C.E. + 543) where the pattern has ``y``, so month and day
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
@@ -93,11 +94,22 @@ def format_datetime(
     locale: str | Locale | None = None,
     thai_digits: bool = False,
 ) -> str:
-    """Format a date and time (to the minute) in the forum's zone; Thai shows the B.E. year."""
+    """Format a date and time (to the minute) in the forum's zone; Thai shows the B.E. year.
+
+    Remembered per value, format, locale and zone: a page of 75 comments used to spend a quarter
+    of its time formatting the same dates again for every viewer.
+    """
     if value is None:
         return ''
-    loc = _locale(locale)
-    local = value.astimezone(get_timezone()) if value.tzinfo else value
+    return _format_datetime(value, format, str(_locale(locale)), get_timezone(), thai_digits)
+
+
+@lru_cache(maxsize=8192)
+def _format_datetime(
+    value: datetime, format: str, locale: str, zone: tzinfo, thai_digits: bool
+) -> str:
+    loc = Locale.parse(locale)
+    local = value.astimezone(zone) if value.tzinfo else value
     if format in _WIDTHS:
         date_part = get_date_format(format, locale=loc).pattern
         time_part = get_time_format('short', locale=loc).pattern

@@ -57,3 +57,12 @@ def test_same_helper_serves_templates(app):
     with app.test_request_context(headers={'Accept-Language': 'th'}):
         rendered = app.jinja_env.from_string('{{ d|date }}').render(d=date(2026, 6, 30))
     assert rendered == '30 มิถุนายน 2569'
+
+
+def test_a_remembered_datetime_still_follows_the_language_and_the_digits(app):
+    moment = datetime(2026, 11, 26, 23, 6, tzinfo=UTC)
+    with app.test_request_context():
+        shown = [format_datetime(moment, locale=lang) for lang in ('th', 'en', 'th')]
+        assert shown == ['27 พ.ย. 2569 06:06 น.', 'Nov 27, 2026, 6:06\u202fAM', shown[0]]
+        assert format_datetime(moment, locale='th', thai_digits=True) == '๒๗ พ.ย. ๒๕๖๙ ๐๖:๐๖ น.'
+        assert format_datetime(moment, 'long', locale='th').startswith('27 พฤศจิกายน 2569')
