@@ -156,6 +156,12 @@ def render_commitment(commitment: Commitment, *, comment_form=None, status: int 
         comment_form=comment_form,
         may_comment=may_comment,
         stance_labels=STANCE_LABELS,
+        # A refused comment: switching language comes back to the form, not to the POST address.
+        language_next=(
+            url_for('commitments.show', commitment_id=commitment.id) + '#discussion'
+            if request.method == 'POST'
+            else None
+        ),
     ), status
 
 

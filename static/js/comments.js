@@ -13,6 +13,38 @@
   var list = document.getElementById('comments');
   var form = document.getElementById('comment-form');
   var draftKey = 'forum:comment-draft:' + commitmentId;
+
+  // Switching language keeps the place on the page: the part last read (or the form being
+  // written in) goes with the language form's "next" as its fragment. Reaching the switch
+  // scrolls to the top, so the place is the one where the reader last stopped scrolling.
+  var TOP = 200;
+  var lastPlace = '';
+  var placeTimer = null;
+  function placeNow() {
+    var parts = document.querySelectorAll('.commitment [id^="f-"], .commitment [id^="milestone-"],' +
+      ' #discussion, #discussion .comment[id]');
+    var found = '';
+    Array.prototype.forEach.call(parts, function (node) {
+      if (node.id.indexOf('f-') === 0 && node.closest('[id^="milestone-"]')) { return; } // its milestone
+      if (node.getBoundingClientRect().top <= window.innerHeight / 3) { found = '#' + node.id; }
+    });
+    return found;
+  }
+  window.addEventListener('scroll', function () {
+    clearTimeout(placeTimer);
+    placeTimer = setTimeout(function () {
+      if (window.scrollY > TOP) { lastPlace = placeNow(); }
+    }, 500);
+  }, { passive: true });
+  document.addEventListener('focusin', function (event) {
+    if (event.target.closest && event.target.closest('#comment-form')) { lastPlace = '#comment-form'; }
+  });
+  document.addEventListener('submit', function (event) {
+    var next = event.target.matches('.lang-switch') && event.target.querySelector('[name="next"]');
+    if (!next) { return; }
+    var hash = (window.scrollY > TOP ? placeNow() : '') || lastPlace || location.hash;
+    if (hash) { next.value = next.value.split('#')[0] + hash; }
+  });
   var pendingKey = 'forum:comment-pending:' + commitmentId;
 
   function uuid() {

@@ -256,3 +256,78 @@ def test_a_filtered_window_takes_no_live_thread_about_another_part(
     expect(on_problem.locator('#comments .comment', has_text='ทั้งหมด')).to_have_count(0)
     # The earlier comments (before the first thread) take none of the new ones.
     expect(earlier.locator('#comments .comment')).to_have_count(0)
+
+
+def test_every_comment_here_link_tags_its_part_and_the_filter_shows_it(
+    new_page, make_commitment, member
+):
+    url = f'/commitments/{make_commitment()}'
+    page = _phone(new_page, member)
+    visit(page, url)
+    links = page.locator('a.comment-here')
+    anchors = [links.nth(k).get_attribute('data-anchor') for k in range(links.count())]
+    assert 'ogp_values' in anchors
+    assert any(a.startswith('milestone:') for a in anchors), anchors
+    options = page.locator('#comment-form #anchor option').evaluate_all(
+        'options => options.map(o => o.value)'
+    )
+    for k, anchor in enumerate(anchors):
+        assert anchor in options, anchor
+        links.nth(k).click()
+        expect(page.locator('#comment-form #anchor')).to_have_value(anchor)
+        # Without JavaScript the link's ?anchor= does the same.
+        assert links.nth(k).get_attribute('href') == f'?anchor={anchor}#comment-form'
+        # The thread filter shows that part.
+        answer = page.request.get(f'{url}?about={anchor}')
+        assert answer.status == 200, anchor
+        assert 'id="window-note"' in answer.text()
+
+
+def test_a_discussion_link_at_the_top_and_the_language_switch_keeps_the_place(
+    new_page, make_commitment, member
+):
+    url = f'/commitments/{make_commitment()}'
+    page = _phone(new_page, member)
+    visit(page, url)
+    expect(page.locator('#live')).to_be_visible()
+    top = page.locator('#to-discussion')
+    assert top.bounding_box()['y'] < 740  # on the first screen
+    top.click()
+    expect(page.locator('#comment-form')).to_be_in_viewport()
+    page.keyboard.press('Tab')  # the next Tab is in the form, not 50 presses away
+    assert page.evaluate("!!document.activeElement.closest('#comment-form')")
+
+    # Reading a milestone, switching to English: the page opens at that milestone.
+    page.goto(url)
+    milestone = page.locator('.milestones li').first
+    milestone.evaluate('node => node.scrollIntoView()')  # reading it
+    milestone_id = milestone.get_attribute('id')
+    page.wait_for_timeout(700)  # stopped scrolling there
+    with page.expect_navigation():
+        page.locator('.lang-switch button[lang="en"]').click()
+    assert page.url.endswith(f'#{milestone_id}'), page.url
+    expect(page.locator('html')).to_have_attribute('lang', 'en')
+    expect(page.locator(f'#{milestone_id}')).to_be_in_viewport()
+    with page.expect_navigation():
+        page.locator('.lang-switch button[lang="th"]').click()
+
+
+def test_a_refused_comment_switches_language_back_to_the_form(
+    browser, live_server, make_commitment, member
+):
+    url = f'/commitments/{make_commitment()}'
+    context = browser.new_context(
+        base_url=live_server, java_script_enabled=False, locale='th-TH',
+        viewport={'width': PHONE, 'height': 740},
+    )  # fmt: skip
+    page = context.new_page()
+    try:
+        log_in_quickly(page, member)
+        page.goto(url)
+        with page.expect_navigation():
+            page.locator('#comment-form [type=submit]').click()  # empty: refused
+        expect(page.locator('#comment-form .errors').first).to_be_visible()
+        next_ = page.locator('.lang-switch [name="next"]').get_attribute('value')
+        assert next_ == f'{url}#discussion'
+    finally:
+        context.close()
