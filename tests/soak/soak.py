@@ -244,7 +244,11 @@ class Poster:
         self.connections = 0
 
     async def connect(self) -> int:
-        """(Re)connect and join the commitment; the number of comments the join returned."""
+        """(Re)connect and join the commitment; the commitment's comment sequence number.
+
+        That number (``seq`` in the join's answer) counts every comment change in commit order;
+        the soak only posts, so it grows by one per stored comment.
+        """
         import socketio
 
         if self.cookie is None:
@@ -264,7 +268,7 @@ class Poster:
         ack = await self.sio.call('join', {'commitment_id': self.args.commitment}, timeout=120)
         if not (isinstance(ack, dict) and ack.get('ok') and ack.get('can_comment')):
             raise SoakError(f'the poster cannot comment on commitment {self.args.commitment}')
-        return len(ack['comments'])
+        return ack['seq']
 
     async def close(self) -> None:
         """Disconnect, if connected."""
@@ -337,8 +341,8 @@ async def burst(poster: Poster, args, figures: Figures, first: int, count: int) 
     figures.refused += [f'{cid}: no acknowledgement after 3 tries' for cid in comments]
 
 
-async def join_once(url: str, http, args, figures: Figures) -> int | None:
-    """Connect an anonymous socket, join the commitment, leave; the comment count it saw."""
+async def join_once(url: str, http, args, figures: Figures) -> dict | None:
+    """Connect an anonymous socket, join the commitment, leave; the join's answer."""
     import socketio
 
     sio = socketio.AsyncClient(reconnection=False, http_session=http, handle_sigint=False)
@@ -349,7 +353,7 @@ async def join_once(url: str, http, args, figures: Figures) -> int | None:
             figures.join_errors.append(f'join refused: {ack!r}'[:300])
             return None
         figures.joins += 1
-        return len(ack.get('comments') or [])
+        return ack
     except Exception as exc:  # noqa: BLE001 - every failure is counted and reported
         figures.join_errors.append(f'join: {exc!r}'[:300])
         return None
@@ -451,12 +455,11 @@ async def soak(server: Server, args, figures: Figures) -> list[str]:
             if problems:
                 break
         if not problems:
-            # What a newcomer sees: every comment posted, in a fresh join.
-            seen = await join_once(server.url, anon_http, args, figures)
-            if seen is not None and seen != before + figures.acked:
-                problems.append(
-                    f'a fresh join returned {seen} comments, {before + figures.acked} expected'
-                )
+            # What a newcomer sees: every comment posted counted in the commitment's sequence,
+            # and the latest of them in the window a fresh join answers with.
+            ack = await join_once(server.url, anon_http, args, figures)
+            if ack is not None:
+                problems += newcomer_problems(ack, before + figures.acked, figures)
     finally:
         stop.set()
         await prober
@@ -464,6 +467,18 @@ async def soak(server: Server, args, figures: Figures) -> list[str]:
         await poster_http.close()
         await anon_http.close()
     figures.poster_connections = poster.connections
+    return problems
+
+
+def newcomer_problems(ack: dict, expected_seq: int, figures: Figures) -> list[str]:
+    """What is wrong with a fresh join's answer after the soak's posts."""
+    problems = []
+    if ack.get('seq') != expected_seq:
+        problems.append(f"a fresh join's sequence is {ack.get('seq')}, {expected_seq} expected")
+    shown = {c['id'] for c in ack.get('comments') or []}
+    latest = max(figures.acked_ids.values(), default=None)
+    if latest is not None and latest not in shown:
+        problems.append(f'a fresh join does not show the latest comment ({latest})')
     return problems
 
 
