@@ -15,7 +15,7 @@ from ..extensions import db
 
 if TYPE_CHECKING:
     from ..auth.models import User
-    from ..members.models import Sector
+    from ..members.models import Organisation, Sector
 
 
 class Stance(StrEnum):
@@ -58,6 +58,11 @@ class Comment(db.Model):
     sector_id: Mapped[int] = mapped_column(ForeignKey('sectors.id'))
     #: The organisation as shown when writing.
     organisation_label: Mapped[str] = mapped_column(String(255), default='')
+    #: The known organisation written for (the page shows its name in the reader's language);
+    #: empty for a typed name, which ``organisation_label`` keeps.
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey('organisations.id', ondelete='SET NULL')
+    )
     #: A reply's parent (replies are one level deep).
     parent_id: Mapped[int | None] = mapped_column(ForeignKey('comments.id'))
     #: ``''`` for the whole commitment, a field name (``problem``) or ``milestone:<id>``.
@@ -83,6 +88,7 @@ class Comment(db.Model):
     author: Mapped[User] = relationship(lazy='joined')
     sector: Mapped[Sector] = relationship(lazy='joined')
     parent: Mapped[Comment | None] = relationship(remote_side=[id])
+    organisation: Mapped[Organisation | None] = relationship(lazy='joined')
     versions: Mapped[list[CommentVersion]] = relationship(
         back_populates='comment', order_by='CommentVersion.id', cascade='all, delete-orphan'
     )
@@ -91,10 +97,21 @@ class Comment(db.Model):
         return f'<Comment {self.id} on commitment {self.commitment_id}>'
 
     @property
+    def organisation_shown(self) -> str:
+        """The organisation written for: a known one in the reader's language, or the typed name."""
+        if self.organisation is not None:
+            return self.organisation.name
+        return self.organisation_label
+
+    @property
     def organisation_verified(self) -> bool:
         """Whether the secretariat confirmed the organisation shown with this comment."""
-        return self.author.is_affiliation_verified and self.organisation_label == (
-            self.author.organisation_label or ''
+        if not self.author.is_affiliation_verified:
+            return False
+        if self.organisation_id is not None:
+            return self.author.organisation_id == self.organisation_id
+        return self.author.organisation_id is None and self.organisation_label == (
+            self.author.organisation_name or ''
         )
 
     @property

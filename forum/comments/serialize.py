@@ -50,7 +50,14 @@ def _build(comment: Comment) -> dict:
         'author': {
             'id': comment.author_id,
             'name': comment.author.display_name,
-            'organisation': comment.organisation_label,
+            # The name in the language of the request that built this (it goes to everyone in
+            # the room): pages show organisation_names in their own language.
+            'organisation': comment.organisation_shown,
+            'organisation_names': (
+                {'th': comment.organisation.name_th, 'en': comment.organisation.name_en}
+                if comment.organisation is not None
+                else {'th': comment.organisation_label, 'en': comment.organisation_label}
+            ),
             'organisation_verified': comment.organisation_verified,
             'organisation_status': {
                 lang: _affiliation(comment.organisation_verified, lang) for lang in ('th', 'en')

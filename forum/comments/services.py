@@ -220,6 +220,7 @@ def post_comment(
         author=actor,
         sector_id=actor.sector_id,
         organisation_label=actor.organisation_label or '',
+        organisation_id=actor.organisation_id,
         parent=parent,
         anchor=(parent.anchor if parent else anchor),
         stance=stance,

@@ -91,8 +91,10 @@
     var name = el('strong', null, c.author.name);
     name.id = 'comment-' + c.id + '-by';
     header.appendChild(name);
-    if (c.author.organisation) {
-      header.appendChild(el('span', 'org', ' ' + c.author.organisation));
+    var names = c.author.organisation_names;
+    var org = names ? names[lang] || names[lang === 'th' ? 'en' : 'th'] : c.author.organisation;
+    if (org) {
+      header.appendChild(el('span', 'org', ' ' + org));
       if (!c.author.organisation_verified) {
         header.appendChild(el('span', 'affiliation unverified', ' (' + c.author.organisation_status[lang] + ')'));
       }
