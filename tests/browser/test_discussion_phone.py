@@ -331,3 +331,46 @@ def test_a_refused_comment_switches_language_back_to_the_form(
         assert next_ == f'{url}#discussion'
     finally:
         context.close()
+
+
+@pytest.fixture
+def bilingual_secretariat_office(server_env, live_server, accounts):
+    """The secretariat's organisation gets an English name (put back afterwards)."""
+    from forum import create_app
+    from forum.extensions import db
+    from forum.members.models import Organisation
+
+    app = create_app({'SQLALCHEMY_DATABASE_URI': server_env['FORUM_DATABASE_URL']})
+    thai = accounts['secretariat'].organisation
+    with app.app_context():
+        org = db.session.scalar(db.select(Organisation).filter_by(name_th=thai))
+        org.name_en = 'Forum Secretariat Office'
+        db.session.commit()
+    yield thai, 'Forum Secretariat Office'
+    with app.app_context():
+        org = db.session.scalar(db.select(Organisation).filter_by(name_th=thai))
+        org.name_en = thai
+        db.session.commit()
+        db.engine.dispose()
+
+
+def test_a_live_comment_shows_the_organisation_in_the_readers_language(
+    new_page, accounts, make_commitment, member, bilingual_secretariat_office
+):
+    thai, english = bilingual_secretariat_office
+    url = f'/commitments/{make_commitment()}'
+    writer = new_page(locale='en-GB', width=PHONE, height=740)
+    log_in_quickly(writer, accounts['secretariat'])
+    reader = _phone(new_page, member)
+    visit(writer, url)
+    visit(reader, url)
+    expect(writer.locator('html')).to_have_attribute('lang', 'en')
+    expect(reader.locator('#live')).to_be_visible()
+    expect(writer.locator('#live')).to_be_visible()
+    _post(writer, 'Written in English')
+    mine = writer.locator('#comments .comment', has_text='Written in English')
+    expect(mine.locator('.org')).to_have_text(english)
+    seen = reader.locator('#comments .comment', has_text='Written in English')
+    expect(seen.locator('.org')).to_have_text(thai, timeout=5000)
+    reader.reload()
+    expect(seen.locator('.org')).to_have_text(thai)
