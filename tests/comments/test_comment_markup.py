@@ -48,3 +48,15 @@ def test_the_edit_link_goes_when_the_edit_window_closes(
     html = client.get(f'/commitments/{cid}', headers=EN).get_data(as_text=True)
     assert f'data-edit="{comment.id}"' not in html
     assert f'data-delete="{comment.id}"' in html  # deleting stays possible
+
+
+def test_the_reply_banner_names_the_person_without_javascript(
+    client, auth, db, make_commitment, create_member
+):
+    cid = make_commitment()
+    create_member(email='m@example.org', display_name='มาลี ใจดี')
+    auth.login('m@example.org')
+    assert _form_post(client, cid, body='first').status_code == 302
+    comment = db.session.scalar(select(Comment))
+    html = client.get(f'/commitments/{cid}?reply={comment.id}', headers=EN).get_data(as_text=True)
+    assert '<span id="replying-to">Replying to มาลี ใจดี.</span>' in html
