@@ -69,7 +69,8 @@ def main() -> int:
     ci = os.environ.get('CI', '').lower() in ('1', 'true', 'yes')
     env = dict(os.environ)
     missing = []
-    args = [sys.executable, '-m', 'pytest', *sys.argv[1:]]
+    # The slowest tests are listed at the end, so that the suite's time stays in sight.
+    args = [sys.executable, '-m', 'pytest', '--durations=15', *sys.argv[1:]]
 
     pg = env.setdefault('FORUM_TEST_DATABASE_URL', DEFAULT_PG)
     if not _postgres_ok(pg):
