@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from plans import drafting_nap, make_commitment, secretariat_http  # noqa: F401  (fixtures)
+from plans import drafting_nap, make_commitment, member, secretariat_http  # noqa: F401  (fixtures)
 
 from tests.servers import (
     BIN,

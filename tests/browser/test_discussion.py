@@ -6,29 +6,11 @@ keeps its unsent text and receives what it missed; the form also works without J
 
 from __future__ import annotations
 
-import pytest
 from axe import assert_accessible, visit
 from plans import log_in_quickly
 from playwright.sync_api import expect
 
 TH_DISCONNECTED = 'การเชื่อมต่อขาดหาย'
-
-
-@pytest.fixture(scope='module')
-def member(secretariat_http, accounts):
-    """The drafter holds an MSF seat (civil society), so may comment."""
-    secretariat_http.get('/members/seats/new')
-    secretariat_http.post(
-        '/members/seats/new',
-        {
-            'email': accounts['drafter'].email,
-            'sector': 'civil_society',
-            'organisation': '',
-            'seat_role': 'member',
-            'term_start': '2025-01-01',
-        },
-    )
-    return accounts['drafter']
 
 
 def _post(page, text: str) -> None:

@@ -7,33 +7,9 @@ rejoin with the watermark, without a reconnect or a reload.
 
 from __future__ import annotations
 
-import pytest
 from axe import visit
 from plans import log_in_quickly
 from playwright.sync_api import expect
-
-
-@pytest.fixture(scope='module')
-def member(secretariat_http, accounts):
-    """The drafter holds an MSF seat (civil society), so may comment.
-
-    test_discussion.py may have seated them already in this session: a second seat is refused.
-    """
-    try:
-        secretariat_http.get('/members/seats/new')
-        secretariat_http.post(
-            '/members/seats/new',
-            {
-                'email': accounts['drafter'].email,
-                'sector': 'civil_society',
-                'organisation': '',
-                'seat_role': 'member',
-                'term_start': '2025-01-01',
-            },
-        )
-    except AssertionError:
-        pass  # seated before
-    return accounts['drafter']
 
 
 def _post(page, text: str) -> None:
