@@ -5,13 +5,14 @@ from flask_login import current_user
 
 from .core.bilingual import current_language
 from .core.date_inputs import date_input_text
-from .core.i18n import format_date, format_datetime, local_today
+from .core.i18n import format_date, format_datetime, install_template_gettext, local_today
 from .core.permissions import can
 from .members.affiliation import affiliation_label
 
 
 def init_templating(app: Flask) -> None:
     """Register the helpers every template may use."""
+    install_template_gettext(app.jinja_env)
     app.jinja_env.filters['date'] = format_date
     app.jinja_env.filters['datetime'] = format_datetime
     app.jinja_env.globals['current_language'] = current_language

@@ -14,8 +14,8 @@ from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
 from babel.dates import get_date_format, get_datetime_format, get_time_format
-from flask import current_app, has_request_context, request, session
-from flask_babel import get_locale, get_timezone
+from flask import current_app, g, has_request_context, request, session
+from flask_babel import get_locale, get_timezone, get_translations
 from flask_login import current_user
 
 BE_OFFSET = 543
@@ -137,3 +137,33 @@ def local_today() -> date:
 
         tz = ZoneInfo('Asia/Bangkok')
     return datetime.now(UTC).astimezone(tz).date()
+
+
+def _request_translations():
+    """The request's catalogue, looked up once per request and language.
+
+    Flask-Babel's template ``gettext`` asks for the domain, the locale and the catalogue on every
+    call (six lookups through ``g``); a page calls it hundreds of times. The catalogue is kept on
+    Flask-Babel's per-request namespace next to the locale it was found for, so ``force_locale``
+    and ``refresh`` (which replace or drop ``babel_locale``) still get the right one.
+    """
+    ctx = g.get('_flask_babel')
+    if ctx is not None:
+        remembered = ctx.__dict__.get('forum_translations')
+        locale = ctx.__dict__.get('babel_locale')
+        if remembered is not None and locale is not None and remembered[0] is locale:
+            return remembered[1]
+    translations = get_translations()
+    ctx = g.get('_flask_babel')
+    if ctx is not None and ctx.__dict__.get('babel_locale') is not None:
+        ctx.forum_translations = (ctx.babel_locale, translations)
+    return translations
+
+
+def install_template_gettext(env) -> None:
+    """Templates' ``_``/``gettext``/``ngettext`` through :func:`_request_translations`."""
+    env.install_gettext_callables(
+        gettext=lambda s: _request_translations().ugettext(s),
+        ngettext=lambda s, p, n: _request_translations().ungettext(s, p, n),
+        newstyle=True,
+    )

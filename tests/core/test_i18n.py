@@ -66,3 +66,24 @@ def test_a_remembered_datetime_still_follows_the_language_and_the_digits(app):
         assert shown == ['27 พ.ย. 2569 06:06 น.', 'Nov 27, 2026, 6:06\u202fAM', shown[0]]
         assert format_datetime(moment, locale='th', thai_digits=True) == '๒๗ พ.ย. ๒๕๖๙ ๐๖:๐๖ น.'
         assert format_datetime(moment, 'long', locale='th').startswith('27 พฤศจิกายน 2569')
+
+
+def test_templates_translate_in_the_request_language_and_follow_force_locale(app):
+    from flask_babel import force_locale, refresh
+
+    template = app.jinja_env.from_string(
+        "{{ _('Reply') }}|{{ ngettext('%(num)d comment', '%(num)d comments', 2) }}"
+    )
+    with app.test_request_context(headers={'Accept-Language': 'th'}):
+        thai = template.render()
+        assert thai.startswith('ตอบกลับ|')
+        assert template.render() == thai  # the remembered catalogue gives the same
+        with force_locale('en'):
+            assert template.render() == 'Reply|2 comments'
+        assert template.render() == thai  # back to the request's language
+        app.config['BABEL_DEFAULT_LOCALE'] = 'th'
+        from flask import session
+
+        session['lang'] = 'en'
+        refresh()  # e.g. after the language switch: the locale is chosen again
+        assert template.render() == 'Reply|2 comments'
