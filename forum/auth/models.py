@@ -14,6 +14,7 @@ from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..core.enums import enum_column
 from ..core.offload import off_hub
 from ..db import CreatedMixin, UTCDateTime
 from ..extensions import db
@@ -91,7 +92,7 @@ class User(UserMixin, CreatedMixin, db.Model):
     #: argon2id hash of the password.
     password_hash: Mapped[str] = mapped_column(String(255))
     #: One of :class:`Role`.
-    role: Mapped[str] = mapped_column(String(20), default=Role.participant)
+    role: Mapped[str] = enum_column(Role, 'role', default=Role.participant)
     #: The sector the person declared when registering; a seat carries its own sector.
     sector_id: Mapped[int] = mapped_column(ForeignKey('sectors.id'))
     #: A known organisation: linked by the secretariat (or an operator), never by a typed name.

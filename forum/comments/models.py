@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..core.enums import enum_column
 from ..db import UTCDateTime, utcnow
 from ..extensions import db
 
@@ -68,7 +69,7 @@ class Comment(db.Model):
     #: ``''`` for the whole commitment, a field name (``problem``) or ``milestone:<id>``.
     anchor: Mapped[str] = mapped_column(String(60), default='')
     #: One of :class:`Stance`, or empty.
-    stance: Mapped[str] = mapped_column(String(20), default='')
+    stance: Mapped[str] = enum_column(Stance, 'stance', allow_empty=True, default='')
     #: Markdown source as written.
     body: Mapped[str] = mapped_column(Text)
     #: Sanitised HTML rendered from ``body``.

@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.bilingual import BilingualMixin
+from ..core.enums import enum_column
 from ..core.states import StateError
 from ..db import CreatedMixin, UTCDateTime, utcnow
 from ..extensions import db
@@ -100,11 +101,12 @@ class Commitment(BilingualMixin, CreatedMixin, db.Model):
     __table_args__ = (UniqueConstraint('nap_id', 'number', name='uq_commitments_nap_number'),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    nap_id: Mapped[int] = mapped_column(ForeignKey('naps.id'), index=True)
+    #: No index of its own: the unique constraint (nap_id, number) starts with it.
+    nap_id: Mapped[int] = mapped_column(ForeignKey('naps.id'))
     #: Per-plan number, shown as the country code and four digits (TH0001); never reused.
     number: Mapped[int]
     #: One of :class:`CommitmentState`.
-    state: Mapped[str] = mapped_column(String(20), default=CommitmentState.draft)
+    state: Mapped[str] = enum_column(CommitmentState, 'state', default=CommitmentState.draft)
     withdrawn_reason: Mapped[str | None] = mapped_column(Text)
     policy_area_id: Mapped[int] = mapped_column(ForeignKey('policy_areas.id'))
     lead_agency_id: Mapped[int | None] = mapped_column(ForeignKey('organisations.id'))
@@ -256,7 +258,9 @@ class Milestone(BilingualMixin, db.Model):
     start_date: Mapped[date | None]
     end_date: Mapped[date | None]
     #: One of :class:`MilestoneStatus`.
-    status: Mapped[str] = mapped_column(String(20), default=MilestoneStatus.not_started)
+    status: Mapped[str] = enum_column(
+        MilestoneStatus, 'status', default=MilestoneStatus.not_started
+    )
     evidence_url: Mapped[str] = mapped_column(String(1000), default='')
 
     commitment: Mapped[Commitment] = relationship(back_populates='milestones')

@@ -10,6 +10,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.bilingual import BilingualNameMixin
+from ..core.enums import enum_column
 from ..db import CreatedMixin
 from ..extensions import db
 
@@ -72,12 +73,13 @@ class Membership(CreatedMixin, db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey('users.id'), index=True)
+    #: No index of its own: the unique constraint (user_id, term_start) starts with it.
+    user_id: Mapped[int] = mapped_column(ForeignKey('users.id'))
     #: The sector the seat represents (decided by the secretariat, not self-declared).
     sector_id: Mapped[int] = mapped_column(ForeignKey('sectors.id'), index=True)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey('organisations.id'))
     #: One of :class:`SeatRole`.
-    seat_role: Mapped[str] = mapped_column(String(20), default=SeatRole.member)
+    seat_role: Mapped[str] = enum_column(SeatRole, 'seat_role', default=SeatRole.member)
     term_start: Mapped[date]
     #: Open-ended when empty.
     term_end: Mapped[date | None]

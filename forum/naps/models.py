@@ -10,6 +10,7 @@ from sqlalchemy import CheckConstraint, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..core.bilingual import BilingualMixin, BilingualNameMixin
+from ..core.enums import enum_column
 from ..core.states import StateError
 from ..db import CreatedMixin
 from ..extensions import db
@@ -104,7 +105,7 @@ class Nap(BilingualMixin, CreatedMixin, db.Model):
     start_date: Mapped[date]
     end_date: Mapped[date]
     #: One of :class:`NapState`.
-    state: Mapped[str] = mapped_column(String(30), default=NapState.planning)
+    state: Mapped[str] = enum_column(NapState, 'state', length=30, default=NapState.planning)
     #: The last commitment number handed out; numbers are never reused.
     last_commitment_number: Mapped[int] = mapped_column(default=0)
 
