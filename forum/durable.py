@@ -19,6 +19,11 @@ copies the log into the database file (a passive checkpoint), which SQLite would
 inside some commit, before its broadcast. Under gevent the wait runs on the hub's thread pool, so
 the other connections go on meanwhile. PostgreSQL's commit is durable when it returns
 (``synchronous_commit`` on): nothing to do there.
+
+The flush is skipped for a commit that wrote nothing through the session (no ORM flush, no
+non-SELECT statement run by ``session.execute``): a page that only read pays no ``fsync``. A
+write through a raw connection (``session.connection().execute``) is not seen: write through the
+session. This docstring is the one place the guarantee is stated; docs/realtime.md refers here.
 """
 
 from __future__ import annotations
@@ -51,11 +56,33 @@ def before_sync(func: Callable[[Session], None]) -> Callable[[Session], None]:
     return func
 
 
+#: Key in ``session.info``: the transaction wrote something (an ORM flush or a non-SELECT).
+_WROTE = 'forum.durable.wrote'
+
+
+@event.listens_for(Session, 'after_flush')
+def _after_flush(session: Session, _context) -> None:
+    session.info[_WROTE] = True
+
+
+@event.listens_for(Session, 'do_orm_execute')
+def _on_execute(state) -> None:
+    if not state.is_select:
+        state.session.info[_WROTE] = True
+
+
+@event.listens_for(Session, 'after_rollback')
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_WROTE, None)
+
+
 @event.listens_for(Session, 'after_commit')
 def _after_commit(session: Session) -> None:
     for func in _before_sync:
         func(session)
-    sync(session)
+    # A commit that wrote nothing (a page that only read) has nothing to flush.
+    if session.info.pop(_WROTE, False):
+        sync(session)
 
 
 def sync(session: Session) -> None:

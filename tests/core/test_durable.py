@@ -157,3 +157,25 @@ def test_the_pools_threads_get_plain_values_and_touch_no_shared_state(sqlite_fil
         db.session.commit()
     assert len(seen) == 3
     assert all(type(value) in (str, bool) for args in seen for value in args)
+
+
+def test_a_commit_that_wrote_nothing_is_not_flushed(sqlite_file_db, monkeypatch):
+    """A read-only commit runs the broadcast hooks but skips the fsync; a write is flushed."""
+    calls = []
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        calls.append('fsync')
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, 'fsync', fsync)
+    db.session.scalars(db.select(Sector)).first()
+    db.session.commit()
+    assert calls == []
+    sector = db.session.scalars(db.select(Sector)).first()
+    sector.name_en = 'Civil society (renamed again)'
+    db.session.commit()
+    assert calls == ['fsync']
+    db.session.execute(text("UPDATE sectors SET name_en = 'raw' WHERE id = :id"), {'id': sector.id})
+    db.session.commit()
+    assert calls == ['fsync', 'fsync']
