@@ -39,18 +39,18 @@ class Config:
     #: gevent when served (gunicorn -k gevent); tests use threading, which needs no monkey-patching.
     SOCKETIO_ASYNC_MODE = 'gevent'
     #: Accept permessage-deflate on websockets (off: it costs ~100 KB per connection).
-    WEBSOCKET_COMPRESSION = os.environ.get('FORUM_WEBSOCKET_COMPRESSION') == '1'
+    WEBSOCKET_COMPRESSION = False
     #: Limits of one websocket (docs/realtime.md "Limits: slow and stalled sockets"): packets and
     #: bytes (of text, as held in memory) that may wait in its queue, and seconds a write may
     #: make no progress, before the connection is closed.
-    SOCKET_QUEUE_LIMIT = int(os.environ.get('FORUM_SOCKET_QUEUE_LIMIT', '256'))
-    SOCKET_QUEUE_BYTES = int(os.environ.get('FORUM_SOCKET_QUEUE_BYTES', str(4 * 1024 * 1024)))
-    SOCKET_SEND_TIMEOUT = float(os.environ.get('FORUM_SOCKET_SEND_TIMEOUT', '30'))
+    SOCKET_QUEUE_LIMIT = 256
+    SOCKET_QUEUE_BYTES = 4 * 1024 * 1024
+    SOCKET_SEND_TIMEOUT = 30.0
     #: SO_SNDBUF of a websocket's TCP socket in bytes (0: the kernel's autotuning, up to 4 MB).
-    SOCKET_SEND_BUFFER = int(os.environ.get('FORUM_SOCKET_SEND_BUFFER', '0'))
+    SOCKET_SEND_BUFFER = 0
     #: Engine.IO pings: every ping interval; a client silent for interval + timeout is gone.
-    SOCKET_PING_INTERVAL = float(os.environ.get('FORUM_SOCKET_PING_INTERVAL', '25'))
-    SOCKET_PING_TIMEOUT = float(os.environ.get('FORUM_SOCKET_PING_TIMEOUT', '20'))
+    SOCKET_PING_INTERVAL = 25.0
+    SOCKET_PING_TIMEOUT = 20.0
     #: Redis pub/sub channel shared by the processes of one installation.
     SOCKETIO_CHANNEL = 'forum'
     BABEL_DEFAULT_LOCALE = 'th'
@@ -68,16 +68,16 @@ class Config:
     PRESENCE_INTERVAL = 1.0
     #: With Redis: seconds between a process's presence heartbeats. A process that dies without
     #: cleaning up stops counting after 3 heartbeats; its rooms hear of it within 4 (40 s).
-    PRESENCE_HEARTBEAT = float(os.environ.get('FORUM_PRESENCE_HEARTBEAT', '10'))
+    PRESENCE_HEARTBEAT = 10.0
     #: Comments a person may post per minute.
-    COMMENT_RATE_LIMIT = int(os.environ.get('FORUM_COMMENT_RATE_LIMIT', '10'))
+    COMMENT_RATE_LIMIT = 10
     #: Minutes during which authors may edit their comments.
     COMMENT_EDIT_MINUTES = 15
     #: Where the forum is served (``FORUM_BASE_URL``, e.g. ``https://forum.example.go.th``): the
     #: API builds its absolute URLs from it instead of from the request's Host header.
     BASE_URL = None
     #: ISO country code used in commitment identifiers (TH0001).
-    COUNTRY_CODE = os.environ.get('FORUM_COUNTRY_CODE', 'TH')
+    COUNTRY_CODE = 'TH'
     #: Throttles, in the ``limits`` notation ("10 per 15 minutes"); see docs/security.md.
     #: Refused logins per account (the email tried), and per client address.
     LOGIN_RATE_LIMIT = '10 per 15 minutes'
@@ -125,6 +125,12 @@ class Config:
             settings['RATELIMIT_STORAGE_OPTIONS'] = {
                 'key_prefix': f'{settings["SOCKETIO_CHANNEL"]}:limits'
             }
+        for name, cast in NUMBER_SETTINGS.items():
+            if os.environ.get(f'FORUM_{name}'):
+                settings[name] = cast(os.environ[f'FORUM_{name}'])
+        if os.environ.get('FORUM_WEBSOCKET_COMPRESSION'):
+            settings['WEBSOCKET_COMPRESSION'] = os.environ['FORUM_WEBSOCKET_COMPRESSION'] == '1'
+        settings['COUNTRY_CODE'] = os.environ.get('FORUM_COUNTRY_CODE') or settings['COUNTRY_CODE']
         settings['PROXY_COUNT'] = int(os.environ.get('FORUM_PROXY_COUNT', '0'))
         settings['SESSION_IDLE_DAYS'] = float(os.environ.get('FORUM_SESSION_IDLE_DAYS', '14'))
         if os.environ.get('FORUM_REMEMBER_DAYS'):
@@ -180,6 +186,18 @@ def _base_url(url: str) -> str | None:
         )
     return url
 
+
+#: Numeric settings read at start-up from ``FORUM_<name>`` (never at import), with their type.
+NUMBER_SETTINGS = {
+    'SOCKET_QUEUE_LIMIT': int,
+    'SOCKET_QUEUE_BYTES': int,
+    'SOCKET_SEND_TIMEOUT': float,
+    'SOCKET_SEND_BUFFER': int,
+    'SOCKET_PING_INTERVAL': float,
+    'SOCKET_PING_TIMEOUT': float,
+    'PRESENCE_HEARTBEAT': float,
+    'COMMENT_RATE_LIMIT': int,
+}
 
 #: The limit settings, each read from ``FORUM_<name>``; checked at start-up (forum.core.throttle).
 RATE_LIMIT_SETTINGS = (

@@ -1,0 +1,25 @@
+"""Settings come from FORUM_* when the app is configured, never when forum.config is imported."""
+
+from forum.config import Config, TestConfig
+
+
+def test_environment_is_read_at_load_not_at_import(monkeypatch):
+    monkeypatch.setenv('FORUM_COUNTRY_CODE', 'ID')
+    monkeypatch.setenv('FORUM_SOCKET_QUEUE_LIMIT', '12')
+    monkeypatch.setenv('FORUM_WEBSOCKET_COMPRESSION', '1')
+    monkeypatch.setenv('FORUM_SECRET_KEY', 'k')
+    settings = Config.load()
+    assert settings['COUNTRY_CODE'] == 'ID'
+    assert settings['SOCKET_QUEUE_LIMIT'] == 12
+    assert settings['WEBSOCKET_COMPRESSION'] is True
+    # The class holds the defaults only: nothing leaked in when the module was imported.
+    assert Config.COUNTRY_CODE == 'TH'
+    assert Config.SOCKET_QUEUE_LIMIT == 256
+
+
+def test_the_test_config_ignores_the_environment(monkeypatch):
+    monkeypatch.setenv('FORUM_COUNTRY_CODE', 'ID')
+    monkeypatch.setenv('FORUM_COMMENT_RATE_LIMIT', '1')
+    settings = TestConfig.load()
+    assert settings['COUNTRY_CODE'] == 'TH'
+    assert settings['COMMENT_RATE_LIMIT'] == 10
