@@ -62,6 +62,18 @@ def test_other_library_versions_stop_start_up(database_url, monkeypatch):
         create_app({'SQLALCHEMY_DATABASE_URI': database_url})
 
 
+def test_a_moved_internal_stops_start_up(database_url, monkeypatch):
+    # frames.py and limits.py replace this private method: if a release renames it, the app
+    # must refuse to start (naming what is missing), not run without the fast path.
+    from socketio import Server as SocketIOServer
+
+    monkeypatch.delattr(SocketIOServer, '_send_eio_packet')
+    with pytest.raises(
+        RuntimeError, match=r'missing: .*socketio\.server\.Server\._send_eio_packet'
+    ):
+        create_app({'SQLALCHEMY_DATABASE_URI': database_url})
+
+
 class _Connection:
     """One Engine.IO socket served over TCP by the app's websocket class, in threads."""
 
