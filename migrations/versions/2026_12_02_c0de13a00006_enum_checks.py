@@ -58,7 +58,14 @@ CHECKS = (
 )
 
 
+def _references(on: bool):
+    """On SQLite, batch mode recreates tables that others refer to: no checks meanwhile."""
+    if op.get_bind().dialect.name == 'sqlite':
+        op.execute(f'PRAGMA foreign_keys={"ON" if on else "OFF"}')
+
+
 def upgrade():
+    _references(False)
     for table, column, values, default in CHECKS:
         allowed = ', '.join(f"'{v}'" for v in values)
         op.execute(
@@ -74,9 +81,11 @@ def upgrade():
         batch.drop_index('ix_commitments_nap_id')
     with op.batch_alter_table('memberships') as batch:
         batch.drop_index('ix_memberships_user_id')
+    _references(True)
 
 
 def downgrade():
+    _references(False)
     with op.batch_alter_table('memberships') as batch:
         batch.create_index('ix_memberships_user_id', ['user_id'], unique=False)
     with op.batch_alter_table('commitments') as batch:
@@ -84,3 +93,4 @@ def downgrade():
     for table, column, _values, _default in reversed(CHECKS):
         with op.batch_alter_table(table) as batch:
             batch.drop_constraint(column, type_='check')  # ck_<table>_<column>
+    _references(True)
