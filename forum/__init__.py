@@ -38,6 +38,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     from . import realtime
 
     realtime.init_app(app)
+    _connect_areas(app)
 
     from .cli import forum_cli
 
@@ -91,6 +92,26 @@ def _init_extensions(app: Flask) -> None:
 
     # Every model module is imported here so that metadata (and migrations) see every table.
     from . import models  # noqa: F401
+
+
+def _connect_areas(app: Flask) -> None:
+    """Wire the areas together, here and only here (docs/architecture.md "Layers").
+
+    Core asks the members area whether someone holds a seat; the comments and commitments areas
+    broadcast their signals to the live rooms; the Socket.IO namespace serves every area's events.
+    """
+    from .comments import live as comment_live
+    from .commitments import live as commitment_live
+    from .core.permissions import use_seat_check
+    from .extensions import socketio
+    from .members.seats import holds_seat
+    from .realtime.events import ForumNamespace
+
+    use_seat_check(holds_seat)
+    comment_live.connect_receivers()
+    commitment_live.connect_receivers()
+    # Registered on the server realtime.init_app just made (each app, e.g. in tests, has its own).
+    socketio.on_namespace(ForumNamespace('/'))
 
 
 def _register_blueprints(app: Flask) -> None:

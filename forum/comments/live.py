@@ -6,6 +6,10 @@ from ..realtime.broadcast import emit_after_commit
 from .serialize import comment_json
 
 
-@comment_changed.connect
+def connect_receivers() -> None:
+    """Broadcast every comment change to its commitment's room; called by ``create_app``."""
+    comment_changed.connect(_broadcast)
+
+
 def _broadcast(comment, *, event: str, actor, **_kw):
     emit_after_commit(event, {'comment': comment_json(comment)}, to=room(comment.commitment_id))

@@ -17,8 +17,9 @@ from sqlalchemy import Index, func, select, union_all
 from ..extensions import db
 from .models import Comment
 
-#: Top-level comments (threads) in one window.
-THREADS = 50
+#: Top-level comments (threads) in one window: a phone screen's few scrolls, and a page that costs
+#: little to render (docs/performance.md, "Commitment page"); "show earlier" loads the next ones.
+THREADS = 20
 
 #: A commitment's comments by part: :func:`part_counts` reads only this index (not every row),
 #: and a part's latest threads are one range of it in id order. Declared beside the queries it

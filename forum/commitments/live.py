@@ -282,15 +282,19 @@ def revision_payload(commitment: Commitment, revision, actor) -> dict:
     }
 
 
-@commitment_saved.connect
+def connect_receivers() -> None:
+    """Announce saved revisions and changed people to the rooms; called by ``create_app``."""
+    commitment_saved.connect(_announce_revision)
+    seats_changed.connect(_person_changed)
+    affiliation_changed.connect(_person_changed)
+
+
 def _announce_revision(commitment, *, revision, actor, **_kw):
     emit_after_commit(
         'revision_saved', revision_payload(commitment, revision, actor), to=room(commitment.id)
     )
 
 
-@seats_changed.connect
-@affiliation_changed.connect
 def _person_changed(user, **_kw):
     # Decided now, inside the transaction (it reads the seats); shown once it has committed.
     call_after_commit(update_person, user.id, **_personal(user))

@@ -13,10 +13,23 @@ from typing import Any
 from flask import abort
 from flask_login import current_user
 
-from ..auth.models import Role
+#: Roles that run the forum: manage sectors, organisations and seats; moderate. The values of
+#: ``forum.auth.models.Role`` (a StrEnum): core sits below the areas, so it names them as text.
+ADMIN = 'admin'
+STAFF = (ADMIN, 'secretariat')
 
-#: Roles that run the forum: manage sectors, organisations and seats; moderate.
-STAFF = (Role.admin, Role.secretariat)
+#: Plan states in which commitments may be created (values of ``forum.naps.models.NapState``).
+_DRAFTING_STATES = ('planning', 'drafting', 'consultation')
+
+#: Whether a user holds a seat today. Seats live in an area above core (forum.members.seats), so the
+#: app factory hands the check in with :func:`use_seat_check`; until then nobody holds a seat.
+_seat_check: Callable[[Any], bool] = lambda user: False  # noqa: E731
+
+
+def use_seat_check(check: Callable[[Any], bool]) -> None:
+    """Install the seat check (``forum.members.seats.holds_seat``); called by ``create_app``."""
+    global _seat_check
+    _seat_check = check
 
 
 def _is_staff(user) -> bool:
@@ -29,9 +42,7 @@ def _on_team(user, commitment) -> bool:
 
 def _seated(user) -> bool:
     """Whether ``user`` holds a seat today: checked at the moment of each action."""
-    from ..members.seats import holds_seat
-
-    return holds_seat(user)
+    return _seat_check(user)
 
 
 def _can_view_nap(user, nap) -> bool:
@@ -54,9 +65,7 @@ def _can_edit_commitment(user, commitment) -> bool:
 
 
 def _can_create_commitment(user, nap) -> bool:
-    from ..naps.models import NapState
-
-    drafting = nap.state in (NapState.planning, NapState.drafting, NapState.consultation)
+    drafting = nap.state in _DRAFTING_STATES
     return drafting and (_is_staff(user) or _seated(user))
 
 
@@ -110,7 +119,7 @@ _RULES: dict[str, Callable[[Any, Any], bool]] = {
     'manage_members': lambda user, target: user.role in STAFF,
     'manage_sectors': lambda user, target: user.role in STAFF,
     'manage_organisations': lambda user, target: user.role in STAFF,
-    'manage_users': lambda user, target: user.role == Role.admin,
+    'manage_users': lambda user, target: user.role == ADMIN,
     'view_audit': lambda user, target: user.role in STAFF,
 }
 

@@ -2,6 +2,10 @@
 
 Rooms: ``user:<id>`` holds every connection of one logged-in person (so logging out can close
 them). Later areas add their own rooms (``commitment:<id>``) and events in their packages.
+
+This package is infrastructure below the areas; the namespace (:mod:`forum.realtime.events`) sits
+above them, and ``create_app`` registers it and connects the areas' broadcast receivers
+(``forum._connect_areas``).
 """
 
 from flask import Flask, request
@@ -36,12 +40,6 @@ def init_app(app: Flask) -> None:
         frames.install(socketio.server)
     # Slow and stalled clients are disconnected (docs/realtime.md "Limits").
     limits.install(socketio.server, limits.SocketLimits.from_config(app.config))
-
-    from ..comments import live as _comment_broadcasts  # noqa: F401  (subscribes to signals)
-    from .events import ForumNamespace
-
-    # Registered on the server init_app just made (each app, e.g. in tests, has its own).
-    socketio.on_namespace(ForumNamespace('/'))
 
     @app.teardown_request
     def _release_db_session_after_socket_event(exc):

@@ -79,7 +79,7 @@ def test_show_earlier_loads_the_earlier_threads_in_place(new_page, long_discussi
         _fits(page, width)
     page.evaluate('window.notReloaded = true')
 
-    # First click: the 50 threads before, above the oldest shown, with the next link.
+    # First click: the THREADS threads before, above the oldest shown, with the next link.
     link = page.get_by_role('link', name=TH_SHOW_EARLIER)
     link.click()
     expect(shown).to_have_count(2 * THREADS)

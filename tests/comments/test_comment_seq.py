@@ -13,6 +13,7 @@ from sqlalchemy import select
 from forum.comments import services
 from forum.comments.models import Comment
 from forum.comments.services import hide_comment, next_seq
+from forum.comments.window import THREADS
 from forum.commitments.models import Commitment
 from forum.commitments.services import update_commitment
 from forum.realtime import events as realtime_events
@@ -139,7 +140,7 @@ def test_a_gap_larger_than_the_bound_gets_the_window_with_reset(room, db, secret
     assert ack['ok'] is True
     assert ack['reset'] is True
     assert ack['has_earlier'] is True
-    assert [c['id'] for c in ack['comments']] == ids[-50:]
+    assert [c['id'] for c in ack['comments']] == ids[-THREADS:]
     assert ack['seq'] == len(ids)
     # A gap within the bound: just the changes.
     ack = watcher.emit('join', {'commitment_id': cid, 'since_seq': len(ids) - 3}, callback=True)
@@ -149,14 +150,14 @@ def test_a_gap_larger_than_the_bound_gets_the_window_with_reset(room, db, secret
     ack = watcher.emit('join', {'commitment_id': cid}, callback=True)
     assert 'reset' not in ack
     assert ack['has_earlier'] is True
-    assert len(ack['comments']) == 50
+    assert len(ack['comments']) == THREADS
     # A cursor ahead of the counter (another database, a restore) cannot be trusted: reset.
     ack = watcher.emit('join', {'commitment_id': cid, 'since_seq': len(ids) + 1}, callback=True)
     assert ack['reset'] is True
     # Old clients' since_id is bounded the same way.
     ack = watcher.emit('join', {'commitment_id': cid, 'since_id': 0}, callback=True)
     assert ack['reset'] is True
-    assert len(ack['comments']) == 50
+    assert len(ack['comments']) == THREADS
 
 
 def test_joins_of_one_socket_are_bounded_in_rate_and_rooms(app, socket_client, make_commitment):

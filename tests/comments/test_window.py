@@ -1,4 +1,4 @@
-"""The commitment page shows the latest 50 threads; "show earlier" and per-part links open more."""
+"""The page shows the latest THREADS threads; "show earlier" and per-part links open more."""
 
 from __future__ import annotations
 

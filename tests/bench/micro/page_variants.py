@@ -1,7 +1,7 @@
 """Micro-benchmark: the commitment page with one of its shortcuts against without it.
 
 A fresh SQLite demo database in a temporary folder, 1,000 comments on commitment 1 (the page
-shows its latest 50 threads), then rounds of page loads through the test client, alternating:
+shows its latest 20 threads), then rounds of page loads through the test client, alternating:
 
 - ``--what dates``: ``forum.core.i18n._format_datetime`` (remembered) with its ``__wrapped__``
   (formatted each time);
