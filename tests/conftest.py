@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import re
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -18,6 +20,8 @@ from forum.auth.services import create_user
 from forum.extensions import db as _db
 from forum.members.services import add_membership, ensure_default_sectors, sector_by_code
 from forum.naps.services import ensure_policy_areas
+from tests import pgtools
+from tests.pgtools import scratch_database
 
 PASSWORD = 'correct horse battery'
 _CSRF = re.compile(r'name="csrf-token" content="([^"]+)"|name="csrf_token"[^>]*value="([^"]+)"')
@@ -31,23 +35,26 @@ def _backends() -> list[str]:
 
 
 @pytest.fixture(scope='session', params=_backends())
-def database_url(request, tmp_path_factory) -> str:
-    """A migrated, empty database on one backend (SQLite always; PostgreSQL when configured)."""
-    if request.param == 'sqlite':
-        url = f'sqlite:///{tmp_path_factory.mktemp("db") / "forum.sqlite3"}'
-    else:
-        url = os.environ['FORUM_TEST_DATABASE_URL']
-    app = create_app({'SQLALCHEMY_DATABASE_URI': url})
-    with app.app_context():
-        if _db.engine.dialect.name == 'postgresql':
-            with _db.engine.begin() as conn:
-                conn.execute(text('DROP SCHEMA public CASCADE'))
-                conn.execute(text('CREATE SCHEMA public'))
-        from flask_migrate import upgrade
+def database_url(request, tmp_path_factory) -> Iterator[str]:
+    """A migrated, empty database on one backend (SQLite always; PostgreSQL when configured).
 
-        upgrade(directory=app.config['MIGRATIONS_DIR'])
-        _db.engine.dispose()
-    return url
+    On PostgreSQL a database of the run's own (``forum_test_<random>``, dropped at the end): the
+    suite never touches the database ``FORUM_TEST_DATABASE_URL`` names.
+    """
+    with contextlib.ExitStack() as stack:
+        if request.param == 'sqlite':
+            url = f'sqlite:///{tmp_path_factory.mktemp("db") / "forum.sqlite3"}'
+        else:
+            url = stack.enter_context(scratch_database(pgtools.server_url(), 'forum_test'))
+        app = create_app({'SQLALCHEMY_DATABASE_URI': url})
+        with app.app_context():
+            from flask_migrate import upgrade
+
+            upgrade(directory=app.config['MIGRATIONS_DIR'])
+            _db.engine.dispose()
+        yield url
+        with app.app_context():
+            _db.engine.dispose()
 
 
 class FreshContextClient(FlaskClient):
@@ -225,8 +232,28 @@ def pytest_sessionstart(session):
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
             with open(po, 'rb') as src:
                 catalog = read_po(src)
-            with open(mo, 'wb') as dst:
+            # Written aside, then renamed: parallel workers never read half a catalogue.
+            partial = mo.with_suffix(f'.mo.{os.getpid()}')
+            with open(partial, 'wb') as dst:
                 write_mo(dst, catalog)
+            os.replace(partial, mo)
+
+
+#: Folders whose tests run real servers (gunicorn, Chromium, Redis-backed processes). Under
+#: ``pytest -n`` (tests/run.py) they share one worker, in turn, while the other worker runs the
+#: rest: two real servers' timings never compete with each other for the two cores.
+SERVER_FOLDERS = ('browser', 'multiprocess', 'stalled', 'soak', 'bench', 'serving')
+
+
+def pytest_collection_modifyitems(config, items):
+    """Put every real-server test in the ``servers`` group (``--dist loadgroup``)."""
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    folders = {here / name for name in SERVER_FOLDERS}
+    for item in items:
+        if folders.intersection(Path(item.path).parents):
+            item.add_marker(pytest.mark.xdist_group('servers'))
 
 
 class SocketClient:

@@ -6,6 +6,8 @@
 - Chromium: Debian's package at /usr/bin/chromium; installed with apt when missing and run as
   root. Without it the browser tests are skipped (an error in CI).
 - pytest's exit code 5 ("no tests ran") counts as failure.
+- Two pytest-xdist workers (``FORUM_TEST_WORKERS``; 0 for one process): the real-server tests
+  share one worker and take turns; the other worker runs the rest.
 """
 
 from __future__ import annotations
@@ -55,9 +57,11 @@ def _ensure_chromium() -> bool:
     if os.geteuid() == 0 and shutil.which('apt-get'):
         print('Installing Debian chromium for the browser tests…', flush=True)
         env = dict(os.environ, DEBIAN_FRONTEND='noninteractive')
-        subprocess.run(['apt-get', 'update', '-qq'], env=env, check=False)
+        # Another install may hold the dpkg lock: wait for it rather than skip.
+        lock = ['-o', 'DPkg::Lock::Timeout=600']
+        subprocess.run(['apt-get', *lock, 'update', '-qq'], env=env, check=False)
         subprocess.run(
-            ['apt-get', 'install', '-y', '-qq', 'chromium', 'fonts-thai-tlwg-otf'],
+            ['apt-get', *lock, 'install', '-y', '-qq', 'chromium', 'fonts-thai-tlwg-otf'],
             env=env,
             check=False,
         )
@@ -70,7 +74,13 @@ def main() -> int:
     env = dict(os.environ)
     missing = []
     # The slowest tests are listed at the end, so that the suite's time stays in sight.
-    args = [sys.executable, '-m', 'pytest', '--durations=15', *sys.argv[1:]]
+    args = [sys.executable, '-m', 'pytest', '--durations=15']
+    # Two workers: the real-server tests in turn on one, everything else on the other
+    # (tests/conftest.py, SERVER_FOLDERS). FORUM_TEST_WORKERS=0 runs in one process.
+    workers = env.get('FORUM_TEST_WORKERS', '2')
+    if workers != '0':
+        args += ['-n', workers, '--dist', 'loadgroup']
+    args += sys.argv[1:]
 
     pg = env.setdefault('FORUM_TEST_DATABASE_URL', DEFAULT_PG)
     if not _postgres_ok(pg):

@@ -1,19 +1,16 @@
 """The migration that numbers comments: existing ones get 1, 2, … in id order per commitment."""
 
-import os
-import secrets
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
 import pytest
 from flask_migrate import downgrade, upgrade
-from psycopg import sql
 from sqlalchemy import inspect, text
 
 from forum import create_app
 from forum.extensions import db as _db
+from tests import pgtools
+from tests.pgtools import scratch_database
 
 BEFORE = 'a1f0c0de0002'
 
@@ -24,20 +21,11 @@ def empty_url(request, tmp_path) -> Iterator[str]:
     if request.param == 'sqlite':
         yield f'sqlite:///{tmp_path / "m.sqlite3"}'
         return
-    server = os.environ.get('FORUM_TEST_DATABASE_URL')
+    server = pgtools.server_url()
     if not server:
         pytest.skip('FORUM_TEST_DATABASE_URL is not set')
-    server = server.replace('postgresql+psycopg://', 'postgresql://')
-    name = f'forum_mig_{secrets.token_hex(4)}'
-    admin = psycopg.connect(server, autocommit=True, connect_timeout=5)
-    admin.execute(sql.SQL('CREATE DATABASE {}').format(sql.Identifier(name)))
-    try:
-        yield urlunsplit(urlsplit(server)._replace(path=f'/{name}'))
-    finally:
-        admin.execute(
-            sql.SQL('DROP DATABASE IF EXISTS {} WITH (FORCE)').format(sql.Identifier(name))
-        )
-        admin.close()
+    with scratch_database(server, 'forum_mig') as url:
+        yield url
 
 
 def _row(conn, table: str, **given) -> None:

@@ -18,11 +18,12 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import requests
 
+from tests import pgtools
+from tests.pgtools import scratch_database
 from tests.servers import (
     ServerError,
     app_env,
@@ -63,20 +64,6 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-def _postgres_url(url: str) -> str:
-    """Return ``url`` as the plain ``postgresql://`` URL psycopg and the application accept."""
-    scheme, rest = url.split('://', 1)
-    if scheme not in ('postgres', 'postgresql', 'postgresql+psycopg'):
-        raise ValueError(scheme)
-    return f'postgresql://{rest}'
-
-
-def _with_database(url: str, name: str) -> str:
-    """Return ``url`` pointing at database ``name`` on the same server."""
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f'/{name}'))
-
-
 @dataclass(frozen=True)
 class Services:
     """The PostgreSQL server (as a URL) and the Redis URL the tests may use."""
@@ -93,7 +80,7 @@ def services() -> Services:
     if not db_url:
         pytest.skip('FORUM_TEST_DATABASE_URL is not set: two processes need a PostgreSQL server')
     try:
-        db_url = _postgres_url(db_url)
+        db_url = pgtools.server_url()
     except ValueError:
         pytest.skip(f'FORUM_TEST_DATABASE_URL is not PostgreSQL: {db_url}')
     if not redis_url:
@@ -104,22 +91,8 @@ def services() -> Services:
 @pytest.fixture(scope='session')
 def mp_database_url(services) -> Iterator[str]:
     """A new, empty database ``forum_mp_<random>`` on the test server; dropped afterwards."""
-    import psycopg
-    from psycopg import sql
-
-    name = f'forum_mp_{secrets.token_hex(6)}'
-    admin = psycopg.connect(services.postgres_url, autocommit=True, connect_timeout=5)
-    try:
-        admin.execute(sql.SQL('CREATE DATABASE {}').format(sql.Identifier(name)))
-        yield _with_database(services.postgres_url, name)
-    finally:
-        admin.execute(
-            'SELECT pg_terminate_backend(pid) FROM pg_stat_activity '
-            'WHERE datname = %s AND pid <> pg_backend_pid()',
-            (name,),
-        )
-        admin.execute(sql.SQL('DROP DATABASE IF EXISTS {}').format(sql.Identifier(name)))
-        admin.close()
+    with scratch_database(services.postgres_url, 'forum_mp') as url:
+        yield url
 
 
 @pytest.fixture

@@ -7,13 +7,15 @@ of its own on ``FORUM_TEST_REDIS_URL`` (its keys deleted at the end).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from collections.abc import Iterator
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from tests import pgtools
+from tests.pgtools import scratch_database
 from tests.servers import ServerError
 from tests.stalled.harness import SingleServer
 
@@ -35,65 +37,39 @@ def _backends() -> list:
     return names
 
 
-def _postgres_database(url: str) -> tuple[str, str]:
-    """(admin URL, URL of a new database on the same server)."""
-    scheme, rest = url.split('://', 1)
-    admin = f'postgresql://{rest}'
-    name = f'forum_stall_{secrets.token_hex(6)}'
-    return admin, urlunsplit(urlsplit(admin)._replace(path=f'/{name}'))
-
-
 @pytest.fixture(scope='session', params=_backends())
 def stall_server(request, tmp_path_factory) -> Iterator[SingleServer]:
     """The server; on PostgreSQL with the message queue and presence in Redis."""
     instance = tmp_path_factory.mktemp(f'stalled-{request.param}')
     settings = dict(SETTINGS)
-    cleanup = []
-    if request.param == 'sqlite':
-        database_url = f'sqlite:///{instance / "forum.sqlite3"}'
-    else:
-        import psycopg
-        import redis
-        from psycopg import sql
-
-        admin_url, database_url = _postgres_database(os.environ['FORUM_TEST_DATABASE_URL'])
-        name = urlsplit(database_url).path.lstrip('/')
-        with psycopg.connect(admin_url, autocommit=True, connect_timeout=5) as admin:
-            admin.execute(sql.SQL('CREATE DATABASE {}').format(sql.Identifier(name)))
-
-        def drop_database():
-            with psycopg.connect(admin_url, autocommit=True, connect_timeout=5) as admin:
-                admin.execute(
-                    'SELECT pg_terminate_backend(pid) FROM pg_stat_activity '
-                    'WHERE datname = %s AND pid <> pg_backend_pid()',
-                    (name,),
-                )
-                admin.execute(sql.SQL('DROP DATABASE IF EXISTS {}').format(sql.Identifier(name)))
-
-        channel = f'forum-stall-{secrets.token_hex(6)}'
-        redis_url = os.environ['FORUM_TEST_REDIS_URL']
-
-        def drop_keys():
-            client = redis.Redis.from_url(redis_url)
-            keys = list(client.scan_iter(match=f'{channel}:*', count=1000))
-            if keys:
-                client.delete(*keys)
-            client.close()
-
-        cleanup += [drop_database, drop_keys]
-        settings.update(FORUM_REDIS_URL=redis_url, FORUM_SOCKETIO_CHANNEL=channel)
-    server = None
-    try:
+    with contextlib.ExitStack() as cleanup:
+        if request.param == 'sqlite':
+            database_url = f'sqlite:///{instance / "forum.sqlite3"}'
+        else:
+            database_url = cleanup.enter_context(
+                scratch_database(pgtools.server_url(), 'forum_stall')
+            )
+            channel = f'forum-stall-{secrets.token_hex(6)}'
+            redis_url = os.environ['FORUM_TEST_REDIS_URL']
+            cleanup.callback(_drop_keys, redis_url, channel)
+            settings.update(FORUM_REDIS_URL=redis_url, FORUM_SOCKETIO_CHANNEL=channel)
         try:
             server = SingleServer(instance, database_url, **settings)
         except ServerError as exc:
             pytest.fail(str(exc), pytrace=False)
+        cleanup.callback(server.stop)
         yield server
-    finally:
-        if server is not None:
-            server.stop()
-        for step in reversed(cleanup):
-            step()
+
+
+def _drop_keys(redis_url: str, channel: str) -> None:
+    """Delete the Redis keys of ``channel`` (presence, throttles)."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    keys = list(client.scan_iter(match=f'{channel}:*', count=1000))
+    if keys:
+        client.delete(*keys)
+    client.close()
 
 
 @pytest.hookimpl(wrapper=True)
