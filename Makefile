@@ -99,9 +99,11 @@ bench-page: install-test assets
 bench-compare: install-test
 	$(BIN)/python tests/bench/bench_compare.py $(COMPARE_ARGS)
 
+# Style, and the layers of docs/architecture.md (import-linter: a module never imports upwards).
 lint: install-test
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 format: install-test
 	$(BIN)/ruff format .

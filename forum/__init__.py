@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from .config import INSTANCE, ROOT, Config
+from .config import ROOT, Config, instance_path
 
 
 def create_app(config: type[Config] | dict | None = None) -> Flask:
@@ -16,7 +16,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     app = Flask(
         __name__,
         static_folder=str(ROOT / 'static'),
-        instance_path=str(INSTANCE),
+        instance_path=str(instance_path()),
         instance_relative_config=True,
     )
     app.json.ensure_ascii = False  # Thai as Thai (UTF-8) in every JSON response
@@ -105,7 +105,7 @@ def _connect_areas(app: Flask) -> None:
     from .core.permissions import use_seat_check
     from .extensions import socketio
     from .members.seats import holds_seat
-    from .realtime.events import ForumNamespace
+    from .sockets import ForumNamespace
 
     use_seat_check(holds_seat)
     comment_live.connect_receivers()
@@ -122,6 +122,7 @@ def _register_blueprints(app: Flask) -> None:
     from .main import bp as main_bp
     from .members import bp as members_bp
     from .naps import bp as naps_bp
+    from .pages import bp as pages_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
@@ -129,4 +130,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(naps_bp)
     app.register_blueprint(commitments_bp)
     app.register_blueprint(comments_bp)
+    app.register_blueprint(pages_bp)
     app.register_blueprint(api_bp)

@@ -2,20 +2,22 @@
 
 import click
 from email_validator import EmailNotValidError, validate_email
+from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import func, select
 
 from .auth.models import Role, User
 from .auth.services import EmailTaken, create_user
 from .core.names import hidden_characters
+from .core.transaction import commit
 from .extensions import db
-from .members.services import (
+from .naps.services import ensure_policy_areas
+from .sectors.services import (
     ensure_default_sectors,
     find_organisation,
     save_organisation,
     sector_by_code,
 )
-from .naps.services import ensure_policy_areas
 
 forum_cli = AppGroup('forum', help='Manage the forum: reference data, demo data, accounts.')
 
@@ -23,9 +25,7 @@ forum_cli = AppGroup('forum', help='Manage the forum: reference data, demo data,
 @forum_cli.command('setup')
 def setup_command():
     """Create the default sectors and OGP's policy areas when missing (idempotent)."""
-    ensure_default_sectors()
-    ensure_policy_areas()
-    db.session.commit()
+    commit(lambda: (ensure_default_sectors(), ensure_policy_areas()))
     click.echo('Default sectors and policy areas are in place.')
 
 
@@ -39,8 +39,7 @@ def demo_command(if_empty):
     if if_empty and db.session.scalar(select(func.count(User.id))):
         click.echo('The database has accounts already: demo data not loaded.')
         return
-    created = load_demo()
-    db.session.commit()
+    created = commit(load_demo).value
     click.echo(
         'Demo data: {organisations} organisations, {users} accounts, {seats} seats created.'.format(
             **created
@@ -76,24 +75,25 @@ def create_user_command(email, password, name, role, sector_code, organisation):
                 f'hidden or control characters: {", ".join(hidden_characters(value))}',
                 param_hint=hint,
             )
-    if len(password) < 10:
-        raise click.BadParameter('at least 10 characters', param_hint='--password')
-    org = None
-    if organisation:
-        org = find_organisation(organisation) or save_organisation(
-            None, actor=None, name_th=organisation, name_en=organisation, sector=sector
-        )
-    try:
-        user = create_user(
-            actor=None,
-            email=email,
-            password=password,
-            display_name=name,
-            sector=sector,
-            role=role,
-            organisation=org,
-        )
-    except EmailTaken:
-        raise click.ClickException(f'an account with the email {email} exists already') from None
-    db.session.commit()
+    minimum = current_app.config['PASSWORD_MIN_LENGTH']
+    if len(password) < minimum:
+        raise click.BadParameter(f'at least {minimum} characters', param_hint='--password')
+
+    def create():
+        org = None
+        if organisation:
+            org = find_organisation(organisation) or save_organisation(
+                None, actor=None, name_th=organisation, name_en=organisation, sector=sector
+            )
+        return create_user(
+            actor=None, email=email, password=password, display_name=name, sector=sector,
+            role=role, organisation=org,
+        )  # fmt: skip
+
+    done = commit(create)
+    if isinstance(done.refusal, EmailTaken):
+        raise click.ClickException(f'an account with the email {email} exists already')
+    if not done.ok:
+        raise click.ClickException(str(done.message))
+    user = done.value
     click.echo(f'Created {user.email} ({user.role}, {sector.code}).')

@@ -1,4 +1,8 @@
-"""Configuration read from the environment (``FORUM_*``), with a test variant."""
+"""Configuration read from the environment (``FORUM_*``) when an app is built, with a test variant.
+
+Nothing is read at import: :meth:`Config.load` and :func:`instance_path` read the environment
+each time ``create_app`` calls them; :class:`TestConfig` reads none of it.
+"""
 
 import os
 import secrets
@@ -8,7 +12,11 @@ from urllib.parse import urlsplit
 
 #: The repository root: top-level folders are passed to Flask and extensions as absolute paths.
 ROOT = Path(__file__).resolve().parent.parent
-INSTANCE = Path(os.environ.get('FORUM_INSTANCE_PATH', ROOT / 'instance'))
+
+
+def instance_path() -> Path:
+    """Where the SQLite file and the generated key live (``FORUM_INSTANCE_PATH``), read now."""
+    return Path(os.environ.get('FORUM_INSTANCE_PATH', ROOT / 'instance'))
 
 
 def _secret_key() -> str:
@@ -16,9 +24,9 @@ def _secret_key() -> str:
     key = os.environ.get('FORUM_SECRET_KEY')
     if key:
         return key
-    path = INSTANCE / 'secret_key'
+    path = instance_path() / 'secret_key'
     if not path.exists():
-        INSTANCE.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         # Exclusive create: two processes starting together end up with one key.
         try:
             with open(path, 'x', encoding='ascii') as fh:
@@ -108,7 +116,7 @@ class Config:
         settings = {k: getattr(cls, k) for k in dir(cls) if k.isupper()}
         settings['SECRET_KEY'] = _secret_key()
         settings['SQLALCHEMY_DATABASE_URI'] = _database_url(
-            os.environ.get('FORUM_DATABASE_URL') or f'sqlite:///{INSTANCE / "forum.sqlite3"}'
+            os.environ.get('FORUM_DATABASE_URL') or f'sqlite:///{instance_path() / "forum.sqlite3"}'
         )
         settings['REDIS_URL'] = os.environ.get('FORUM_REDIS_URL') or None
         settings['BASE_URL'] = _base_url(os.environ.get('FORUM_BASE_URL', ''))

@@ -4,8 +4,9 @@ from .auth.models import User
 from .comments.models import Comment, CommentVersion
 from .commitments.models import Commitment, CommitmentRevision, Milestone
 from .core.audit import AuditEntry
-from .members.models import Membership, Organisation, Sector
+from .members.models import Membership
 from .naps.models import Nap, PolicyArea
+from .sectors.models import Organisation, Sector
 
 __all__ = [
     'AuditEntry',

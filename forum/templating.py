@@ -23,7 +23,7 @@ def init_templating(app: Flask) -> None:
     def sector_names() -> dict[str, str]:
         from flask_babel import gettext
 
-        from .members.services import list_sectors
+        from .sectors.services import list_sectors
 
         names = {s.code: s.name for s in list_sectors()}
         names['anonymous'] = gettext('visitors')

@@ -18,8 +18,9 @@ from forum import create_app
 from forum.auth.models import Role, User
 from forum.auth.services import create_user
 from forum.extensions import db as _db
-from forum.members.services import add_membership, ensure_default_sectors, sector_by_code
+from forum.members.services import add_membership
 from forum.naps.services import ensure_policy_areas
+from forum.sectors.services import ensure_default_sectors, sector_by_code
 from tests import pgtools
 from tests.pgtools import scratch_database
 

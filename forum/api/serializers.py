@@ -12,8 +12,8 @@ from ..commitments.checklist import Problem
 from ..commitments.fields import COMMITMENT_TEXTS, MILESTONE_TEXTS, OGP_VALUES
 from ..commitments.models import Commitment, Milestone
 from ..core.urls import external_url
-from ..members.models import Organisation
 from ..naps.models import Nap
+from ..sectors.models import Organisation
 
 #: Model flag column -> the OGP template's name for the value.
 OGP_VALUE_KEYS = {
@@ -55,7 +55,7 @@ def nap(plan: Nap) -> dict:
         'end_date': iso(plan.end_date),
         'state': plan.state,
         'url': external_url('api.nap', nap_id=plan.id),
-        'html_url': external_url('naps.show', nap_id=plan.id),
+        'html_url': external_url('pages.plan', nap_id=plan.id),
     }
 
 
@@ -71,7 +71,7 @@ def commitment_summary(commitment: Commitment, problems: list[Problem]) -> dict:
         'policy_area': commitment.policy_area.code,
         'checklist': {'passes': not problems, 'problem_count': len(problems)},
         'url': external_url('api.commitment', commitment_id=commitment.id),
-        'html_url': external_url('commitments.show', commitment_id=commitment.id),
+        'html_url': external_url('pages.commitment', commitment_id=commitment.id),
     }
 
 
@@ -130,6 +130,6 @@ def commitment(item: Commitment, problems: list[Problem]) -> dict:
         version=item.version,
         milestones=[milestone(m) for m in item.milestones],
         url=external_url('api.commitment', commitment_id=item.id),
-        html_url=external_url('commitments.show', commitment_id=item.id),
+        html_url=external_url('pages.commitment', commitment_id=item.id),
     )
     return data

@@ -12,10 +12,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
-from ..core.forms import BaseForm
+from ..core.forms import REQUIRED, BaseForm
 from ..core.names import VisibleName
-
-REQUIRED = _l('This field is required.')
 
 
 class LoginForm(BaseForm):

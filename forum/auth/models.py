@@ -20,7 +20,8 @@ from ..db import CreatedMixin, UTCDateTime
 from ..extensions import db
 
 if TYPE_CHECKING:
-    from ..members.models import Membership, Organisation, Sector
+    from ..members.models import Membership
+    from ..sectors.models import Organisation, Sector
 
 
 def _hasher() -> PasswordHasher:

@@ -7,17 +7,17 @@ from flask import current_app, flash, redirect, render_template, request, sessio
 from flask_babel import gettext as _
 from flask_limiter import RateLimitExceeded, RequestLimit
 from flask_login import current_user, login_required
-from sqlalchemy.exc import IntegrityError
 from wtforms.fields.choices import SelectChoice
 
 from ..core.throttle import refusal
+from ..core.transaction import commit, form_status
 from ..core.urls import safe_next
-from ..extensions import db, limiter
-from ..members.services import list_sectors
+from ..extensions import limiter
 from ..realtime.presence import disconnect_user
+from ..sectors.services import list_sectors
 from . import bp
 from .forms import ChangePasswordForm, LoginForm, RegisterForm
-from .services import EmailTaken, authenticate, change_password, create_user, end_sessions
+from .services import authenticate, change_password, create_user, end_sessions
 from .sessions import check_session, end_session, start_session
 
 # -- throttles: limits are read from the configuration at each request ------------------------
@@ -97,15 +97,16 @@ def register():
     """Create an account and log in."""
     if current_user.is_authenticated:
         return redirect(url_for('main.index'))
-    form = _register_form()
+    form, done = _register_form(), None
     sectors = {s.code: s for s in list_sectors()}
     if form.validate_on_submit():
         sector = sectors.get(form.sector.data)
         if sector is None:
             form.sector.errors.append(_('Choose one of the listed sectors.'))
         else:
-            try:
-                user = create_user(
+            # The same email registered twice at once: the retry finds the first account.
+            done = commit(
+                lambda: create_user(
                     actor=None,
                     email=form.email.data,
                     password=form.password.data,
@@ -114,19 +115,16 @@ def register():
                     organisation_name=form.organisation.data,
                     locale=session.get('lang'),
                     self_registered=True,
-                )
-                db.session.commit()
-            except (EmailTaken, IntegrityError):
-                db.session.rollback()
-                form.email.errors.append(
-                    _('An account with this email exists already. Log in instead.')
-                )
-            else:
+                ),
+                retry_race=True,
+                errors=form.email.errors,
+            )
+            if done.ok:
+                user = done.value
                 start_session(user)
                 flash(_('Welcome, %(name)s. Your account is ready.', name=user.display_name))
                 return redirect(url_for('main.index'))
-    status = 400 if form.is_submitted() else 200
-    return render_template('auth/register.html', form=form), status
+    return render_template('auth/register.html', form=form), form_status(form, done)
 
 
 @bp.route('/login', methods=['GET', 'POST'])
@@ -149,18 +147,17 @@ def login():
         return redirect(safe_next(request.args.get('next')))
     form = LoginForm()
     if form.validate_on_submit():
-        user = authenticate(form.email.data, form.password.data)
+        # Committed: a matching password stored with old hash settings is rehashed.
+        user = commit(lambda: authenticate(form.email.data, form.password.data)).value
         if user is None:
             form.password.errors.append(_('Wrong email or password.'))
         else:
-            db.session.commit()  # a rehashed password, if any
             start_session(user, remember=form.remember.data)
             if user.locale:
                 session['lang'] = user.locale
             flash(_('You are logged in.'))
             return redirect(safe_next(request.args.get('next')))
-    status = 400 if form.is_submitted() else 200
-    return render_template('auth/login.html', form=form), status
+    return render_template('auth/login.html', form=form), form_status(form)
 
 
 @bp.route('/logout', methods=['POST'])
@@ -168,8 +165,7 @@ def login():
 def logout():
     """Log out (POST with CSRF) everywhere: every session of this person ends, sockets close."""
     user = current_user._get_current_object()
-    end_sessions(user, actor=user)
-    db.session.commit()
+    commit(lambda: end_sessions(user, actor=user))
     end_session()
     disconnect_user(user.id)
     flash(_('You are logged out.'))
@@ -193,12 +189,10 @@ def password():
         if not user.check_password(form.current_password.data):
             form.current_password.errors.append(_('This is not your current password.'))
         else:
-            change_password(user, actor=user, password=form.password.data)
-            db.session.commit()
+            commit(lambda: change_password(user, actor=user, password=form.password.data))
             remembered = current_app.config.get('REMEMBER_COOKIE_NAME', 'remember_token')
             start_session(user, remember=remembered in request.cookies)
             disconnect_user(user.id)
             flash(_('Your password is changed. You were logged out on every other device.'))
             return redirect(url_for('main.index'))
-    status = 400 if form.is_submitted() else 200
-    return render_template('auth/password.html', form=form), status
+    return render_template('auth/password.html', form=form), form_status(form)

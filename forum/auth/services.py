@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from ..core import audit
+from ..core.refusals import Refused
 from ..db import utcnow
 from ..extensions import db
-from ..members.models import Organisation, Sector
-from ..members.services import find_organisation
+from ..sectors.models import Organisation, Sector
+from ..sectors.services import find_organisation
 from .models import Role, User, verify_no_password
 
 
-class EmailTaken(ValueError):
+class EmailTaken(Refused):
     """An account with this email exists already."""
+
+    def __init__(self, email: str):
+        super().__init__(_l('An account with this email exists already. Log in instead.'))
+        self.email = email
 
 
 def user_by_email(email: str) -> User | None:

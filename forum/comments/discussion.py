@@ -7,14 +7,14 @@ that static/js/earlier.js loads read the same arguments here, so they refuse the
 
 from __future__ import annotations
 
-from flask import abort
+from flask import abort, redirect, url_for
 from flask_babel import gettext as _
 
 from ..commitments.models import Commitment
 from ..core.converters import parse_id
 from ..extensions import db
 from .models import Comment
-from .window import Window, latest_threads, part_counts
+from .window import Window, latest_threads, part_counts, window_before
 
 
 def _before_id(commitment: Commitment, value: str | None) -> int | None:
@@ -49,3 +49,10 @@ def requested_window(commitment: Commitment, args, labels: dict[str, str]) -> di
 def discussion_context(commitment: Commitment, args, labels: dict[str, str]) -> dict:
     """Everything the commitment page's discussion needs besides the form."""
     return {**requested_window(commitment, args, labels), 'part_counts': part_counts(commitment.id)}
+
+
+def back_to(comment: Comment):
+    """The commitment page at the comment, in the window that holds its thread."""
+    before = window_before(comment.commitment_id, comment.parent_id or comment.id)
+    page = url_for('pages.commitment', commitment_id=comment.commitment_id, before=before)
+    return redirect(page + f'#comment-{comment.id}')

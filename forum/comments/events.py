@@ -1,35 +1,25 @@
-"""Socket handlers for comments; mixed into the default namespace (see realtime/events.py).
+"""Socket handlers for comments; mixed into the default namespace (see forum/sockets.py).
 
 Every handler authorises on the server and answers ``{"ok": true, …}`` or
-``{"ok": false, "error": "<reason>"}``; nothing a client sends can crash the server.
+``{"ok": false, "error": "<reason>"}``; nothing a client sends can crash the server. Handlers
+that write are :func:`~forum.core.transaction.acked`: committed once, or refused.
 """
 
 from __future__ import annotations
 
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.exc import IntegrityError
 
 from ..commitments import live
 from ..core.converters import parse_id
 from ..core.permissions import can
+from ..core.refusals import refused_ack
 from ..core.throttle import check as throttle
+from ..core.transaction import acked
 from ..extensions import db
-from ..realtime.broadcast import emit_after_commit
 from .models import Comment
 from .serialize import comment_json
-from .services import (
-    CommentError,
-    delete_comment,
-    edit_comment,
-    post_comment,
-    retried_comment,
-)
-
-
-def fail(message) -> dict:
-    """A refusal with its reason."""
-    return {'ok': False, 'error': str(message)}
+from .services import delete_comment, edit_comment, post_comment
 
 
 def _own_comment(payload) -> tuple[Comment | None, str | None]:
@@ -54,60 +44,32 @@ def _commitment(comment: Comment):
     return db.session.get(Commitment, comment.commitment_id)
 
 
-def _make_sure_the_room_has(data: dict) -> None:
-    """Send a retried comment to its room again (after the commit of this event).
-
-    The process that stored it may have died between its commit and its broadcast; viewers
-    that have the comment at this ``seq`` or later ignore it (docs/realtime.md).
-    """
-    emit_after_commit('comment_added', {'comment': data}, to=live.room(data['commitment_id']))
-
-
 class CommentEvents:
     """``post_comment``, ``edit_comment``, ``delete_comment``.
 
     Their payloads are checked against ``realtime.payloads`` before these handlers run.
     """
 
+    @acked
     def on_post_comment(self, payload=None):
         """Post a comment; a retry with the same ``client_id`` returns the same comment."""
         commitment, error = live.load(payload)
         if error:
-            return fail(error)
+            return refused_ack(error)
         if not current_user.is_authenticated:
-            return fail(_('log in to comment'))
+            return refused_ack(_('log in to comment'))
         if not can(current_user, 'comment', commitment):
-            return fail(_('you may not comment on this commitment'))
-        try:
-            comment, created = post_comment(
-                commitment,
-                actor=current_user,
-                body=payload.get('body'),
-                client_id=payload.get('client_id'),
-                parent_id=payload.get('parent_id'),
-                anchor=payload.get('anchor', ''),
-                stance=payload.get('stance', ''),
-            )
-            data = comment_json(comment)
-            if not created:
-                _make_sure_the_room_has(data)
-            db.session.commit()
-        except CommentError as exc:
-            db.session.rollback()
-            return fail(exc.message)
-        except IntegrityError:
-            # Two retries raced (perhaps on two processes): the other one stored it.
-            db.session.rollback()
-            try:
-                comment = retried_comment(commitment, current_user, payload.get('client_id'))
-            except CommentError as exc:
-                return fail(exc.message)
-            if comment is None:
-                return fail(_('the comment could not be saved; try again'))
-            data = comment_json(comment)
-            _make_sure_the_room_has(data)
-            db.session.commit()
-        return {'ok': True, 'comment': data}
+            return refused_ack(_('you may not comment on this commitment'))
+        comment, _created = post_comment(
+            commitment,
+            actor=current_user,
+            body=payload.get('body'),
+            client_id=payload.get('client_id'),
+            parent_id=payload.get('parent_id'),
+            anchor=payload.get('anchor', ''),
+            stance=payload.get('stance', ''),
+        )
+        return {'ok': True, 'comment': comment_json(comment)}
 
     def on_edit_comment(self, payload=None):
         """Change one's own comment (``{"comment_id", "body"}``) within the edit window."""
@@ -121,23 +83,18 @@ class CommentEvents:
         """Delete one's own comment (``{"comment_id"}``); a placeholder stays."""
         return self._on_own_comment(payload, lambda c: delete_comment(c, actor=current_user))
 
+    @acked
     def _on_own_comment(self, payload, change, throttled: str | None = None) -> dict:
-        """Load the comment the payload names, apply ``change``, commit, answer with it.
+        """Load the comment the payload names, apply ``change``, answer with it.
 
         ``throttled`` names the throttle (core.throttle) that counts this attempt, if any.
         """
         comment, error = _own_comment(payload)
         if error:
-            return fail(error)
+            return refused_ack(error)
         if not current_user.is_authenticated:
-            return fail(_('log in first'))
+            return refused_ack(_('log in first'))
         if throttled and (refused := throttle(throttled, current_user.id)):
-            return fail(refused)
-        try:
-            change(comment)
-            data = comment_json(comment)
-            db.session.commit()
-        except CommentError as exc:
-            db.session.rollback()
-            return fail(exc.message)
-        return {'ok': True, 'comment': data}
+            return refused_ack(refused)
+        change(comment)
+        return {'ok': True, 'comment': comment_json(comment)}

@@ -16,7 +16,7 @@ from ..extensions import db
 
 if TYPE_CHECKING:
     from ..auth.models import User
-    from ..members.models import Organisation, Sector
+    from ..sectors.models import Organisation, Sector
 
 
 class Stance(StrEnum):

@@ -1,80 +1,34 @@
-"""Comments over plain HTTP: the page works without JavaScript."""
+"""Comments over plain HTTP: the page works without JavaScript.
 
-from flask import abort, flash, redirect, render_template, request, url_for
+Posting from the commitment page's form is :func:`forum.pages.commitment.post_comment` (a
+refused comment shows the page again); editing, deleting and hiding have pages of their own.
+"""
+
+from flask import abort, flash, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.exc import IntegrityError
 
-from ..commitments.routes import get_commitment, render_commitment
-from ..core.converters import parse_id
+from ..commitments.access import get_commitment
 from ..core.permissions import can, deny
 from ..core.throttle import check as throttle
+from ..core.transaction import commit, form_status
 from ..extensions import db
 from . import bp
-from .discussion import requested_window
-from .forms import CommentForm, EditCommentForm, HideCommentForm
+from .discussion import back_to, requested_window
+from .forms import EditCommentForm, HideCommentForm
 from .models import STANCE_LABELS, Comment
 from .services import (
-    CommentError,
     delete_comment,
     edit_comment,
     hide_comment,
-    post_comment,
-    retried_comment,
 )
-from .threads import anchor_choices, anchor_labels
-from .window import window_before
+from .threads import anchor_labels
 
 
 def _get_comment(comment_id: int) -> Comment:
     comment = db.get_or_404(Comment, comment_id)
     get_commitment(comment.commitment_id)  # 404 when the commitment is not readable
     return comment
-
-
-def _back_to(comment: Comment):
-    """The commitment page at the comment, in the window that holds its thread."""
-    before = window_before(comment.commitment_id, comment.parent_id or comment.id)
-    page = url_for('commitments.show', commitment_id=comment.commitment_id, before=before)
-    return redirect(page + f'#comment-{comment.id}')
-
-
-@bp.route('/commitments/<int:commitment_id>/comments', methods=['POST'])
-def post(commitment_id):
-    """Post a comment from the page's form."""
-    commitment = get_commitment(commitment_id)
-    if not can(current_user, 'comment', commitment):
-        deny()
-    form = CommentForm()
-    form.anchor.choices = anchor_choices(commitment)
-    if form.validate_on_submit():
-        parent = form.parent_id.data
-        try:
-            comment, _created = post_comment(
-                commitment,
-                actor=current_user,
-                body=form.body.data,
-                client_id=form.client_id.data,
-                # An id that is no id stays as it came, and is refused as such.
-                parent_id=parse_id(parent) or parent or None,
-                anchor=form.anchor.data,
-                stance=form.stance.data,
-            )
-            db.session.commit()
-        except CommentError as exc:
-            db.session.rollback()
-            form.body.errors.append(str(exc.message))
-        except IntegrityError:
-            # The same form was sent twice at once: the other request stored it.
-            db.session.rollback()
-            comment = retried_comment(commitment, current_user, form.client_id.data)
-            if comment is not None:
-                return _back_to(comment)
-            form.body.errors.append(_('The comment could not be saved; please send it again.'))
-        else:
-            flash(_('Your comment is posted.'))
-            return _back_to(comment)
-    return render_commitment(commitment, comment_form=form, status=400)
 
 
 @bp.route('/commitments/<int:commitment_id>/comments', methods=['GET'])
@@ -105,21 +59,19 @@ def edit(comment_id):
     if not current_user.is_authenticated or comment.author_id != current_user.id:
         deny()
     form = EditCommentForm(obj=comment)
-    status = 400 if form.is_submitted() else 200
+    status = form_status(form)
     if form.validate_on_submit():
         if refused := throttle('comment_edit', current_user.id):
             form.body.errors.append(refused)
             status = 429
         else:
-            try:
-                edit_comment(comment, actor=current_user, body=form.body.data)
-                db.session.commit()
-            except CommentError as exc:
-                db.session.rollback()
-                form.body.errors.append(str(exc.message))
-            else:
+            done = commit(
+                lambda: edit_comment(comment, actor=current_user, body=form.body.data),
+                errors=form.body.errors,
+            )
+            if done.ok:
                 flash(_('Your comment is saved.'))
-                return _back_to(comment)
+                return back_to(comment)
     return render_template('comments/edit.html', form=form, comment=comment), status
 
 
@@ -129,17 +81,14 @@ def delete(comment_id):
     comment = _get_comment(comment_id)
     if not current_user.is_authenticated:
         deny()
-    try:
-        delete_comment(comment, actor=current_user)
-    except CommentError as exc:
-        db.session.rollback()
-        if comment.author_id != current_user.id:
-            abort(403)
-        flash(str(exc.message), 'error')
-        return _back_to(comment)
-    db.session.commit()
-    flash(_('Your comment is deleted.'))
-    return _back_to(comment)
+    done = commit(lambda: delete_comment(comment, actor=current_user))
+    if done.ok:
+        flash(_('Your comment is deleted.'))
+    elif comment.author_id != current_user.id:
+        abort(403)
+    else:
+        flash(done.message, 'error')
+    return back_to(comment)
 
 
 @bp.route('/comments/<int:comment_id>/hide', methods=['GET', 'POST'])
@@ -148,11 +97,14 @@ def hide(comment_id):
     comment = _get_comment(comment_id)
     if not can(current_user, 'moderate', comment):
         deny()
-    form = HideCommentForm()
+    form, done = HideCommentForm(), None
     if form.validate_on_submit():
-        hide_comment(comment, actor=current_user, reason=form.reason.data)
-        db.session.commit()
-        flash(_('The comment is hidden.'))
-        return _back_to(comment)
-    status = 400 if form.is_submitted() else 200
+        done = commit(
+            lambda: hide_comment(comment, actor=current_user, reason=form.reason.data),
+            errors=form.reason.errors,
+        )
+        if done.ok:
+            flash(_('The comment is hidden.'))
+            return back_to(comment)
+    status = form_status(form, done)
     return render_template('comments/hide.html', form=form, comment=comment), status

@@ -13,32 +13,20 @@ from sqlalchemy.engine import Row
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..auth.models import User
-from ..commitments.fields import COMMITMENT_TEXTS
 from ..commitments.models import Commitment, Milestone
 from ..core import audit
 from ..core.converters import parse_id
+from ..core.refusals import Refused
 from ..core.signals import comment_changed
 from ..db import utcnow
 from ..extensions import db
 from .markdown import render
 from .models import Comment, CommentVersion, Stance
+from .threads import FIELD_ANCHORS
 
 MAX_BODY = 5000
 #: Letters and marks that show nothing: fillers, the grapheme joiner, the blank braille cell.
 _INVISIBLE = frozenset('\u034f\u115f\u1160\u2800\u3164\uffa0')
-#: Parts of a commitment a comment may be anchored to, besides ``milestone:<id>``.
-FIELD_ANCHORS = tuple(name for name, _label, _needed in COMMITMENT_TEXTS) + (
-    'ogp_values',
-    'who_and_when',
-)
-
-
-class CommentError(ValueError):
-    """A comment that cannot be accepted; ``message`` says why in the reader's language."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 def _blank(text: str) -> bool:
@@ -50,26 +38,26 @@ def _blank(text: str) -> bool:
 
 
 def check_body(body) -> str:
-    """Return the stripped body, or raise CommentError."""
+    """Return the stripped body, or raise Refused."""
     if not isinstance(body, str) or _blank(body):
-        raise CommentError(_l('Write something first: the comment is empty.'))
+        raise Refused(_l('Write something first: the comment is empty.'))
     if len(body) > MAX_BODY:
-        raise CommentError(
+        raise Refused(
             _l('A comment has at most %(max)d characters (this one has %(n)d).', max=MAX_BODY,
                n=len(body))
         )  # fmt: skip
     if '\x00' in body:
-        raise CommentError(_l('This text contains a NUL character.'))
+        raise Refused(_l('This text contains a NUL character.'))
     if not body.isascii():
         try:
             body.encode('utf-8')
         except UnicodeEncodeError:  # a lone surrogate, which no database can store
-            raise CommentError(_l('This text contains characters that cannot be stored.')) from None
+            raise Refused(_l('This text contains characters that cannot be stored.')) from None
     return body.strip()
 
 
 def check_anchor(commitment: Commitment, anchor) -> str:
-    """Return a valid anchor for ``commitment`` (``''`` for the whole), or raise CommentError."""
+    """Return a valid anchor for ``commitment`` (``''`` for the whole), or raise Refused."""
     if anchor in (None, ''):
         return ''
     if isinstance(anchor, str) and anchor in FIELD_ANCHORS:
@@ -80,7 +68,7 @@ def check_anchor(commitment: Commitment, anchor) -> str:
             milestone = db.session.get(Milestone, milestone_id)
             if milestone is not None and milestone.commitment_id == commitment.id:
                 return f'milestone:{milestone.id}'
-    raise CommentError(_l('This part of the commitment does not exist.'))
+    raise Refused(_l('This part of the commitment does not exist.'))
 
 
 def _check_stance(stance) -> str:
@@ -88,17 +76,17 @@ def _check_stance(stance) -> str:
         return ''
     if isinstance(stance, str) and stance in {s.value for s in Stance}:
         return stance
-    raise CommentError(_l('Unknown stance: choose support, concern, question or proposal.'))
+    raise Refused(_l('Unknown stance: choose support, concern, question or proposal.'))
 
 
 def _check_parent(commitment: Commitment, parent_id) -> Comment | None:
     if parent_id in (None, ''):
         return None
     if isinstance(parent_id, bool) or not isinstance(parent_id, int):
-        raise CommentError(_l('The comment you reply to does not exist.'))
+        raise Refused(_l('The comment you reply to does not exist.'))
     parent = db.session.get(Comment, parent_id) if parse_id(parent_id) else None
     if parent is None or parent.commitment_id != commitment.id:
-        raise CommentError(_l('The comment you reply to does not exist.'))
+        raise Refused(_l('The comment you reply to does not exist.'))
     # Replies are one level deep: a reply to a reply joins its thread.
     return parent.parent or parent
 
@@ -107,7 +95,7 @@ def _check_client_id(client_id) -> str:
     try:
         return str(uuid.UUID(str(client_id)))
     except ValueError:
-        raise CommentError(_l('client_id must be a UUID.')) from None
+        raise Refused(_l('client_id must be a UUID.')) from None
 
 
 def _earlier_posts(actor: User, client_id: str) -> Row:
@@ -131,20 +119,10 @@ def _earlier_posts(actor: User, client_id: str) -> Row:
 def _check_rate(recent: int) -> None:
     limit = current_app.config['COMMENT_RATE_LIMIT']
     if recent >= limit:
-        raise CommentError(
+        raise Refused(
             _l('You are commenting very fast: at most %(n)d comments a minute. Wait a moment.',
                n=limit)
         )  # fmt: skip
-
-
-def retried_comment(commitment: Commitment, actor: User, client_id) -> Comment | None:
-    """The comment ``actor`` already posted with ``client_id``, or None.
-
-    The same id used on another commitment is an error, not a match.
-    """
-    client_id = _check_client_id(client_id)
-    found = db.session.scalar(select(Comment.id).filter_by(author_id=actor.id, client_id=client_id))
-    return _retried(commitment, found)
 
 
 def _retried(commitment: Commitment, comment_id: int | None) -> Comment | None:
@@ -154,7 +132,7 @@ def _retried(commitment: Commitment, comment_id: int | None) -> Comment | None:
     if comment is None:  # gone with its commitment since the lookup
         return None
     if comment.commitment_id != commitment.id:
-        raise CommentError(_l('client_id was already used for another comment.'))
+        raise Refused(_l('client_id was already used for another comment.'))
     return comment
 
 
@@ -204,11 +182,18 @@ def post_comment(
     commitment: Commitment, *, actor: User, body, client_id, parent_id=None, anchor='',
     stance='',
 ) -> tuple[Comment, bool]:  # fmt: skip
-    """Add a comment; return it and whether it is new (a retried client id returns the first)."""
+    """Add a comment; return it and whether it is new (a retried client id returns the first).
+
+    A retry is broadcast again: the process that stored the comment may have died between its
+    commit and its broadcast, and viewers that have it ignore it (docs/realtime.md). Two retries
+    at once break the unique client id: the transaction runs again and finds the first
+    (``core.transaction.commit(retry_race=True)``).
+    """
     client_id = _check_client_id(client_id)
     earlier = _earlier_posts(actor, client_id)
     existing = _retried(commitment, earlier.retried_id)
     if existing is not None:
+        comment_changed.send(existing, event='comment_added', actor=actor)
         return existing, False
     body = check_body(body)
     parent = _check_parent(commitment, parent_id)
@@ -244,11 +229,11 @@ def edit_window() -> timedelta:
 def edit_comment(comment: Comment, *, actor: User, body) -> Comment:
     """Change a comment's text within the edit window; the old text is kept."""
     if comment.author_id != actor.id:
-        raise CommentError(_l('Only the author may edit a comment.'))
+        raise Refused(_l('Only the author may edit a comment.'))
     if not comment.is_visible:
-        raise CommentError(_l('This comment can no longer be edited.'))
+        raise Refused(_l('This comment can no longer be edited.'))
     if utcnow() - comment.created_dt > edit_window():
-        raise CommentError(
+        raise Refused(
             _l('Comments can be edited for %(n)d minutes after posting.',
                n=current_app.config['COMMENT_EDIT_MINUTES'])
         )  # fmt: skip
@@ -269,7 +254,7 @@ def edit_comment(comment: Comment, *, actor: User, body) -> Comment:
 def delete_comment(comment: Comment, *, actor: User) -> Comment:
     """Delete one's own comment: a placeholder stays so that replies keep their context."""
     if comment.author_id != actor.id:
-        raise CommentError(_l('Only the author may delete a comment.'))
+        raise Refused(_l('Only the author may delete a comment.'))
     if comment.is_deleted:
         return comment
     comment.versions.append(CommentVersion(body=comment.body))
@@ -286,7 +271,7 @@ def delete_comment(comment: Comment, *, actor: User) -> Comment:
 def hide_comment(comment: Comment, *, actor: User, reason: str) -> Comment:
     """Hide a comment from the public (moderation); the reason is shown in its place."""
     if not (reason or '').strip():
-        raise CommentError(_l('Say why the comment is hidden.'))
+        raise Refused(_l('Say why the comment is hidden.'))
     comment.is_hidden = True
     comment.hidden_reason = reason.strip()
     comment.seq = next_seq(comment.commitment_id)

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint('commitments', __name__, template_folder='templates')
 
-from . import routes  # noqa: E402, F401
+from . import history_routes, milestone_routes, routes  # noqa: E402, F401

@@ -8,9 +8,10 @@ from ..auth.models import User
 from ..core.i18n import local_today
 from ..extensions import db
 from ..members.affiliation import affiliation_label
-from ..members.models import Membership, Organisation, Sector
+from ..members.models import Membership
 from ..members.seats import held_on
 from ..naps.models import PolicyArea
+from ..sectors.models import Organisation, Sector
 
 
 def policy_area_choices() -> list[SelectChoice]:

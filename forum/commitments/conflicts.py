@@ -8,14 +8,18 @@ The same page comes back, the clashes without a choice marked, until every one i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import cache
+from typing import TypeVar
 
+from flask import abort
 from sqlalchemy import select
 from wtforms.fields.core import UnboundField
 
 from ..core.converters import parse_id
 from ..core.i18n import format_date
+from ..core.transaction import commit
 from ..extensions import db
 from .fields import commitment_text_columns, milestone_text_columns
 from .history import CONFLICT_HELP, compare, describe, display
@@ -32,6 +36,9 @@ from .merge import (
 )
 from .models import Commitment, CommitmentRevision
 from .revisions import COMMITMENT_COLUMNS, MILESTONE_COLUMNS
+from .services import Conflict
+
+T = TypeVar('T')
 
 
 @cache
@@ -214,3 +221,28 @@ def milestone_label(position: int):
         return describe(f'milestones.{position}.{stored}')
 
     return label
+
+
+def save_unless_clash(
+    clash: Callable[[], dict | None], save: Callable[[], T]
+) -> tuple[dict | None, T | None]:
+    """Save, unless the form clashes with a newer version; then the conflict page, nothing saved.
+
+    ``clash`` is :func:`check_conflict` for the form, ``save`` the service call. One transaction
+    (:func:`forum.core.transaction.commit`): a save that finds the version moved on between the
+    check and its row lock is rolled back and checked again, which then finds the clash.
+    """
+
+    def work() -> tuple[dict | None, T | None]:
+        found = clash()
+        return (found, None) if found is not None else (None, save())
+
+    done = commit(work)
+    if done.ok:
+        return done.value
+    if not isinstance(done.refusal, Conflict):
+        abort(done.status, description=done.message)
+    found = clash()
+    if found is None:  # cannot be: the version moved on from the one the save had
+        abort(409)
+    return found, None

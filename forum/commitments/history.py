@@ -14,8 +14,8 @@ from flask_babel import lazy_gettext as _l
 
 from ..core.offload import off_hub
 from ..extensions import db
-from ..members.models import Organisation
 from ..naps.models import PolicyArea
+from ..sectors.models import Organisation
 from . import comparisons, textdiff
 from .fields import LANG_LABELS, field_label
 from .models import MILESTONE_STATUS_LABELS, CommitmentRevision, MilestoneStatus

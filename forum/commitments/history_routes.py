@@ -8,13 +8,14 @@ from sqlalchemy.orm import defer
 
 from ..core.forms import refuse
 from ..core.permissions import can
+from ..core.transaction import commit
 from ..extensions import db
 from . import bp
+from .access import get_commitment
 from .forms import VersionOnlyForm
 from .history import compare_revisions, describe
 from .models import CommitmentRevision
-from .routes import get_commitment
-from .services import Conflict, restore_revision
+from .services import restore_revision
 
 
 @bp.route('/commitments/<int:commitment_id>/history')
@@ -62,17 +63,17 @@ def restore(commitment_id, number):
     form = VersionOnlyForm()
     if not form.validate_on_submit():
         refuse(form)
-    try:
-        new = restore_revision(
+    done = commit(
+        lambda: restore_revision(
             commitment, revision, actor=current_user, base_version=form.base_version
         )
-        db.session.commit()
-    except Conflict:
-        db.session.rollback()
+    )
+    if not done.ok:
         flash(_('Someone saved this commitment meanwhile; nothing was restored. Try again.'))
         return redirect(url_for('commitments.history', commitment_id=commitment.id)), 303
+    new = done.value
     if new is None:
         flash(_('Revision %(n)d is the same as the current text.', n=number))
     else:
         flash(_('Revision %(n)d is restored as revision %(m)d.', n=number, m=new.number))
-    return redirect(url_for('commitments.show', commitment_id=commitment.id))
+    return redirect(url_for('pages.commitment', commitment_id=commitment.id))

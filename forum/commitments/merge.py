@@ -42,7 +42,7 @@ STORED_NAMES = {form: stored for stored, form in FORM_NAMES.items()}
 TEXT_TYPES = frozenset({'StringField', 'TextAreaField', 'EmailField', 'URLField'})
 
 
-def _plain(value):
+def _comparable(value):
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list | tuple | set):
@@ -52,7 +52,7 @@ def _plain(value):
 
 def same(a, b) -> bool:
     """Whether two values of a field are equal (dates against ISO text, lists in any order)."""
-    return _plain(a) == _plain(b)
+    return _comparable(a) == _comparable(b)
 
 
 def three_way(mine: dict, base: dict, current: dict, seen: dict | None = None):
@@ -69,10 +69,10 @@ def three_way(mine: dict, base: dict, current: dict, seen: dict | None = None):
     for name, my_value in mine.items():
         if name not in current:
             continue
-        mine_, current_ = _plain(my_value), _plain(current[name])
-        if mine_ == current_ or (name in base and _plain(base[name]) == current_):
+        mine_, current_ = _comparable(my_value), _comparable(current[name])
+        if mine_ == current_ or (name in base and _comparable(base[name]) == current_):
             continue
-        if name in known and _plain(known[name]) == mine_:
+        if name in known and _comparable(known[name]) == mine_:
             merged[name] = current[name]
         else:
             clashes.append(name)

@@ -4,13 +4,14 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from ..core.converters import parse_id
 from ..core.form_limits import large_form
 from ..core.forms import refuse
+from ..core.transaction import commit
 from ..extensions import db
 from . import bp
+from .access import get_commitment
 from .choices import no_choice_label, organisation_choices
 from .conflicts import (
     Submission,
@@ -19,12 +20,12 @@ from .conflicts import (
     milestone_fields,
     milestone_label,
     milestone_stored,
+    save_unless_clash,
 )
 from .fields import MILESTONE_TEXTS, milestone_form_bytes, milestone_text_columns
 from .forms import MilestoneForm, MoveForm, VersionOnlyForm
 from .models import CommitmentRevision, Milestone
-from .routes import get_commitment
-from .services import Conflict, delete_milestone, move_milestone, save_milestone
+from .services import delete_milestone, move_milestone, save_milestone
 
 
 def _get_milestone(commitment, milestone_id: int) -> Milestone:
@@ -122,23 +123,16 @@ def edit_milestone(commitment_id, milestone_id=None):
         if milestone is not None:
             form.responsible_organisation.data = str(milestone.responsible_organisation_id or '')
     elif form.validate():
-        try:
-            conflict = _milestone_conflict(commitment, position, form, submission)
-            if conflict is None:
-                saved = save_milestone(
-                    commitment, milestone, actor=current_user, fields=_fields_from(form),
-                    base_version=commitment.version,
-                )  # fmt: skip
-                db.session.commit()
-        except (Conflict, StaleDataError):
-            # Saved by someone else between the check and the row lock.
-            db.session.rollback()
-            conflict = _milestone_conflict(commitment, position, form, submission)
-            if conflict is None:  # cannot be: the version moved on from the one the save had
-                abort(409)
+        conflict, saved = save_unless_clash(
+            lambda: _milestone_conflict(commitment, position, form, submission),
+            lambda: save_milestone(
+                commitment, milestone, actor=current_user, fields=_fields_from(form),
+                base_version=commitment.version,
+            ),
+        )  # fmt: skip
         if conflict is None:
             flash(_('Milestone %(n)d is saved.', n=saved.position))
-            return redirect(url_for('commitments.show', commitment_id=commitment.id))
+            return redirect(url_for('pages.commitment', commitment_id=commitment.id))
         status = 409
     else:
         status = 400
@@ -181,18 +175,21 @@ def _change_order(commitment_id, milestone_id, *, delete: bool):
     if not form.validate_on_submit():
         refuse(form)
     version = form.base_version
-    try:
-        if delete:
-            delete_milestone(commitment, milestone, actor=current_user, base_version=version)
-        else:
-            offset = -1 if form.offset.data < 0 else 1
-            move_milestone(
+    if delete:
+        done = commit(
+            lambda: delete_milestone(
+                commitment, milestone, actor=current_user, base_version=version
+            )
+        )
+    else:
+        offset = -1 if form.offset.data < 0 else 1
+        done = commit(
+            lambda: move_milestone(
                 commitment, milestone, actor=current_user, offset=offset, base_version=version
             )
-        db.session.commit()
-    except (Conflict, StaleDataError):
-        db.session.rollback()
-        flash(_('Someone saved this commitment meanwhile; nothing was changed. Try again.'))
-        return redirect(url_for('commitments.show', commitment_id=commitment.id)), 303
+        )
+    if not done.ok:
+        flash(done.message)
+        return redirect(url_for('pages.commitment', commitment_id=commitment.id)), 303
     flash(_('The milestone is removed.') if delete else _('The order is saved.'))
-    return redirect(url_for('commitments.show', commitment_id=commitment.id))
+    return redirect(url_for('pages.commitment', commitment_id=commitment.id))

@@ -22,14 +22,14 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.bilingual import BilingualMixin
 from ..core.enums import enum_column
-from ..core.states import StateError
+from ..core.refusals import state_error
 from ..db import CreatedMixin, UTCDateTime, utcnow
 from ..extensions import db
 
 if TYPE_CHECKING:
     from ..auth.models import User
-    from ..members.models import Organisation
     from ..naps.models import Nap, PolicyArea
+    from ..sectors.models import Organisation
 
 
 class CommitmentState(StrEnum):
@@ -198,16 +198,16 @@ class Commitment(BilingualMixin, CreatedMixin, db.Model):
         return self.state not in (CommitmentState.final, CommitmentState.withdrawn)
 
     def move_to(self, state: str, *, checklist_ok: bool) -> None:
-        """Change state, or raise :class:`StateError` saying why not.
+        """Change state, or raise :class:`Refused` saying why not.
 
         Entering MSF review needs a passing checklist (``checklist_ok``).
         """
         target = CommitmentState(state)
         current = CommitmentState(self.state)
         if target == CommitmentState.withdrawn:
-            raise StateError(_l('Withdrawing needs a reason: use "Withdraw".'))
+            raise state_error(_l('Withdrawing needs a reason: use "Withdraw".'))
         if target not in COMMITMENT_TRANSITIONS[current]:
-            raise StateError(
+            raise state_error(
                 _l(
                     'A commitment cannot move from "%(current)s" to "%(target)s".',
                     current=COMMITMENT_STATE_LABELS[current],
@@ -215,7 +215,7 @@ class Commitment(BilingualMixin, CreatedMixin, db.Model):
                 )
             )
         if target == CommitmentState.msf_review and not checklist_ok:
-            raise StateError(
+            raise state_error(
                 _l('The checklist does not pass yet: complete the missing items first.')
             )
         self.state = target
@@ -223,9 +223,9 @@ class Commitment(BilingualMixin, CreatedMixin, db.Model):
     def withdraw(self, reason: str) -> None:
         """Withdraw the commitment with a stated reason."""
         if not (reason or '').strip():
-            raise StateError(_l('Say why the commitment is withdrawn.'))
+            raise state_error(_l('Say why the commitment is withdrawn.'))
         if self.state in (CommitmentState.withdrawn, CommitmentState.final):
-            raise StateError(_l('A final or withdrawn commitment cannot be withdrawn.'))
+            raise state_error(_l('A final or withdrawn commitment cannot be withdrawn.'))
         self.state = CommitmentState.withdrawn
         self.withdrawn_reason = reason.strip()
 

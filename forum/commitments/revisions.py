@@ -34,19 +34,19 @@ MILESTONE_COLUMNS = (
 )
 
 
-def _plain(value):
+def _json_value(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
 def snapshot(commitment: Commitment) -> dict:
     """Return the commitment and its milestones as JSON-ready data."""
-    fields = {name: _plain(getattr(commitment, name)) for name in commitment_text_columns()}
-    fields.update({name: _plain(getattr(commitment, name)) for name in COMMITMENT_COLUMNS})
+    fields = {name: _json_value(getattr(commitment, name)) for name in commitment_text_columns()}
+    fields.update({name: _json_value(getattr(commitment, name)) for name in COMMITMENT_COLUMNS})
     milestones = []
     for m in sorted(commitment.milestones, key=lambda m: m.position):
         data = {'id': m.id, 'position': m.position}
-        data.update({name: _plain(getattr(m, name)) for name in milestone_text_columns()})
-        data.update({name: _plain(getattr(m, name)) for name in MILESTONE_COLUMNS})
+        data.update({name: _json_value(getattr(m, name)) for name in milestone_text_columns()})
+        data.update({name: _json_value(getattr(m, name)) for name in MILESTONE_COLUMNS})
         milestones.append(data)
     return {
         'fields': fields,

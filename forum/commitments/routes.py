@@ -1,25 +1,25 @@
-"""Commitment pages: read, create, edit (with conflict detection), state, team."""
+"""Commitment pages: create, edit (with conflict detection), withdraw, team.
+
+The commitment's own page, with its discussion, is forum/pages/commitment.py.
+"""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.models import User
 from ..core.converters import parse_id
 from ..core.form_limits import large_form
-from ..core.forms import refuse
 from ..core.permissions import can, deny
-from ..core.states import StateError
+from ..core.transaction import commit, form_status
 from ..extensions import db
-from ..members.models import Organisation
 from ..naps.access import get_nap
+from ..sectors.models import Organisation
 from . import bp
-from .checklist import check
+from .access import get_commitment
 from .choices import no_choice_label, organisation_choices, people_choices, policy_area_choices
 from .conflicts import (
     Submission,
@@ -28,33 +28,19 @@ from .conflicts import (
     commitment_label,
     commitment_stored,
     field_types,
+    save_unless_clash,
 )
 from .fields import COMMITMENT_TEXTS, OGP_VALUES, commitment_form_bytes, commitment_text_columns
-from .forms import CommitmentForm, StateForm, TeamForm, WithdrawForm
+from .forms import CommitmentForm, TeamForm, WithdrawForm
 from .models import (
-    COMMITMENT_STATE_LABELS,
-    COMMITMENT_TRANSITIONS,
     Commitment,
-    CommitmentState,
 )
 from .services import (
-    Conflict,
-    change_state,
     create_commitment,
     set_drafting_team,
     update_commitment,
     withdraw,
 )
-
-
-def get_commitment(commitment_id: int, *, edit: bool = False) -> Commitment:
-    """Load a commitment the visitor may read (404 otherwise), and may edit when ``edit``."""
-    commitment = db.get_or_404(Commitment, commitment_id)
-    if not can(current_user, 'view_commitment', commitment):
-        abort(404)
-    if edit and not can(current_user, 'edit_commitment', commitment):
-        deny()
-    return commitment
 
 
 def _fill_choices(form: CommitmentForm) -> None:
@@ -95,74 +81,25 @@ def create(nap_id):
     form = CommitmentForm(nap=nap)
     _fill_choices(form)
     form.version.data = '0'
+    done = None
     if form.validate_on_submit():
-        try:
-            commitment = create_commitment(
+        # A commitment numbered at the same moment by someone else: the next try takes the next.
+        done = commit(
+            lambda: create_commitment(
                 nap, actor=current_user, fields=_fields_from(form),
                 supporters=_supporters_from(form),
-            )  # fmt: skip
-            db.session.commit()
-        except IntegrityError:
-            db.session.rollback()
-            flash(_('Another commitment took this number at the same moment. Please save again.'))
-        else:
-            flash(_('Commitment %(code)s is created.', code=commitment.code))
-            return redirect(url_for('commitments.show', commitment_id=commitment.id))
-    status = 400 if form.is_submitted() else 200
+            ),
+            retry_race=True,
+        )  # fmt: skip
+        if done.ok:
+            flash(_('Commitment %(code)s is created.', code=done.value.code))
+            return redirect(url_for('pages.commitment', commitment_id=done.value.id))
+        flash(done.message, 'error')
+    status = form_status(form, done)
     return render_template(
         'commitments/edit.html', form=form, nap=nap, commitment=None, texts=COMMITMENT_TEXTS,
         values=OGP_VALUES,
     ), status  # fmt: skip
-
-
-@bp.route('/commitments/<int:commitment_id>')
-def show(commitment_id):
-    """The commitment in Thai, English, or both side by side, with its discussion."""
-    return render_commitment(get_commitment(commitment_id))
-
-
-def render_commitment(commitment: Commitment, *, comment_form=None, status: int = 200):
-    """The commitment page; ``comment_form`` carries a refused comment back to its author."""
-    # Imported here: the comments area builds on commitments (and imports this module).
-    from ..comments.discussion import discussion_context
-    from ..comments.forms import CommentForm
-    from ..comments.models import STANCE_LABELS
-    from ..comments.threads import anchor_choices, anchor_labels
-
-    view = request.args.get('view')
-    if view not in ('th', 'en', 'both'):
-        view = None
-    moves = [
-        s for s in COMMITMENT_TRANSITIONS[CommitmentState(commitment.state)]
-        if can(current_user, 'change_commitment_state', (commitment, s))
-    ]  # fmt: skip
-    may_comment = current_user.is_authenticated and can(current_user, 'comment', commitment)
-    labels = anchor_labels(commitment)
-    if comment_form is None and may_comment:
-        comment_form = CommentForm(anchor=request.args.get('anchor', ''))
-        comment_form.anchor.choices = anchor_choices(commitment)
-    return render_template(
-        'commitments/show.html',
-        commitment=commitment,
-        problems=check(commitment),
-        view=view,
-        texts=COMMITMENT_TEXTS,
-        values=OGP_VALUES,
-        moves=moves,
-        state_labels=COMMITMENT_STATE_LABELS,
-        can_edit=can(current_user, 'edit_commitment', commitment),
-        anchor_labels=labels,
-        **discussion_context(commitment, request.args, labels),
-        comment_form=comment_form,
-        may_comment=may_comment,
-        stance_labels=STANCE_LABELS,
-        # A refused comment: switching language comes back to the form, not to the POST address.
-        language_next=(
-            url_for('commitments.show', commitment_id=commitment.id) + '#discussion'
-            if request.method == 'POST'
-            else None
-        ),
-    ), status
 
 
 @bp.route('/commitments/<int:commitment_id>/edit', methods=['GET', 'POST'])
@@ -192,26 +129,19 @@ def edit(commitment_id):
         form.lead_agency.data = str(commitment.lead_agency_id or '')
         form.supporters.data = [str(o.id) for o in commitment.supporters]
     elif form.validate():
-        try:
-            conflict = _commitment_conflict(commitment, form, submission)
-            if conflict is None:
-                revision = update_commitment(
-                    commitment, actor=current_user, fields=_fields_from(form),
-                    supporters=_supporters_from(form), base_version=commitment.version,
-                )  # fmt: skip
-                db.session.commit()
-        except (Conflict, StaleDataError):
-            # Saved by someone else between the check and the row lock.
-            db.session.rollback()
-            conflict = _commitment_conflict(commitment, form, submission)
-            if conflict is None:  # cannot be: the version moved on from the one the save had
-                abort(409)
+        conflict, revision = save_unless_clash(
+            lambda: _commitment_conflict(commitment, form, submission),
+            lambda: update_commitment(
+                commitment, actor=current_user, fields=_fields_from(form),
+                supporters=_supporters_from(form), base_version=commitment.version,
+            ),
+        )  # fmt: skip
         if conflict is None:
             if revision is None:
                 flash(_('Nothing changed.'))
             else:
                 flash(_('Saved as revision %(n)d.', n=revision.number))
-            return redirect(url_for('commitments.show', commitment_id=commitment.id))
+            return redirect(url_for('pages.commitment', commitment_id=commitment.id))
         status = 409
     else:
         status = 400
@@ -232,62 +162,22 @@ def _commitment_conflict(commitment: Commitment, form, submission, **kwargs) -> 
     return check_conflict(commitment, form, submission, mine=mine, label=commitment_label, **kwargs)
 
 
-@bp.route('/commitments/<int:commitment_id>/state', methods=['POST'])
-def change_state_route(commitment_id):
-    """Move the commitment (send to MSF review, endorse…); refusals say why."""
-    commitment = get_commitment(commitment_id)
-    form = StateForm()
-    if not form.validate_on_submit():
-        refuse(form)
-    target = form.state.data
-    if target not in {s.value for s in CommitmentState}:
-        abort(400, description=_('There is no such state.'))
-    if not can(current_user, 'change_commitment_state', (commitment, target)):
-        deny()
-    try:
-        change_state(commitment, target, actor=current_user)
-    except StateError as exc:
-        db.session.rollback()
-        return _show_with_error(commitment_id, str(exc.message))
-    except Conflict:
-        db.session.rollback()
-        return _show_with_error(
-            commitment_id,
-            _('Someone saved this commitment meanwhile; nothing was changed. Try again.'),
-        )
-    db.session.commit()
-    flash(_('The commitment is now "%(state)s".', state=commitment.state_label))
-    return redirect(url_for('commitments.show', commitment_id=commitment.id))
-
-
-def _show_with_error(commitment_id: int, message: str):
-    flash(message, 'error')
-    return render_commitment(get_commitment(commitment_id), status=409)
-
-
 @bp.route('/commitments/<int:commitment_id>/withdraw', methods=['GET', 'POST'])
 def withdraw_route(commitment_id):
     """Withdraw the commitment, with a reason (secretariat)."""
     commitment = get_commitment(commitment_id)
     if not can(current_user, 'change_commitment_state', (commitment, 'withdrawn')):
         deny()
-    form = WithdrawForm()
+    form, done = WithdrawForm(), None
     if form.validate_on_submit():
-        try:
-            withdraw(commitment, form.reason.data, actor=current_user)
-        except StateError as exc:
-            db.session.rollback()
-            form.reason.errors.append(str(exc.message))
-        except Conflict:
-            db.session.rollback()
-            form.reason.errors.append(
-                _('Someone saved this commitment meanwhile; nothing was changed. Try again.')
-            )
-        else:
-            db.session.commit()
+        done = commit(
+            lambda: withdraw(commitment, form.reason.data, actor=current_user),
+            errors=form.reason.errors,
+        )
+        if done.ok:
             flash(_('The commitment is withdrawn.'))
-            return redirect(url_for('commitments.show', commitment_id=commitment.id))
-    status = 400 if form.is_submitted() else 200
+            return redirect(url_for('pages.commitment', commitment_id=commitment.id))
+    status = form_status(form, done)
     return render_template('commitments/withdraw.html', form=form, commitment=commitment), status
 
 
@@ -297,19 +187,19 @@ def team(commitment_id):
     commitment = get_commitment(commitment_id)
     if not can(current_user, 'manage_drafting_team', commitment):
         deny()
-    form = TeamForm()
+    form, done = TeamForm(), None
     form.editors.choices = people_choices(commitment.editors)
     if not form.is_submitted():
         form.editors.data = [str(u.id) for u in commitment.editors]
     if form.validate_on_submit():
         ids = [n for n in map(parse_id, form.editors.data) if n]
         users = list(db.session.scalars(select(User).where(User.id.in_(ids))))
-        set_drafting_team(commitment, users, actor=current_user)
-        db.session.commit()
-        flash(_('The drafting team is saved.'))
-        return redirect(url_for('commitments.show', commitment_id=commitment.id))
-    status = 400 if form.is_submitted() else 200
+        done = commit(
+            lambda: set_drafting_team(commitment, users, actor=current_user),
+            errors=form.editors.errors,
+        )
+        if done.ok:
+            flash(_('The drafting team is saved.'))
+            return redirect(url_for('pages.commitment', commitment_id=commitment.id))
+    status = form_status(form, done)
     return render_template('commitments/team.html', form=form, commitment=commitment), status
-
-
-from . import history_routes, milestone_routes  # noqa: E402, F401

@@ -2,28 +2,39 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.models import User
 from ..core import audit
+from ..core.refusals import Refused
 from ..core.signals import commitment_saved, commitment_state_changed
 from ..extensions import db
-from ..members.models import Organisation
 from ..naps.models import Nap
+from ..sectors.models import Organisation
 from .checklist import check
 from .models import Commitment, CommitmentRevision, Milestone
 from .revisions import changed_fields, snapshot
 
+logger = logging.getLogger(__name__)
 
-class Conflict(Exception):
-    """Someone saved the commitment after the version this change was based on."""
 
-    def __init__(self, commitment: Commitment, base_version: int, *, message: str | None = None):
+class Conflict(Refused):
+    """Someone saved the commitment after the version this change was based on (409).
+
+    Forms that can show the two versions side by side catch it first (:mod:`.conflicts`);
+    elsewhere its message says what happened.
+    """
+
+    def __init__(self, commitment: Commitment, base_version: int, *, message=None):
         super().__init__(
-            message or f'{commitment!r} is at {commitment.version}, not {base_version}'
+            message
+            or _l('Someone saved this commitment meanwhile; nothing was changed. Try again.'),
+            status=409,
         )
         self.commitment = commitment
         self.base_version = base_version
@@ -106,8 +117,9 @@ def _flush(commitment: Commitment) -> None:
     try:
         db.session.flush()
     except StaleDataError as exc:
-        message = f'commitment {ident} moved on from version {version} meanwhile'
-        raise Conflict(commitment, version, message=message) from exc
+        # The log says which; the person is told that someone saved meanwhile.
+        logger.info('Commitment %s moved on from version %s meanwhile', ident, version)
+        raise Conflict(commitment, version) from exc
 
 
 def create_commitment(nap: Nap, *, actor: User, fields: dict, supporters=()) -> Commitment:

@@ -50,6 +50,24 @@ def record(action: str, target: Any, *, actor: Any | None, **data: Any) -> Audit
     return entry
 
 
+def apply_changes(obj: Any, fields: dict[str, Any]) -> dict[str, list]:
+    """Set ``fields`` on ``obj``; return those that changed, as ``{name: [old, new]}``.
+
+    Related objects appear by their id, ready for :func:`record`.
+    """
+    changes = {}
+    for name, value in fields.items():
+        old = getattr(obj, name)
+        if old != value:
+            setattr(obj, name, value)
+            changes[name] = [_by_id(old), _by_id(value)]
+    return changes
+
+
+def _by_id(value: Any) -> Any:
+    return getattr(value, 'id', value) if isinstance(value, db.Model) else value
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in value.items()}

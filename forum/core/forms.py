@@ -6,6 +6,9 @@ from flask import abort
 from flask_babel import get_translations, gettext, lazy_gettext, ngettext
 from flask_wtf import FlaskForm
 
+#: The message of every required field (WTForms' own, translated).
+REQUIRED = lazy_gettext('This field is required.')
+
 #: WTForms' built-in messages, listed so that extraction puts them in our catalogues.
 BUILTIN_MESSAGES = (
     lazy_gettext('Not a valid date value.'),
@@ -13,7 +16,7 @@ BUILTIN_MESSAGES = (
     lazy_gettext('Not a valid integer value.'),
     lazy_gettext('Not a valid choice.'),
     lazy_gettext('Invalid Choice: could not coerce.'),
-    lazy_gettext('This field is required.'),
+    REQUIRED,
     lazy_gettext('Invalid email address.'),
     lazy_gettext('Field must be between %(min)d and %(max)d characters long.'),
 )

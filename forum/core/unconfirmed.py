@@ -4,7 +4,7 @@
 fails (``fsync`` reports an I/O error), the transaction is already committed: every connection
 sees the change, the room may have heard of it, and only a power failure before the next good
 flush could lose it. "Nothing was saved" would be false; the error pages and socket refusals say
-what is true instead (``forum.errors``, ``realtime.events``).
+what is true instead (``forum.errors``, ``forum.sockets``).
 """
 
 from __future__ import annotations

@@ -7,14 +7,11 @@ from sqlalchemy import select
 from ..auth.services import create_user, user_by_email
 from ..core.i18n import local_today
 from ..extensions import db
-from ..members.models import Membership, Organisation
-from ..members.services import (
-    add_membership,
-    ensure_default_sectors,
-    save_organisation,
-    sector_by_code,
-)
+from ..members.models import Membership
+from ..members.services import add_membership
 from ..naps.services import ensure_policy_areas
+from ..sectors.models import Organisation
+from ..sectors.services import ensure_default_sectors, save_organisation, sector_by_code
 from .data import DEMO_PASSWORD, ORGANISATIONS, PEOPLE
 from .nap_loader import load_demo_nap
 

@@ -14,9 +14,9 @@ from ..commitments.fields import COMMITMENT_TEXTS, MILESTONE_TEXTS, OGP_VALUES
 from ..commitments.models import Commitment
 from ..commitments.services import create_commitment, save_milestone
 from ..extensions import db
-from ..members.models import Organisation
 from ..naps.models import Nap, PolicyArea
 from ..naps.services import create_nap, move_nap
+from ..sectors.models import Organisation
 from .nap_data import COMMITMENTS, NAP
 
 

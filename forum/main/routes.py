@@ -5,12 +5,14 @@ from flask_login import current_user
 from sqlalchemy import select, text
 
 from ..auth.services import set_locale
+from ..commitments.counts import commitments_by_area
 from ..core.i18n import local_today
 from ..core.permissions import can
+from ..core.transaction import commit
 from ..core.urls import safe_next
 from ..extensions import csrf, db
 from ..members.services import count_by_sector, current_memberships
-from ..naps.activity import commitments_by_area, current_nap
+from ..naps.current import current_nap
 from ..naps.models import Nap, PolicyArea
 from . import bp
 
@@ -42,8 +44,7 @@ def set_language():
         return 'Unknown language: choose th or en.', 400
     session['lang'] = lang
     if current_user.is_authenticated:
-        set_locale(current_user, lang, actor=current_user)
-        db.session.commit()
+        commit(lambda: set_locale(current_user, lang, actor=current_user))
     return redirect(safe_next(request.form.get('next')))
 
 

@@ -13,7 +13,7 @@ from ..core import audit
 from ..core.signals import affiliation_changed
 from ..db import utcnow
 from ..extensions import db
-from .models import Organisation
+from ..sectors.models import Organisation
 
 
 def affiliation_label(user) -> str:

@@ -12,11 +12,10 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from ..core.forms import BaseForm
+from ..core.forms import REQUIRED, BaseForm
 from ..core.names import VisibleName
 from .models import SeatRole
 
-REQUIRED = _l('This field is required.')
 SEAT_ROLE_LABELS = {
     SeatRole.chair: _l('Chair'),
     SeatRole.co_chair: _l('Co-chair'),

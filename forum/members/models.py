@@ -1,4 +1,4 @@
-"""The forum's composition: sectors, organisations and MSF seats (memberships)."""
+"""The forum's composition: MSF seats (memberships), each for a sector and an organisation."""
 
 from __future__ import annotations
 
@@ -6,51 +6,16 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..core.bilingual import BilingualNameMixin
 from ..core.enums import enum_column
 from ..db import CreatedMixin
 from ..extensions import db
+from ..sectors.models import Organisation, Sector
 
 if TYPE_CHECKING:
     from ..auth.models import User
-
-
-class Sector(BilingualNameMixin, db.Model):
-    """A part of society represented in the forum (government, civil society…)."""
-
-    __tablename__ = 'sectors'
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    #: Stable identifier used in URLs, exports and the CLI (``civil_society``).
-    code: Mapped[str] = mapped_column(String(40), unique=True)
-    name_th: Mapped[str] = mapped_column(String(120))
-    name_en: Mapped[str] = mapped_column(String(120))
-    #: Whether the sector counts as "government" when parity rules compare the two sides.
-    is_government: Mapped[bool] = mapped_column(default=False)
-    #: Display order.
-    position: Mapped[int] = mapped_column(default=0)
-
-    def __repr__(self):
-        return f'<Sector {self.code}>'
-
-
-class Organisation(BilingualNameMixin, CreatedMixin, db.Model):
-    """An agency, group, company or institution; each belongs to one sector."""
-
-    __tablename__ = 'organisations'
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name_th: Mapped[str] = mapped_column(String(255))
-    name_en: Mapped[str] = mapped_column(String(255))
-    sector_id: Mapped[int] = mapped_column(ForeignKey('sectors.id'))
-
-    sector: Mapped[Sector] = relationship(lazy='joined')
-
-    def __repr__(self):
-        return f'<Organisation {self.id} {self.name_en!r}>'
 
 
 class SeatRole(StrEnum):

@@ -10,13 +10,14 @@ from ..auth.models import User
 from ..core.converters import parse_id
 from ..core.forms import refuse
 from ..core.permissions import require
+from ..core.transaction import commit
 from ..extensions import db
+from ..sectors.models import Organisation
+from ..sectors.services import find_organisation
 from . import bp
 from .affiliation import revoke_affiliation, verify_affiliation
 from .forms import AffiliationForm
-from .models import Organisation
 from .seats import seated_user_ids
-from .services import find_organisation
 
 
 def _organisation_choices() -> list[SelectChoice]:
@@ -52,8 +53,7 @@ def affiliation(user_id):
     """Confirm a person's organisation (linking a known one), or mark it unverified again."""
     user = db.get_or_404(User, user_id)
     if request.form.get('action') == 'revoke':
-        revoke_affiliation(user, actor=current_user)
-        db.session.commit()
+        commit(lambda: revoke_affiliation(user, actor=current_user))
         flash(_('The organisation of %(name)s is marked unverified.', name=user.display_name))
         return redirect(url_for('members.people'))
     form = AffiliationForm(prefix=f'u{user.id}')
@@ -64,8 +64,7 @@ def affiliation(user_id):
     organisation = db.session.get(Organisation, organisation_id) if organisation_id else None
     if organisation is None and not user.organisation_label:
         abort(400, description=_('Choose the organisation this person speaks for.'))
-    verify_affiliation(user, actor=current_user, organisation=organisation)
-    db.session.commit()
+    commit(lambda: verify_affiliation(user, actor=current_user, organisation=organisation))
     flash(
         _(
             '%(name)s is confirmed as speaking for %(organisation)s.',

@@ -4,26 +4,24 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from wtforms.fields.choices import SelectChoice
 
 from ..auth.services import user_by_email
 from ..core.converters import parse_id
 from ..core.i18n import local_today
 from ..core.permissions import require
+from ..core.transaction import commit, form_status
 from ..extensions import db
+from ..sectors.models import Organisation, Sector
+from ..sectors.services import list_sectors, save_organisation, save_sector, sector_by_code
 from . import bp
 from .forms import SEAT_ROLE_LABELS, MembershipForm, OrganisationForm, SectorForm
-from .models import Membership, Organisation, SeatRole, Sector
+from .models import Membership, SeatRole
 from .services import (
     add_membership,
     count_by_sector,
     current_memberships,
-    list_sectors,
     remove_membership,
-    save_organisation,
-    save_sector,
-    sector_by_code,
     update_membership,
 )
 
@@ -71,7 +69,7 @@ def _membership_form(form: MembershipForm) -> dict[str, Sector]:
 def edit_seat(membership_id=None):
     """Add a seat, or change one."""
     membership = db.get_or_404(Membership, membership_id) if membership_id else None
-    form = MembershipForm(obj=membership)
+    form, done = MembershipForm(obj=membership), None
     sectors = _membership_form(form)
     if membership is not None and not form.is_submitted():
         form.email.data = membership.user.email
@@ -96,21 +94,18 @@ def edit_seat(membership_id=None):
                 term_start=form.term_start.data,
                 term_end=form.term_end.data,
             )
-            try:
+
+            def save():
                 if membership is None:
-                    add_membership(user, actor=current_user, **fields)
-                else:
-                    update_membership(membership, actor=current_user, user=user, **fields)
-                db.session.commit()
-            except IntegrityError:
-                db.session.rollback()
-                form.term_start.errors.append(
-                    _('This person already has a seat starting on this date.')
-                )
-            else:
+                    return add_membership(user, actor=current_user, **fields)
+                return update_membership(membership, actor=current_user, user=user, **fields)
+
+            # Two saves at once for the same person and day: the second is refused on retry.
+            done = commit(save, retry_race=True, errors=form.term_start.errors)
+            if done.ok:
                 flash(_('The seat of %(name)s is saved.', name=user.display_name))
                 return redirect(url_for('members.manage'))
-    status = 400 if form.is_submitted() else 200
+    status = form_status(form, done)
     return render_template('members/edit_seat.html', form=form, membership=membership), status
 
 
@@ -120,9 +115,11 @@ def delete_seat(membership_id):
     """Remove a seat entered by mistake."""
     membership = db.get_or_404(Membership, membership_id)
     name = membership.user.display_name
-    remove_membership(membership, actor=current_user)
-    db.session.commit()
-    flash(_('The seat of %(name)s is removed.', name=name))
+    done = commit(lambda: remove_membership(membership, actor=current_user))
+    if done.ok:
+        flash(_('The seat of %(name)s is removed.', name=name))
+    else:
+        flash(done.message, 'error')
     return redirect(url_for('members.manage'))
 
 
@@ -145,19 +142,19 @@ def edit_sector(sector_id=None):
         if other is not None and other is not sector:
             form.code.errors.append(_('Another sector has this code.'))
         else:
-            save_sector(
-                sector,
-                actor=current_user,
-                code=form.code.data,
-                name_th=form.name_th.data.strip(),
-                name_en=form.name_en.data.strip(),
-                is_government=form.is_government.data,
+            commit(
+                lambda: save_sector(
+                    sector,
+                    actor=current_user,
+                    code=form.code.data,
+                    name_th=form.name_th.data.strip(),
+                    name_en=form.name_en.data.strip(),
+                    is_government=form.is_government.data,
+                )
             )
-            db.session.commit()
             flash(_('The sector is saved.'))
             return redirect(url_for('members.sectors'))
-    status = 400 if form.is_submitted() else 200
-    return render_template('members/edit_sector.html', form=form, sector=sector), status
+    return render_template('members/edit_sector.html', form=form, sector=sector), form_status(form)
 
 
 @bp.route('/organisations')
@@ -187,17 +184,17 @@ def edit_organisation(organisation_id=None):
         sector = sectors.get(form.sector.data)
         if sector is None:
             abort(400)
-        save_organisation(
-            organisation,
-            actor=current_user,
-            name_th=form.name_th.data.strip(),
-            name_en=form.name_en.data.strip(),
-            sector=sector,
+        commit(
+            lambda: save_organisation(
+                organisation,
+                actor=current_user,
+                name_th=form.name_th.data.strip(),
+                name_en=form.name_en.data.strip(),
+                sector=sector,
+            )
         )
-        db.session.commit()
         flash(_('The organisation is saved.'))
         return redirect(url_for('members.organisations'))
-    status = 400 if form.is_submitted() else 200
     return render_template(
         'members/edit_organisation.html', form=form, organisation=organisation
-    ), status
+    ), form_status(form)

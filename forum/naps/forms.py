@@ -5,9 +5,7 @@ from wtforms import IntegerField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
-from ..core.forms import BaseForm
-
-REQUIRED = _l('This field is required.')
+from ..core.forms import REQUIRED, BaseForm
 
 
 class NapForm(BaseForm):

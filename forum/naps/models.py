@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from ..core.bilingual import BilingualMixin, BilingualNameMixin
 from ..core.enums import enum_column
-from ..core.states import StateError
+from ..core.refusals import state_error
 from ..db import CreatedMixin
 from ..extensions import db
 
@@ -133,10 +133,13 @@ class Nap(BilingualMixin, CreatedMixin, db.Model):
         return sorted(NAP_TRANSITIONS[NapState(self.state)], key=list(NapState).index)
 
     def move_to(self, state: str) -> None:
-        """Move to ``state``, or raise :class:`StateError` saying why not."""
-        target = NapState(state)
+        """Move to ``state``, or raise :class:`Refused` saying why not."""
+        try:
+            target = NapState(state)
+        except ValueError:
+            raise state_error(_l('Unknown state.')) from None
         if target not in NAP_TRANSITIONS[NapState(self.state)]:
-            raise StateError(
+            raise state_error(
                 _l(
                     'A plan cannot move from "%(current)s" to "%(target)s".',
                     current=self.state_label,

@@ -1,9 +1,11 @@
 """Operations on plans and their reference data: explicit actor, flush, audit."""
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..auth.models import User
 from ..core import audit
+from ..core.refusals import Refused
 from ..extensions import db
 from .defaults import POLICY_AREAS
 from .models import Nap, NapState, PolicyArea, nap_period
@@ -34,6 +36,8 @@ def create_nap(
     length_years: int, end_month: int,
 ) -> Nap:  # fmt: skip
     """Create a plan in the planning state; its period follows from length and end month."""
+    if db.session.scalar(select(Nap.id).filter_by(number=number)) is not None:
+        raise Refused(_l('A plan with this number exists already.'))
     start, end = nap_period(start_year, length_years, end_month)
     nap = Nap(
         number=number,
@@ -51,7 +55,7 @@ def create_nap(
 
 
 def move_nap(nap: Nap, state: str, *, actor: User | None) -> None:
-    """Move a plan to ``state`` (raises StateError when the move is illegal)."""
+    """Move a plan to ``state`` (raises Refused when the move is illegal)."""
     old = nap.state
     nap.move_to(state)
     db.session.flush()

@@ -3,7 +3,7 @@
 Rooms: ``user:<id>`` holds every connection of one logged-in person (so logging out can close
 them). Later areas add their own rooms (``commitment:<id>``) and events in their packages.
 
-This package is infrastructure below the areas; the namespace (:mod:`forum.realtime.events`) sits
+This package is infrastructure below the areas; the namespace (:mod:`forum.sockets`) sits
 above them, and ``create_app`` registers it and connects the areas' broadcast receivers
 (``forum._connect_areas``).
 """

@@ -2,7 +2,7 @@
 
 A socket lives in one process, so its count is kept here, in memory: exact, and no round trip
 to Redis on every join. Each ack is bounded elsewhere (the window, and the gap after which a
-rejoin gets the window instead: ``realtime/events.py``). The limits are settings, read at each
+rejoin gets the window instead: ``forum/sockets.py``). The limits are settings, read at each
 join (tests change them in ``app.config``):
 
 - ``JOIN_RATE``: ``(joins, seconds)``, at most that many joins of one socket in any such span;

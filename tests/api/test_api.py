@@ -10,10 +10,10 @@ from sqlalchemy import event, select
 
 from forum.auth.models import User
 from forum.commitments.services import create_commitment, save_milestone
-from forum.members.models import Organisation
-from forum.members.services import save_organisation, sector_by_code
 from forum.naps.models import Nap, PolicyArea
 from forum.naps.services import create_nap, move_nap
+from forum.sectors.models import Organisation
+from forum.sectors.services import save_organisation, sector_by_code
 
 TITLE_TH = 'เปิดเผยข้อมูลการจัดซื้อจัดจ้างภาครัฐ'
 OUTPUT_TH = 'ระบบเปิดเผยข้อมูลสัญญาภาครัฐ'

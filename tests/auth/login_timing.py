@@ -14,7 +14,7 @@ from flask_migrate import upgrade
 from forum import create_app
 from forum.auth.services import create_user
 from forum.extensions import db
-from forum.members.services import ensure_default_sectors, sector_by_code
+from forum.sectors.services import ensure_default_sectors, sector_by_code
 
 ROUNDS = 15
 

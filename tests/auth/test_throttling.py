@@ -12,7 +12,7 @@ from forum.auth.models import User
 from forum.config import Config
 from forum.extensions import db as _db
 from forum.extensions import limiter
-from forum.members.services import ensure_default_sectors
+from forum.sectors.services import ensure_default_sectors
 from tests.conftest import PASSWORD, FreshContextClient, _wipe, csrf_token
 
 EN = {'Accept-Language': 'en'}
@@ -196,7 +196,7 @@ def test_with_redis_the_counts_live_in_redis(make_app, monkeypatch):
     assert isinstance(limiter.storage, RedisStorage)
     with app.app_context():
         from forum.auth.services import create_user
-        from forum.members.services import sector_by_code
+        from forum.sectors.services import sector_by_code
 
         create_user(actor=None, email='ploy@example.org', password=PASSWORD,
                     display_name='Ploy', sector=sector_by_code('government'))  # fmt: skip

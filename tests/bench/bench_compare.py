@@ -44,9 +44,9 @@ def seed(database_url: str, milestones: int) -> tuple[int, list[int]]:
     from forum.commitments.fields import commitment_text_columns, milestone_text_columns
     from forum.commitments.services import create_commitment, save_milestone, update_commitment
     from forum.extensions import db
-    from forum.members.services import save_organisation, sector_by_code
     from forum.naps.models import PolicyArea
     from forum.naps.services import create_nap, move_nap
+    from forum.sectors.services import save_organisation, sector_by_code
 
     app = create_app({'SQLALCHEMY_DATABASE_URI': database_url})
     with app.app_context():

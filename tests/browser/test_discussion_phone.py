@@ -346,7 +346,7 @@ def bilingual_secretariat_office(server_env, live_server, accounts):
     """The secretariat's organisation gets an English name (put back afterwards)."""
     from forum import create_app
     from forum.extensions import db
-    from forum.members.models import Organisation
+    from forum.sectors.models import Organisation
 
     app = create_app({'SQLALCHEMY_DATABASE_URI': server_env['FORUM_DATABASE_URL']})
     thai = accounts['secretariat'].organisation

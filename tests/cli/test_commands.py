@@ -1,8 +1,9 @@
 from sqlalchemy import func, select
 
 from forum.auth.models import Role, User
-from forum.members.models import Membership, Organisation, Sector
+from forum.members.models import Membership
 from forum.naps.models import PolicyArea
+from forum.sectors.models import Organisation, Sector
 
 
 def _count(db, model):

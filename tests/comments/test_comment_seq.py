@@ -10,13 +10,13 @@ import uuid
 import pytest
 from sqlalchemy import select
 
+from forum import sockets as realtime_events
 from forum.comments import services
 from forum.comments.models import Comment
 from forum.comments.services import hide_comment, next_seq
 from forum.comments.window import THREADS
 from forum.commitments.models import Commitment
 from forum.commitments.services import update_commitment
-from forum.realtime import events as realtime_events
 
 
 @pytest.fixture

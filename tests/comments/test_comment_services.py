@@ -6,7 +6,6 @@ from sqlalchemy import select
 
 from forum.comments.models import Comment
 from forum.comments.services import (
-    CommentError,
     delete_comment,
     edit_comment,
     hide_comment,
@@ -14,6 +13,7 @@ from forum.comments.services import (
 )
 from forum.commitments.models import Commitment
 from forum.core.audit import AuditEntry
+from forum.core.refusals import Refused
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_bad_comments_are_refused_with_a_reason(app, db, setting, kwargs, messag
     kwargs = dict(kwargs)  # the parameter is shared by both database backends
     body = kwargs.pop('body', 'ok')
     with app.test_request_context(headers={'Accept-Language': 'en'}):
-        with pytest.raises(CommentError) as exc:
+        with pytest.raises(Refused) as exc:
             _post(commitment, member, body, **kwargs)
         assert message in str(exc.value.message)
     db.session.rollback()
@@ -87,7 +87,7 @@ def test_replies_are_one_level_deep(db, setting, make_commitment):
     assert reply.anchor == 'solution'
     db.session.commit()
     other = db.session.get(Commitment, make_commitment())
-    with pytest.raises(CommentError):
+    with pytest.raises(Refused):
         _post(other, member, 'wrong thread', parent_id=top.id)
 
 
@@ -104,7 +104,7 @@ def test_rate_limit(app, db, setting):
     for _ in range(3):
         _post(commitment, member)
     with app.test_request_context(headers={'Accept-Language': 'en'}):
-        with pytest.raises(CommentError) as exc:
+        with pytest.raises(Refused) as exc:
             _post(commitment, member)
         assert 'at most 3 comments a minute' in str(exc.value.message)
 
@@ -117,7 +117,7 @@ def test_the_rate_limit_counts_only_the_last_minute(app, db, setting):
         comment.created_dt = comment.created_dt - timedelta(seconds=61)
     db.session.flush()
     assert all(created for _comment, created in (_post(commitment, member) for _ in range(2)))
-    with pytest.raises(CommentError):
+    with pytest.raises(Refused):
         _post(commitment, member)
 
 
@@ -129,7 +129,7 @@ def test_a_retry_at_the_rate_limit_still_gets_its_comment(app, db, setting):
     _post(commitment, member)
     again, created = _post(commitment, member, client_id=client_id)
     assert (again.id, created) == (first.id, False)
-    with pytest.raises(CommentError):
+    with pytest.raises(Refused):
         _post(commitment, member)
 
 
@@ -139,7 +139,7 @@ def test_a_client_id_used_on_another_commitment_is_refused(app, db, setting, mak
     client_id = str(uuid.uuid4())
     _post(commitment, member, client_id=client_id)
     with app.test_request_context(headers={'Accept-Language': 'en'}):
-        with pytest.raises(CommentError) as exc:
+        with pytest.raises(Refused) as exc:
             _post(other, member, client_id=client_id)
         assert 'already used for another comment' in str(exc.value.message)
     assert len(db.session.scalars(select(Comment)).all()) == 1
@@ -154,10 +154,10 @@ def test_edit_keeps_history_within_the_window(db, setting, create_member):
     assert comment.edited_dt is not None
     assert [v.body for v in comment.versions] == ['first']
     other = db.session.merge(create_member(email='o@example.org'))
-    with pytest.raises(CommentError):
+    with pytest.raises(Refused):
         edit_comment(comment, actor=other, body='not mine')
     comment.created_dt = comment.created_dt - timedelta(minutes=16)
-    with pytest.raises(CommentError):
+    with pytest.raises(Refused):
         edit_comment(comment, actor=member, body='too late')
 
 
@@ -172,7 +172,7 @@ def test_delete_leaves_a_placeholder_and_hide_needs_a_reason(db, setting, secret
     assert top.body_html == ''
     assert reply.parent_id == top.id  # the reply keeps its context
     staff = db.session.merge(secretariat)
-    with pytest.raises(CommentError):
+    with pytest.raises(Refused):
         hide_comment(reply, actor=staff, reason=' ')
     hide_comment(reply, actor=staff, reason='ข้อมูลส่วนบุคคล')
     assert reply.is_hidden

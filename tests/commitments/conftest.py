@@ -7,9 +7,9 @@ import pytest
 from forum.commitments.fields import commitment_text_columns, milestone_text_columns
 from forum.commitments.services import create_commitment, save_milestone
 from forum.extensions import db as _db
-from forum.members.services import save_organisation, sector_by_code
 from forum.naps.models import PolicyArea
 from forum.naps.services import create_nap, move_nap
+from forum.sectors.services import save_organisation, sector_by_code
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
 from forum.commitments.models import Commitment, Milestone
-from forum.members.models import Membership, Sector
+from forum.members.models import Membership
+from forum.sectors.models import Sector
 from tests.commitments.test_routes import _form
 from tests.conftest import csrf_token
 

@@ -15,7 +15,7 @@ from forum.commitments import comparisons, textdiff
 from forum.commitments.fields import MAX_TEXT, commitment_text_columns, milestone_text_columns
 from forum.commitments.models import Commitment
 from forum.commitments.services import save_milestone, update_commitment
-from forum.members.models import Organisation
+from forum.sectors.models import Organisation
 
 EN = {'Accept-Language': 'en'}
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from forum.commitments.models import Commitment, CommitmentState
-from forum.core.states import StateError
+from forum.core.refusals import Refused
 from forum.naps.models import Nap, NapState, nap_period
 
 
@@ -31,7 +31,7 @@ def test_plan_moves_forward_one_step_and_refuses_jumps(app):
     nap.move_to('drafting')
     assert nap.state == 'drafting'
     with app.test_request_context(headers={'Accept-Language': 'en'}):
-        with pytest.raises(StateError) as exc:
+        with pytest.raises(Refused) as exc:
             nap.move_to('implementing')
         assert str(exc.value.message) == 'A plan cannot move from "Drafting" to "Implementing".'
     nap.move_to('consultation')
@@ -42,7 +42,7 @@ def test_plan_moves_forward_one_step_and_refuses_jumps(app):
 def test_commitment_cannot_enter_review_with_a_failing_checklist(app):
     commitment = Commitment(state=CommitmentState.draft)
     with app.test_request_context(headers={'Accept-Language': 'th'}):
-        with pytest.raises(StateError) as exc:
+        with pytest.raises(Refused) as exc:
             commitment.move_to('msf_review', checklist_ok=False)
         assert 'รายการตรวจสอบ' in str(exc.value.message)
     commitment.move_to('msf_review', checklist_ok=True)
@@ -52,11 +52,11 @@ def test_commitment_cannot_enter_review_with_a_failing_checklist(app):
 def test_commitment_states_and_withdrawal(app):
     commitment = Commitment(state=CommitmentState.draft)
     with app.test_request_context():
-        with pytest.raises(StateError):
+        with pytest.raises(Refused):
             commitment.move_to('final', checklist_ok=True)
-        with pytest.raises(StateError):
+        with pytest.raises(Refused):
             commitment.move_to('withdrawn', checklist_ok=True)
-        with pytest.raises(StateError):
+        with pytest.raises(Refused):
             commitment.withdraw('   ')
     commitment.withdraw('Merged into TH0002')
     assert commitment.state == 'withdrawn'

@@ -92,5 +92,5 @@ def test_urls_are_built_in_the_one_spelling(app):
     from flask import url_for
 
     with app.test_request_context():
-        assert url_for('commitments.show', commitment_id=7) == '/commitments/7'
-        assert url_for('naps.show', nap_id=MAX_ID) == f'/naps/{MAX_ID}'
+        assert url_for('pages.commitment', commitment_id=7) == '/commitments/7'
+        assert url_for('pages.plan', nap_id=MAX_ID) == f'/naps/{MAX_ID}'

@@ -9,9 +9,9 @@ from sqlalchemy import text
 
 from forum import create_app, durable
 from forum.extensions import db, socketio
-from forum.members.models import Sector
-from forum.members.services import ensure_default_sectors
 from forum.realtime.broadcast import emit_after_commit
+from forum.sectors.models import Sector
+from forum.sectors.services import ensure_default_sectors
 
 
 @pytest.fixture

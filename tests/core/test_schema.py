@@ -54,7 +54,7 @@ def test_the_database_refuses_a_role_outside_the_enum(db):
     from sqlalchemy.exc import IntegrityError
 
     from forum.auth.models import User
-    from forum.members.models import Sector
+    from forum.sectors.models import Sector
 
     user = User(
         email='x@example.org',

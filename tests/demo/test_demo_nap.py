@@ -12,8 +12,8 @@ from forum.commitments.models import Commitment, CommitmentRevision, Milestone
 from forum.core.audit import AuditEntry
 from forum.demo.data import ORGANISATIONS
 from forum.demo.nap_data import COMMITMENTS, NAP
-from forum.members.models import Organisation
 from forum.naps.models import Nap, NapState
+from forum.sectors.models import Organisation
 
 THAI = re.compile('[\u0e00-\u0e7f]')
 

@@ -9,7 +9,7 @@ from forum.auth.models import User
 from forum.cli import forum_cli
 from forum.core.audit import AuditEntry
 from forum.core.names import hidden_characters
-from forum.members.services import save_organisation, sector_by_code
+from forum.sectors.services import save_organisation, sector_by_code
 from tests.conftest import PASSWORD, csrf_token
 
 EN = {'Accept-Language': 'en'}

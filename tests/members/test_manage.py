@@ -2,7 +2,8 @@ from sqlalchemy import select
 
 from forum.auth.models import Role, User
 from forum.core.audit import AuditEntry
-from forum.members.models import Membership, Organisation, Sector
+from forum.members.models import Membership
+from forum.sectors.models import Organisation, Sector
 from tests.conftest import csrf_token
 
 

@@ -1,7 +1,8 @@
 import re
 from datetime import date
 
-from forum.members.services import add_membership, sector_by_code
+from forum.members.services import add_membership
+from forum.sectors.services import sector_by_code
 
 
 def _count(html: str, code: str) -> int:

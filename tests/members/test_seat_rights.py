@@ -12,12 +12,8 @@ from forum.comments.models import Comment
 from forum.core.i18n import local_today
 from forum.extensions import db as _db
 from forum.members.models import Membership
-from forum.members.services import (
-    add_membership,
-    remove_membership,
-    sector_by_code,
-    update_membership,
-)
+from forum.members.services import add_membership, remove_membership, update_membership
+from forum.sectors.services import sector_by_code
 from tests.conftest import csrf_token
 
 EN = {'Accept-Language': 'en'}

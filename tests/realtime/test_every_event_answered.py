@@ -1,7 +1,7 @@
 """Every socket event gets an ack: unknown events, extra arguments and unforeseen failures too."""
 
+from forum import sockets as events
 from forum.extensions import socketio
-from forum.realtime import events
 
 
 def _anonymous(app, lang='en'):
@@ -30,7 +30,7 @@ def test_more_than_one_payload_is_answered(app):
 
 
 def test_a_failure_no_handler_foresaw_is_answered_and_rolled_back(app, db, monkeypatch, caplog):
-    from forum.members.models import Sector
+    from forum.sectors.models import Sector
 
     def broken(payload):
         sector = db.session.scalars(db.select(Sector)).first()

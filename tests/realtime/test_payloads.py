@@ -6,7 +6,7 @@ import pytest
 
 from forum.extensions import socketio
 from forum.realtime import payloads
-from forum.realtime.events import ForumNamespace
+from forum.sockets import ForumNamespace
 from tests.conftest import csrf_token
 
 

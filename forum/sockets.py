@@ -1,4 +1,9 @@
-"""Socket handlers of the default namespace: connection, and the commitment rooms."""
+"""The Socket.IO namespace: connection, the commitment rooms, and every area's events.
+
+It wires areas together (docs/architecture.md, "Layers"): the comments area contributes its
+handlers (:class:`forum.comments.events.CommentEvents`), the commitments area its rooms and
+presence; ``create_app`` registers the namespace (``forum._connect_areas``).
+"""
 
 import logging
 from collections.abc import Callable
@@ -10,27 +15,24 @@ from flask_socketio import Namespace, join_room, leave_room, rooms
 from flask_wtf.csrf import ValidationError, validate_csrf
 from sqlalchemy import select
 
-from ..auth.sessions import check_session
-from ..comments.events import CommentEvents
-from ..comments.serialize import comment_json
-from ..comments.services import comments_since
-from ..comments.window import latest_threads
-from ..commitments import live
-from ..commitments.models import Commitment
-from ..core.converters import MAX_ID
-from ..core.permissions import can
-from ..core.throttle import check as throttle
-from ..core.unconfirmed import is_unconfirmed_commit
-from ..extensions import db
-from . import join_limits, payloads, presence, serial
+from .auth.sessions import check_session
+from .comments.events import CommentEvents
+from .comments.serialize import comment_json
+from .comments.services import comments_since
+from .comments.window import latest_threads
+from .commitments import live
+from .commitments.models import Commitment
+from .core.converters import MAX_ID
+from .core.permissions import can
+from .core.refusals import refused_ack
+from .core.throttle import check as throttle
+from .core.unconfirmed import is_unconfirmed_commit
+from .extensions import db
+from .realtime import join_limits, payloads, presence, serial
 
 logger = logging.getLogger(__name__)
 #: A rejoin that missed more comment changes than this gets the window instead (``reset``).
 GAP = 200
-
-
-def _fail(message: str) -> dict:
-    return {'ok': False, 'error': message}
 
 
 class ForumNamespace(CommentEvents, Namespace):
@@ -48,14 +50,16 @@ class ForumNamespace(CommentEvents, Namespace):
         """
         if event in ('connect', 'disconnect'):
             if not self._from_the_server(event, args):
-                return _fail('unknown event')  # a client's own "disconnect" must not leave presence
+                return refused_ack(
+                    'unknown event'
+                )  # a client's own "disconnect" must not leave presence
             auth = args[2] if event == 'connect' and len(args) > 2 else None
             if auth is not None and payloads.refusal('connect', auth):
                 logger.info('Socket connection refused: its auth does not fit the schema')
                 return False
             return super().trigger_event(event, *args)
         if not isinstance(event, str) or not hasattr(self, f'on_{event}'):
-            return _fail('unknown event')
+            return refused_ack('unknown event')
         if len(args) > 2:
             return self._refuse(args[0], lambda: _('send one payload object'))
         if reason := payloads.refusal(event, args[1] if len(args) > 1 else None):
@@ -84,9 +88,9 @@ class ForumNamespace(CommentEvents, Namespace):
         environ = self.server.get_environ(sid, self.namespace) or {}
         app = environ.get('flask.app')
         if app is None:
-            return _fail('refused')
+            return refused_ack('refused')
         with app.request_context(environ):
-            return _fail(reason())
+            return refused_ack(reason())
 
     def _from_the_server(self, event: str, args: tuple) -> bool:
         """Whether ``connect``/``disconnect`` comes from Socket.IO itself, not a client's event.
@@ -141,14 +145,14 @@ class ForumNamespace(CommentEvents, Namespace):
         """
         commitment, error = live.load(payload)
         if error:
-            return _fail(error)
+            return refused_ack(error)
         since_seq = payload.get('since_seq')  # the types are checked by payloads.Join
         since_id = payload.get('since_id')
         if since_id is not None and since_id > MAX_ID:
-            return _fail(_('since_id is larger than any comment id'))
+            return refused_ack(_('since_id is larger than any comment id'))
         in_rooms = [r for r in rooms() if r.startswith('commitment:')]
         if refused := join_limits.refusal(request.sid, in_rooms, live.room(commitment.id)):
-            return _fail(refused)
+            return refused_ack(refused)
         can_comment = current_user.is_authenticated and can(current_user, 'comment', commitment)
         join_room(live.room(commitment.id))
         state = live.enter(commitment)
@@ -185,7 +189,7 @@ class ForumNamespace(CommentEvents, Namespace):
         """Leave a commitment's room."""
         commitment, error = live.load(payload)
         if error:
-            return _fail(error)
+            return refused_ack(error)
         leave_room(live.room(commitment.id))
         if live.leave(commitment.id, request.sid) is not None:
             live.announce(commitment.id)
@@ -195,13 +199,13 @@ class ForumNamespace(CommentEvents, Namespace):
         """Say whether this person is editing now: ``{"commitment_id", "editing"}``."""
         commitment, error = live.load(payload)
         if error:
-            return _fail(error)
+            return refused_ack(error)
         if not can(current_user, 'edit_commitment', commitment):
-            return _fail(_('you may not edit this commitment'))
+            return refused_ack(_('you may not edit this commitment'))
         if refused := throttle('editing', current_user.id):
-            return _fail(refused)
+            return refused_ack(refused)
         if live.set_editing(commitment, payload['editing']) is None:
-            return _fail(_('join the commitment first'))
+            return refused_ack(_('join the commitment first'))
         live.announce(commitment.id, now=True)
         return {'ok': True}
 

@@ -1,18 +1,18 @@
-"""What is happening in a plan: comments and latest activity per commitment, the current plan.
+"""What is happening in a plan's discussions: comments and latest activity per commitment.
 
-Each answer is one aggregate query over the plan, however many commitments it has.
+One aggregate query over the plan, however many commitments it has.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select
 
 from ..commitments.models import Commitment
 from ..extensions import db
-from .models import Nap, NapState
+from .models import Comment
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,6 @@ def commitment_activity(commitments: list[Commitment]) -> dict[int, Activity]:
 
     Deleted and hidden comments count neither as comments nor as activity.
     """
-    # Imported here: the comments area builds on commitments, which import the plan pages.
-    from ..comments.models import Comment
-
     if not commitments:
         return {}
     rows = db.session.execute(
@@ -49,28 +46,3 @@ def commitment_activity(commitments: list[Commitment]) -> dict[int, Activity]:
         latest = c.modified_dt if latest_comment is None else max(c.modified_dt, latest_comment)
         activity[c.id] = Activity(comments=count, latest=latest)
     return activity
-
-
-def current_nap(naps: list[Nap], today: date) -> Nap | None:
-    """The plan a visitor most likely wants among ``naps`` (those they may read).
-
-    The newest open plan whose period holds ``today``; else the newest plan not closed yet;
-    else none.
-    """
-    open_naps = sorted(
-        (n for n in naps if n.state != NapState.closed), key=lambda n: n.number, reverse=True
-    )
-    for nap in open_naps:
-        if nap.contains(today):
-            return nap
-    return open_naps[0] if open_naps else None
-
-
-def commitments_by_area(nap: Nap) -> dict[int, int]:
-    """Return how many commitments ``nap`` has in each policy area (one GROUP BY query)."""
-    rows = db.session.execute(
-        select(Commitment.policy_area_id, func.count(Commitment.id))
-        .where(Commitment.nap_id == nap.id)
-        .group_by(Commitment.policy_area_id)
-    ).all()
-    return dict(rows)
