@@ -13,7 +13,7 @@ from ..extensions import db
 from . import bp
 from .discussion import requested_window
 from .forms import CommentForm, EditCommentForm, HideCommentForm
-from .models import STANCE_LABELS, Comment
+from .models import Comment
 from .services import (
     CommentError,
     delete_comment,
@@ -92,7 +92,6 @@ def earlier(commitment_id):
         commitment=commitment,
         anchor_labels=labels,
         may_comment=current_user.is_authenticated and can(current_user, 'comment', commitment),
-        stance_labels=STANCE_LABELS,
         view=view if view in ('th', 'en', 'both') else None,
         **requested_window(commitment, request.args, labels),
     )

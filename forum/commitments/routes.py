@@ -32,7 +32,6 @@ from .conflicts import (
 from .fields import COMMITMENT_TEXTS, OGP_VALUES, commitment_form_bytes, commitment_text_columns
 from .forms import CommitmentForm, StateForm, TeamForm, WithdrawForm
 from .models import (
-    COMMITMENT_STATE_LABELS,
     COMMITMENT_TRANSITIONS,
     Commitment,
     CommitmentState,
@@ -126,7 +125,6 @@ def render_commitment(commitment: Commitment, *, comment_form=None, status: int 
     # Imported here: the comments area builds on commitments (and imports this module).
     from ..comments.discussion import discussion_context
     from ..comments.forms import CommentForm
-    from ..comments.models import STANCE_LABELS
     from ..comments.threads import anchor_choices, anchor_labels
 
     view = request.args.get('view')
@@ -149,13 +147,11 @@ def render_commitment(commitment: Commitment, *, comment_form=None, status: int 
         texts=COMMITMENT_TEXTS,
         values=OGP_VALUES,
         moves=moves,
-        state_labels=COMMITMENT_STATE_LABELS,
         can_edit=can(current_user, 'edit_commitment', commitment),
         anchor_labels=labels,
         **discussion_context(commitment, request.args, labels),
         comment_form=comment_form,
         may_comment=may_comment,
-        stance_labels=STANCE_LABELS,
         # A refused comment: switching language comes back to the form, not to the POST address.
         language_next=(
             url_for('commitments.show', commitment_id=commitment.id) + '#discussion'

@@ -13,7 +13,7 @@ from ..core.i18n import local_today
 from ..core.permissions import require
 from ..extensions import db
 from . import bp
-from .forms import SEAT_ROLE_LABELS, MembershipForm, OrganisationForm, SectorForm
+from .forms import MembershipForm, OrganisationForm, SectorForm
 from .models import Membership, Organisation, SeatRole, Sector
 from .services import (
     add_membership,
@@ -39,7 +39,6 @@ def index():
         'members/index.html',
         seats=seats,
         sector_counts=count_by_sector(seats),
-        role_labels=SEAT_ROLE_LABELS,
     )
 
 
@@ -50,9 +49,7 @@ def manage():
     seats = db.session.scalars(
         select(Membership).order_by(Membership.term_start.desc(), Membership.id.desc())
     ).unique()
-    return render_template(
-        'members/manage.html', seats=list(seats), role_labels=SEAT_ROLE_LABELS, today=local_today()
-    )
+    return render_template('members/manage.html', seats=list(seats), today=local_today())
 
 
 def _membership_form(form: MembershipForm) -> dict[str, Sector]:

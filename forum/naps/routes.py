@@ -17,7 +17,7 @@ from . import bp
 from .access import get_nap
 from .activity import commitment_activity
 from .forms import NapForm
-from .models import NAP_STATE_LABELS, Nap, PolicyArea
+from .models import Nap, PolicyArea
 from .services import create_nap, move_nap
 
 
@@ -95,7 +95,6 @@ def _render_show(nap: Nap, error: str | None = None, status: int = 200, area=Non
         problems=problems,
         activity=commitment_activity(readable),
         area=area,
-        state_labels=NAP_STATE_LABELS,
         error=error,
     ), status
 
