@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..core.enums import enum_column
+from ..core.enums import LabelledEnum, enum_column
 from ..core.offload import off_hub
 from ..db import CreatedMixin, UTCDateTime
 from ..extensions import db
@@ -68,16 +68,16 @@ def verify_no_password(password: str) -> bool:
     return False
 
 
-class Role(StrEnum):
+class Role(LabelledEnum):
     """What a person may run; the permission rules live in :mod:`forum.core.permissions`.
 
     Membership of the forum is not a role: it comes from a seat held today
     (:mod:`forum.members.seats`), so it ends with the seat.
     """
 
-    admin = 'admin'
-    secretariat = 'secretariat'
-    participant = 'participant'
+    admin = 'admin', _l('Administrator')
+    secretariat = 'secretariat', _l('Secretariat')
+    participant = 'participant', _l('Participant')
 
 
 class User(UserMixin, CreatedMixin, db.Model):

@@ -8,7 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from ..core.forms import BaseForm
-from .models import STANCE_LABELS
+from .models import Stance
 from .services import MAX_BODY
 
 
@@ -28,7 +28,7 @@ class CommentForm(BaseForm):
     stance = SelectField(
         _l('Stance'),
         choices=[SelectChoice('', _l('No stance'))]
-        + [SelectChoice(s.value, label) for s, label in STANCE_LABELS.items()],
+        + [SelectChoice(s.value, s.label) for s in Stance],
         default='',
     )
     parent_id = HiddenField()

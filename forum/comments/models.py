@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..core.enums import enum_column
+from ..core.enums import LabelledEnum, enum_column
 from ..db import UTCDateTime, utcnow
 from ..extensions import db
 
@@ -19,21 +18,13 @@ if TYPE_CHECKING:
     from ..sectors.models import Organisation, Sector
 
 
-class Stance(StrEnum):
+class Stance(LabelledEnum):
     """What a comment does."""
 
-    support = 'support'
-    concern = 'concern'
-    question = 'question'
-    proposal = 'proposal'
-
-
-STANCE_LABELS = {
-    Stance.support: _l('Support'),
-    Stance.concern: _l('Concern'),
-    Stance.question: _l('Question'),
-    Stance.proposal: _l('Proposal'),
-}
+    support = 'support', _l('Support')
+    concern = 'concern', _l('Concern')
+    question = 'question', _l('Question')
+    proposal = 'proposal', _l('Proposal')
 
 
 class Comment(db.Model):
@@ -96,6 +87,11 @@ class Comment(db.Model):
 
     def __repr__(self):
         return f'<Comment {self.id} on commitment {self.commitment_id}>'
+
+    @property
+    def stance_label(self) -> str:
+        """The stance, translated; empty for a comment without one."""
+        return Stance.label_of(self.stance) if self.stance else ''
 
     @property
     def organisation_shown(self) -> str:

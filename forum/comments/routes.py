@@ -16,7 +16,7 @@ from ..extensions import db
 from . import bp
 from .discussion import back_to, requested_window
 from .forms import EditCommentForm, HideCommentForm
-from .models import STANCE_LABELS, Comment
+from .models import Comment
 from .services import (
     delete_comment,
     edit_comment,
@@ -46,7 +46,6 @@ def earlier(commitment_id):
         commitment=commitment,
         anchor_labels=labels,
         may_comment=current_user.is_authenticated and can(current_user, 'comment', commitment),
-        stance_labels=STANCE_LABELS,
         view=view if view in ('th', 'en', 'both') else None,
         **requested_window(commitment, request.args, labels),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import force_locale, gettext
 
 from ..core.i18n import format_datetime
-from .models import STANCE_LABELS, Comment, Stance
+from .models import Comment, Stance
 from .services import edit_window
 
 #: Where comment_json keeps what it built, on the comment instance (not a column).
@@ -43,7 +43,7 @@ def _build(comment: Comment) -> dict:
         'anchor': comment.anchor,
         'stance': comment.stance,
         'stance_label': (
-            {lang: _label(comment.stance, lang) for lang in ('th', 'en')}
+            {lang: Stance(comment.stance).label_in(lang) for lang in ('th', 'en')}
             if comment.stance
             else None
         ),
@@ -84,8 +84,3 @@ def _build(comment: Comment) -> dict:
 def _affiliation(verified: bool, lang: str) -> str:
     with force_locale(lang):
         return gettext('verified') if verified else gettext('unverified')
-
-
-def _label(stance: str, lang: str) -> str:
-    with force_locale(lang):
-        return str(STANCE_LABELS[Stance(stance)])

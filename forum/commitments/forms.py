@@ -29,7 +29,7 @@ from ..core.forms import BaseForm
 from ..core.i18n import format_date
 from ..core.widgets import CheckboxList, checkbox_option
 from .fields import COMMITMENT_TEXTS, LANG_LABELS, LANGS, MAX_TEXT, MILESTONE_TEXTS, OGP_VALUES
-from .models import MILESTONE_STATUS_LABELS
+from .models import MilestoneStatus
 
 TOO_LONG = _l('At most %(max)d characters.', max=MAX_TEXT)
 
@@ -144,7 +144,7 @@ class MilestoneForm(VersionedForm):
     end_date = DateField(_l('End date'), validators=[Optional()])
     status = SelectField(
         _l('Implementation status'),
-        choices=[SelectChoice(s.value, label) for s, label in MILESTONE_STATUS_LABELS.items()],
+        choices=[SelectChoice(s.value, s.label) for s in MilestoneStatus],
     )
     evidence_url = URLField(
         _l('Evidence link'),

@@ -18,7 +18,7 @@ from ..naps.models import PolicyArea
 from ..sectors.models import Organisation
 from . import comparisons, textdiff
 from .fields import LANG_LABELS, field_label
-from .models import MILESTONE_STATUS_LABELS, CommitmentRevision, MilestoneStatus
+from .models import CommitmentRevision, MilestoneStatus
 from .revisions import flatten
 
 #: What a reader is told when a field was compared coarser than word by word.
@@ -71,7 +71,8 @@ def display(key: str, value, names: dict | None = None) -> str:
     if field == 'supporters':
         return ', '.join(n for n in (named('organisation', i) for i in value) if n)
     if field == 'status':
-        return str(MILESTONE_STATUS_LABELS.get(MilestoneStatus(value), value))
+        status = MilestoneStatus.get(value)
+        return str(status.label) if status is not None else str(value)
     return str(value)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from flask import current_app
@@ -21,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.bilingual import BilingualMixin
-from ..core.enums import enum_column
+from ..core.enums import LabelledEnum, enum_column
 from ..core.refusals import state_error
 from ..db import CreatedMixin, UTCDateTime, utcnow
 from ..extensions import db
@@ -32,25 +31,16 @@ if TYPE_CHECKING:
     from ..sectors.models import Organisation
 
 
-class CommitmentState(StrEnum):
+class CommitmentState(LabelledEnum):
     """Where a commitment is on its way into the plan."""
 
-    draft = 'draft'
-    msf_review = 'msf_review'
-    endorsed = 'endorsed'
-    consultation = 'consultation'
-    final = 'final'
-    withdrawn = 'withdrawn'
+    draft = 'draft', _l('Draft')
+    msf_review = 'msf_review', _l('In MSF review')
+    endorsed = 'endorsed', _l('Endorsed')
+    consultation = 'consultation', _l('In consultation')
+    final = 'final', _l('Final')
+    withdrawn = 'withdrawn', _l('Withdrawn')
 
-
-COMMITMENT_STATE_LABELS = {
-    CommitmentState.draft: _l('Draft'),
-    CommitmentState.msf_review: _l('In MSF review'),
-    CommitmentState.endorsed: _l('Endorsed'),
-    CommitmentState.consultation: _l('In consultation'),
-    CommitmentState.final: _l('Final'),
-    CommitmentState.withdrawn: _l('Withdrawn'),
-}
 
 #: Forward moves, plus review sending a draft back; withdrawal is separate (it needs a reason).
 COMMITMENT_TRANSITIONS = {
@@ -63,21 +53,14 @@ COMMITMENT_TRANSITIONS = {
 }
 
 
-class MilestoneStatus(StrEnum):
+class MilestoneStatus(LabelledEnum):
     """How far a milestone's implementation is."""
 
-    not_started = 'not_started'
-    in_progress = 'in_progress'
-    complete = 'complete'
-    delayed = 'delayed'
+    not_started = 'not_started', _l('Not started')
+    in_progress = 'in_progress', _l('In progress')
+    complete = 'complete', _l('Complete')
+    delayed = 'delayed', _l('Delayed')
 
-
-MILESTONE_STATUS_LABELS = {
-    MilestoneStatus.not_started: _l('Not started'),
-    MilestoneStatus.in_progress: _l('In progress'),
-    MilestoneStatus.complete: _l('Complete'),
-    MilestoneStatus.delayed: _l('Delayed'),
-}
 
 commitment_supporters = Table(
     'commitment_supporters',
@@ -190,7 +173,7 @@ class Commitment(BilingualMixin, CreatedMixin, db.Model):
     @property
     def state_label(self) -> str:
         """The state, translated."""
-        return str(COMMITMENT_STATE_LABELS[CommitmentState(self.state)])
+        return CommitmentState.label_of(self.state)
 
     @property
     def is_editable(self) -> bool:
@@ -198,7 +181,7 @@ class Commitment(BilingualMixin, CreatedMixin, db.Model):
         return self.state not in (CommitmentState.final, CommitmentState.withdrawn)
 
     def move_to(self, state: str, *, checklist_ok: bool) -> None:
-        """Change state, or raise :class:`Refused` saying why not.
+        """Change state, or raise :class:`~forum.core.refusals.Refused` saying why not.
 
         Entering MSF review needs a passing checklist (``checklist_ok``).
         """
@@ -210,8 +193,8 @@ class Commitment(BilingualMixin, CreatedMixin, db.Model):
             raise state_error(
                 _l(
                     'A commitment cannot move from "%(current)s" to "%(target)s".',
-                    current=COMMITMENT_STATE_LABELS[current],
-                    target=COMMITMENT_STATE_LABELS[target],
+                    current=current.label,
+                    target=target.label,
                 )
             )
         if target == CommitmentState.msf_review and not checklist_ok:
@@ -272,7 +255,7 @@ class Milestone(BilingualMixin, db.Model):
     @property
     def status_label(self) -> str:
         """The status, translated."""
-        return str(MILESTONE_STATUS_LABELS[MilestoneStatus(self.status)])
+        return MilestoneStatus.label_of(self.status)
 
 
 class CommitmentRevision(db.Model):

@@ -14,7 +14,7 @@ from flask import abort
 from flask_login import current_user
 
 #: Roles that run the forum: manage sectors, organisations and seats; moderate. The values of
-#: ``forum.auth.models.Role`` (a StrEnum): core sits below the areas, so it names them as text.
+#: ``forum.auth.models.Role`` (a LabelledEnum): core sits below the areas, so it names them as text.
 ADMIN = 'admin'
 STAFF = (ADMIN, 'secretariat')
 

@@ -16,14 +16,6 @@ from ..core.forms import REQUIRED, BaseForm
 from ..core.names import VisibleName
 from .models import SeatRole
 
-SEAT_ROLE_LABELS = {
-    SeatRole.chair: _l('Chair'),
-    SeatRole.co_chair: _l('Co-chair'),
-    SeatRole.member: _l('Member'),
-    SeatRole.alternate: _l('Alternate'),
-    SeatRole.observer: _l('Observer'),
-}
-
 
 def _name(label, max_length):
     return StringField(
@@ -77,7 +69,7 @@ class MembershipForm(BaseForm):
     organisation = SelectField(_l('Organisation'), choices=[], validate_choice=False)
     seat_role = SelectField(
         _l('Seat role'),
-        choices=[SelectChoice(r.value, label) for r, label in SEAT_ROLE_LABELS.items()],
+        choices=[SelectChoice(r.value, r.label) for r in SeatRole],
         default=SeatRole.member.value,
     )
     term_start = DateField(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..core.enums import enum_column
+from ..core.enums import LabelledEnum, enum_column
 from ..db import CreatedMixin
 from ..extensions import db
 from ..sectors.models import Organisation, Sector
@@ -18,14 +18,14 @@ if TYPE_CHECKING:
     from ..auth.models import User
 
 
-class SeatRole(StrEnum):
+class SeatRole(LabelledEnum):
     """The role a seat carries in the MSF."""
 
-    chair = 'chair'
-    co_chair = 'co_chair'
-    member = 'member'
-    alternate = 'alternate'
-    observer = 'observer'
+    chair = 'chair', _l('Chair')
+    co_chair = 'co_chair', _l('Co-chair')
+    member = 'member', _l('Member')
+    alternate = 'alternate', _l('Alternate')
+    observer = 'observer', _l('Observer')
 
 
 class Membership(CreatedMixin, db.Model):
@@ -55,6 +55,11 @@ class Membership(CreatedMixin, db.Model):
 
     def __repr__(self):
         return f'<Membership {self.id} user={self.user_id} {self.seat_role}>'
+
+    @property
+    def seat_role_label(self) -> str:
+        """The seat's role, translated."""
+        return SeatRole.label_of(self.seat_role)
 
     def is_current(self, on: date) -> bool:
         """Return whether the seat is held on ``on``."""

@@ -15,7 +15,7 @@ from ..extensions import db
 from ..sectors.models import Organisation, Sector
 from ..sectors.services import list_sectors, save_organisation, save_sector, sector_by_code
 from . import bp
-from .forms import SEAT_ROLE_LABELS, MembershipForm, OrganisationForm, SectorForm
+from .forms import MembershipForm, OrganisationForm, SectorForm
 from .models import Membership, SeatRole
 from .services import (
     add_membership,
@@ -37,7 +37,6 @@ def index():
         'members/index.html',
         seats=seats,
         sector_counts=count_by_sector(seats),
-        role_labels=SEAT_ROLE_LABELS,
     )
 
 
@@ -48,9 +47,7 @@ def manage():
     seats = db.session.scalars(
         select(Membership).order_by(Membership.term_start.desc(), Membership.id.desc())
     ).unique()
-    return render_template(
-        'members/manage.html', seats=list(seats), role_labels=SEAT_ROLE_LABELS, today=local_today()
-    )
+    return render_template('members/manage.html', seats=list(seats), today=local_today())
 
 
 def _membership_form(form: MembershipForm) -> dict[str, Sector]:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..core.bilingual import BilingualMixin, BilingualNameMixin
-from ..core.enums import enum_column
+from ..core.enums import LabelledEnum, enum_column
 from ..core.refusals import state_error
 from ..db import CreatedMixin
 from ..extensions import db
@@ -35,29 +34,18 @@ class PolicyArea(BilingualNameMixin, db.Model):
         return f'<PolicyArea {self.code}>'
 
 
-class NapState(StrEnum):
+class NapState(LabelledEnum):
     """Where a National Action Plan is in OGP's cycle."""
 
-    planning = 'planning'
-    drafting = 'drafting'
-    consultation = 'consultation'
-    endorsed = 'endorsed'
-    submitted_cabinet = 'submitted_cabinet'
-    submitted_ogp = 'submitted_ogp'
-    implementing = 'implementing'
-    closed = 'closed'
+    planning = 'planning', _l('Planning')
+    drafting = 'drafting', _l('Drafting')
+    consultation = 'consultation', _l('Consultation')
+    endorsed = 'endorsed', _l('Endorsed by the MSF')
+    submitted_cabinet = 'submitted_cabinet', _l('Submitted to Cabinet')
+    submitted_ogp = 'submitted_ogp', _l('Submitted to OGP')
+    implementing = 'implementing', _l('Implementing')
+    closed = 'closed', _l('Closed')
 
-
-NAP_STATE_LABELS = {
-    NapState.planning: _l('Planning'),
-    NapState.drafting: _l('Drafting'),
-    NapState.consultation: _l('Consultation'),
-    NapState.endorsed: _l('Endorsed by the MSF'),
-    NapState.submitted_cabinet: _l('Submitted to Cabinet'),
-    NapState.submitted_ogp: _l('Submitted to OGP'),
-    NapState.implementing: _l('Implementing'),
-    NapState.closed: _l('Closed'),
-}
 
 #: Each state and the states it may move to: forward one step; a draft may go back from
 #: consultation to drafting when the consultation asks for changes.
@@ -120,7 +108,7 @@ class Nap(BilingualMixin, CreatedMixin, db.Model):
     @property
     def state_label(self) -> str:
         """The state, translated."""
-        return str(NAP_STATE_LABELS[NapState(self.state)])
+        return NapState.label_of(self.state)
 
     @property
     def is_public(self) -> bool:
@@ -143,7 +131,7 @@ class Nap(BilingualMixin, CreatedMixin, db.Model):
                 _l(
                     'A plan cannot move from "%(current)s" to "%(target)s".',
                     current=self.state_label,
-                    target=NAP_STATE_LABELS[target],
+                    target=target.label,
                 )
             )
         self.state = target

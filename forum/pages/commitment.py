@@ -12,7 +12,6 @@ from flask_login import current_user
 
 from ..comments.discussion import back_to, discussion_context
 from ..comments.forms import CommentForm
-from ..comments.models import STANCE_LABELS
 from ..comments.services import post_comment as post_comment_service
 from ..comments.threads import anchor_choices, anchor_labels
 from ..commitments.access import get_commitment
@@ -20,7 +19,6 @@ from ..commitments.checklist import check
 from ..commitments.fields import COMMITMENT_TEXTS, OGP_VALUES
 from ..commitments.forms import StateForm
 from ..commitments.models import (
-    COMMITMENT_STATE_LABELS,
     COMMITMENT_TRANSITIONS,
     Commitment,
     CommitmentState,
@@ -61,13 +59,11 @@ def render_commitment(commitment: Commitment, *, comment_form=None, status: int 
         texts=COMMITMENT_TEXTS,
         values=OGP_VALUES,
         moves=moves,
-        state_labels=COMMITMENT_STATE_LABELS,
         can_edit=can(current_user, 'edit_commitment', commitment),
         anchor_labels=labels,
         **discussion_context(commitment, request.args, labels),
         comment_form=comment_form,
         may_comment=may_comment,
-        stance_labels=STANCE_LABELS,
         # A refused comment: switching language comes back to the form, not to the POST address.
         language_next=(
             url_for('pages.commitment', commitment_id=commitment.id) + '#discussion'

@@ -16,7 +16,7 @@ from ..core.permissions import can, require
 from ..core.transaction import commit
 from ..extensions import db
 from ..naps.access import get_nap
-from ..naps.models import NAP_STATE_LABELS, Nap, PolicyArea
+from ..naps.models import Nap, PolicyArea
 from ..naps.services import move_nap
 from . import bp
 
@@ -58,7 +58,6 @@ def render_plan(nap: Nap, error: str | None = None, status: int = 200, area=None
         problems=problems,
         activity=commitment_activity(readable),
         area=area,
-        state_labels=NAP_STATE_LABELS,
         error=error,
     ), status
 
