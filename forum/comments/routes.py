@@ -1,6 +1,6 @@
 """Comments over plain HTTP: the page works without JavaScript."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
@@ -102,7 +102,7 @@ def earlier(commitment_id):
 def edit(comment_id):
     """Change one's own comment within the edit window."""
     comment = _get_comment(comment_id)
-    if not current_user.is_authenticated or comment.author_id != current_user.id:
+    if not can(current_user, 'edit_comment', comment):
         deny()
     form = EditCommentForm(obj=comment)
     status = 400 if form.is_submitted() else 200
@@ -127,14 +127,12 @@ def edit(comment_id):
 def delete(comment_id):
     """Delete one's own comment (a placeholder stays)."""
     comment = _get_comment(comment_id)
-    if not current_user.is_authenticated:
+    if not can(current_user, 'delete_comment', comment):
         deny()
     try:
         delete_comment(comment, actor=current_user)
     except CommentError as exc:
         db.session.rollback()
-        if comment.author_id != current_user.id:
-            abort(403)
         flash(str(exc.message), 'error')
         return _back_to(comment)
     db.session.commit()
