@@ -149,7 +149,11 @@ class Config:
 
 
 class TestConfig(Config):
-    """Settings for the test suite: the database URL is given by the fixture."""
+    """Settings for the test suite: ``create_app(settings_dict)`` applies the dict on top of these.
+
+    Nothing is read from the environment. The database is in-memory SQLite unless the dict names
+    another (the fixtures of ``tests/conftest.py`` give each backend's URL).
+    """
 
     TESTING = True
     SOCKETIO_ASYNC_MODE = 'threading'

@@ -5,7 +5,7 @@ commit writes the transaction to the write-ahead log, where every connection see
 a crash of the server cannot undo it, but the log reaches the disk only at the next checkpoint.
 With ``FULL`` SQLite would ``fsync`` the log inside each commit, so before a new comment is
 broadcast; on a virtual machine's disk that wait was now and then a whole second, and the room
-waited with it (docs/performance.md, "Storage stalls").
+waited with it (docs/bench-log/fanout.md, "Storage stalls").
 
 So the ``fsync`` comes later: once a transaction commits, its broadcasts go out
 (``realtime/broadcast.py``) and then :func:`sync` flushes the log, before ``commit()`` returns

@@ -1,4 +1,10 @@
-"""Template globals and filters: dates, permissions, languages, asset versions."""
+"""What every template may use: date filters, permissions, languages, sectors and affiliations.
+
+Filters ``date`` and ``datetime`` (Buddhist-Era in Thai); globals ``current_language``,
+``local_today``, ``date_input_text``, ``affiliation_label`` and ``sector_names``; per request
+``can(action, target)``, ``languages`` and ``current_path``; and the request's catalogue for
+``gettext`` (``install_template_gettext``).
+"""
 
 from flask import Flask, request
 from flask_login import current_user

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
 from flask import abort, current_app, request
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import false, select
+from sqlalchemy import select
 
 from ..commitments.checklist import check
 from ..commitments.models import Commitment, CommitmentState
-from ..core.converters import MAX_ID
+from ..core.converters import parse_id
 from ..core.permissions import can
 from ..extensions import db
 from ..naps.models import Nap, PolicyArea
 from . import bp, serializers
-
-#: An integer in ASCII digits, as the ``nap`` filter takes it.
-_ASCII_INTEGER = re.compile(r'-?[0-9]+')
-
-
-def _get(model, id_: int):
-    return db.session.get(model, id_) if abs(id_) <= MAX_ID else None
 
 
 def _json(data: dict, status: int = 200):
@@ -52,7 +43,7 @@ def naps():
 @bp.route('/naps/<int:nap_id>')
 def nap(nap_id: int):
     """One plan with a summary of each commitment the visitor may read."""
-    plan = _get(Nap, nap_id)
+    plan = db.session.get(Nap, nap_id)
     if plan is None or not can(current_user, 'view_nap', plan):
         abort(404)
     commitments = _readable(
@@ -76,19 +67,13 @@ def commitments():
     filters: dict = {'nap': None, 'policy_area': None, 'state': None}
 
     if 'nap' in args:
-        try:
-            # int() alone would also read Thai digits ("๑"), spaces and underscores.
-            if not _ASCII_INTEGER.fullmatch(args['nap']):
-                raise ValueError(args['nap'])
-            filters['nap'] = int(args['nap'])
-        except ValueError:  # not an integer, or past int()'s limit on digits
+        # An id as forms and sockets give them: ASCII digits, 1 … 2**31 - 1 (core.converters).
+        filters['nap'] = parse_id(args['nap'])
+        if filters['nap'] is None:
             return _bad_request(
                 _('"nap" must be the integer id of a plan, not %(value)s.', value=repr(args['nap']))
             )
-        if abs(filters['nap']) > MAX_ID:
-            query = query.where(false())
-        else:
-            query = query.where(Commitment.nap_id == filters['nap'])
+        query = query.where(Commitment.nap_id == filters['nap'])
 
     if 'policy_area' in args:
         code = args['policy_area']
@@ -126,7 +111,7 @@ def commitments():
 @bp.route('/commitments/<int:commitment_id>')
 def commitment(commitment_id: int):
     """One commitment in the OGP template, with its milestones and checklist."""
-    item = _get(Commitment, commitment_id)
+    item = db.session.get(Commitment, commitment_id)
     if item is None or not can(current_user, 'view_commitment', item):
         abort(404)
     return _json(serializers.commitment(item, check(item)))

@@ -162,7 +162,3 @@ class User(UserMixin, CreatedMixin, db.Model):
         if hasher.check_needs_rehash(self.password_hash):
             self.set_password(password)
         return True
-
-    def has_role(self, *roles: str) -> bool:
-        """Return whether the person holds one of ``roles``."""
-        return self.role in roles

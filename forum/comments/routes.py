@@ -4,7 +4,7 @@ Posting from the commitment page's form is :func:`forum.pages.commitment.post_co
 refused comment shows the page again); editing, deleting and hiding have pages of their own.
 """
 
-from flask import abort, flash, render_template, request
+from flask import flash, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -55,7 +55,7 @@ def earlier(commitment_id):
 def edit(comment_id):
     """Change one's own comment within the edit window."""
     comment = _get_comment(comment_id)
-    if not current_user.is_authenticated or comment.author_id != current_user.id:
+    if not can(current_user, 'edit_comment', comment):
         deny()
     form = EditCommentForm(obj=comment)
     status = form_status(form)
@@ -78,13 +78,11 @@ def edit(comment_id):
 def delete(comment_id):
     """Delete one's own comment (a placeholder stays)."""
     comment = _get_comment(comment_id)
-    if not current_user.is_authenticated:
+    if not can(current_user, 'delete_comment', comment):
         deny()
     done = commit(lambda: delete_comment(comment, actor=current_user))
     if done.ok:
         flash(_('Your comment is deleted.'))
-    elif comment.author_id != current_user.id:
-        abort(403)
     else:
         flash(done.message, 'error')
     return back_to(comment)

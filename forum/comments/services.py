@@ -16,6 +16,7 @@ from ..auth.models import User
 from ..commitments.models import Commitment, Milestone
 from ..core import audit
 from ..core.converters import parse_id
+from ..core.permissions import can
 from ..core.refusals import Refused
 from ..core.signals import comment_changed
 from ..db import utcnow
@@ -228,7 +229,7 @@ def edit_window() -> timedelta:
 
 def edit_comment(comment: Comment, *, actor: User, body) -> Comment:
     """Change a comment's text within the edit window; the old text is kept."""
-    if comment.author_id != actor.id:
+    if not can(actor, 'edit_comment', comment):
         raise Refused(_l('Only the author may edit a comment.'))
     if not comment.is_visible:
         raise Refused(_l('This comment can no longer be edited.'))
@@ -253,7 +254,7 @@ def edit_comment(comment: Comment, *, actor: User, body) -> Comment:
 
 def delete_comment(comment: Comment, *, actor: User) -> Comment:
     """Delete one's own comment: a placeholder stays so that replies keep their context."""
-    if comment.author_id != actor.id:
+    if not can(actor, 'delete_comment', comment):
         raise Refused(_l('Only the author may delete a comment.'))
     if comment.is_deleted:
         return comment

@@ -18,7 +18,7 @@ from flask_login import current_user
 from sqlalchemy.orm import joinedload, lazyload
 
 from ..core.converters import parse_id
-from ..core.permissions import STAFF, can
+from ..core.permissions import can
 from ..core.signals import affiliation_changed, commitment_saved, seats_changed
 from ..extensions import db, socketio
 from ..realtime.broadcast import call_after_commit, emit_after_commit
@@ -94,7 +94,7 @@ def room(commitment_id: int) -> str:
 
 def _named(user) -> bool:
     """Named in presence: staff by role; members only while they hold a seat today."""
-    return user.role in STAFF or can(user, 'act_as_member')
+    return can(user, 'be_named_in_presence')
 
 
 def _organisation(user) -> tuple[str, str]:

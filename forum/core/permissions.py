@@ -93,6 +93,11 @@ def consultation_open(commitment) -> bool:
     return False
 
 
+def _is_author(user, comment) -> bool:
+    """Only its author edits or deletes a comment (moderators hide it instead)."""
+    return comment.author_id == user.id
+
+
 def _can_comment(user, commitment) -> bool:
     """Seat holders and the secretariat; other registered people while a consultation is open.
 
@@ -112,9 +117,11 @@ _RULES: dict[str, Callable[[Any, Any], bool]] = {
     'edit_commitment': _can_edit_commitment,
     'change_commitment_state': _can_change_commitment_state,
     'manage_drafting_team': lambda user, target: _is_staff(user),
-    #: Joining a drafting team, and being named as a member in presence.
-    'act_as_member': lambda user, target: _seated(user),
+    #: Being named in presence: staff by role; members only while they hold a seat today.
+    'be_named_in_presence': lambda user, target: _is_staff(user) or _seated(user),
     'comment': _can_comment,
+    'edit_comment': _is_author,
+    'delete_comment': _is_author,
     'moderate': lambda user, target: _is_staff(user),
     'manage_members': lambda user, target: user.role in STAFF,
     'manage_sectors': lambda user, target: user.role in STAFF,

@@ -54,7 +54,7 @@ def _without_websocket_compression(wsgi_app):
 
     simple-websocket accepts compression whenever a client offers it (browsers always do), and a
     compression context costs about 100 KB per connection: 1,000 watchers took the worker from
-    174 MB to 275 MB (docs/performance.md). Our messages are small; memory matters more.
+    174 MB to 275 MB (docs/bench-log/fanout.md). Our messages are small; memory matters more.
     """
 
     def middleware(environ, start_response):

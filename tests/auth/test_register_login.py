@@ -1,3 +1,5 @@
+import re
+
 from sqlalchemy import select
 
 from forum.auth.models import Role, User
@@ -92,9 +94,18 @@ def test_login_and_logout(client, auth, create_user_):
     assert 'พลอย' not in client.get('/').get_data(as_text=True)
 
 
-def test_login_is_case_insensitive_on_email(auth, create_user_):
-    create_user_(email='ploy@example.org')
+def _logged_in_as(client) -> str | None:
+    """The name the page header shows for the person logged in, or None."""
+    page = client.get('/', headers={'Accept-Language': 'en'}).get_data(as_text=True)
+    match = re.search(r'<span class="whoami">([^<]*)</span>', page)
+    return match.group(1).strip() if match and 'Log out' in page else None
+
+
+def test_login_is_case_insensitive_on_email(client, auth, create_user_):
+    create_user_(email='ploy@example.org', display_name='พลอย')
+    assert _logged_in_as(client) is None
     assert auth.login('Ploy@Example.org').status_code == 302
+    assert _logged_in_as(client) == 'พลอย'
 
 
 def test_wrong_password_is_a_form_error(client, auth, create_user_):
@@ -129,3 +140,4 @@ def test_disabled_account_cannot_log_in(client, auth, create_user_, db):
     db.session.get(User, user.id).is_active_account = False
     db.session.commit()
     assert auth.login('ploy@example.org').status_code == 400
+    assert _logged_in_as(client) is None

@@ -97,7 +97,9 @@ def test_successful_logins_do_not_count(app, client, auth, create_user_):
     create_user_(email='ploy@example.org')
     for _ in range(6):
         assert _login(client, 'ploy@example.org').status_code == 302
+        assert 'class="whoami"' in client.get('/').get_data(as_text=True)  # logged in each time
         assert auth.logout().status_code == 302
+        assert 'class="whoami"' not in client.get('/').get_data(as_text=True)
 
 
 def test_registration_is_limited_per_address(app, client, db):

@@ -117,6 +117,38 @@ def test_members_cannot_hide_or_edit_others(client, auth, db, make_commitment, c
     type(auth)(other).login('o@example.org')
     assert other.get(f'/comments/{comment_id}/edit').status_code == 403
     assert other.get(f'/comments/{comment_id}/hide').status_code == 403
+    token = csrf_token(other, f'/commitments/{cid}')
+    for action, data in (('edit', {'body': 'theirs'}), ('delete', {}), ('hide', {'reason': 'x'})):
+        response = other.post(
+            f'/comments/{comment_id}/{action}', data={'csrf_token': token, **data}
+        )
+        assert response.status_code == 403, action
+    comment = db.session.get(Comment, comment_id)
+    assert (comment.body, comment.is_deleted, comment.is_hidden) == ('mine', False, False)
+    # Only the author's page offers to edit or delete it.
+    theirs = other.get(f'/commitments/{cid}', headers=EN).get_data(as_text=True)
+    assert f'data-edit="{comment_id}"' not in theirs
+    assert f'data-delete="{comment_id}"' not in theirs
+    assert 'data-editable-until' not in theirs
+    mine = client.get(f'/commitments/{cid}', headers=EN).get_data(as_text=True)
+    assert f'data-edit="{comment_id}"' in mine
+    assert f'data-delete="{comment_id}"' in mine
+    assert 'data-editable-until' in mine
+
+
+def test_anonymous_visitors_are_sent_to_log_in_to_delete(client, auth, db, make_commitment,
+                                                         create_member, app):  # fmt: skip
+    cid = make_commitment()
+    create_member(email='m@example.org')
+    auth.login('m@example.org')
+    _form_post(client, cid, body='mine')
+    comment_id = db.session.scalar(select(Comment.id))
+    visitor = app.test_client()
+    token = csrf_token(visitor, f'/commitments/{cid}')
+    response = visitor.post(f'/comments/{comment_id}/delete', data={'csrf_token': token})
+    assert response.status_code == 302
+    assert '/auth/login' in response.headers['Location']
+    assert db.session.get(Comment, comment_id).is_deleted is False
 
 
 def test_ids_no_row_can_have_are_refused_with_a_reason(client, auth, db, make_commitment,

@@ -166,10 +166,13 @@ def test_drafting_team_may_send_to_review_but_not_endorse(
     cid = make_commitment(actor=member)
     auth.login('m@example.org')
     token = csrf_token(client)
+    assert db.session.get(Commitment, cid).state == 'draft'
     assert client.post(f'/commitments/{cid}/state', data={'state': 'msf_review',
                        'csrf_token': token}).status_code == 302  # fmt: skip
+    assert db.session.get(Commitment, cid).state == 'msf_review'
     assert client.post(f'/commitments/{cid}/state', data={'state': 'endorsed',
                        'csrf_token': token}).status_code == 403  # fmt: skip
+    assert db.session.get(Commitment, cid).state == 'msf_review'
 
 
 def test_outsiders_cannot_edit(client, auth, make_commitment, create_member):

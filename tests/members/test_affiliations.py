@@ -115,6 +115,7 @@ def test_only_the_secretariat_confirms_affiliations(client, auth, db, create_mem
         data={'csrf_token': csrf_token(client, '/'), 'action': 'revoke'},
     )
     assert response.status_code == 403
+    assert db.session.get(User, member.id).is_affiliation_verified is True
 
 
 def test_seating_someone_for_an_organisation_confirms_it(

@@ -181,6 +181,8 @@ def test_moving_a_seat_to_someone_else_moves_the_rights(
     auth.logout()
     auth.login('o@example.org')
     assert _http_comment(client, cid).status_code == 302
+    authors = db.session.scalars(select(Comment.author_id)).all()
+    assert authors == [other.id]
 
 
 def test_a_seat_leaves_the_role_alone(app, db, person):

@@ -8,7 +8,6 @@ the stored comment and sends it to the room, so the viewers on A and B get it wi
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Iterator
 
@@ -54,8 +53,16 @@ def test_a_comment_whose_process_died_before_broadcasting_reaches_everyone_on_re
     rows = db_query('SELECT id, seq FROM comments WHERE client_id = %s', (client_id,))
     assert len(rows) == 1, 'the comment was committed before the process died'
     comment_id, seq = rows[0]
-    time.sleep(1.0)
-    for viewer in viewers:  # nothing was broadcast
+    # Nothing was broadcast: a marker posted on A after D died reaches both viewers first. (One
+    # Redis channel, read by every process in the order of publishing: had D broadcast before it
+    # died, that would have come before the marker.)
+    marker = live(chair.on(server_a), 'chair@A', csrf=token).call(
+        'post_comment',
+        {'commitment_id': COMMITMENT, 'body': 'marker', 'client_id': str(uuid.uuid4())},
+    )
+    assert marker['ok'] is True, marker
+    for viewer in viewers:
+        viewer.wait_for('comment_added', lambda e: e['comment']['id'] == marker['comment']['id'])
         assert not [e for e in viewer.events('comment_added') if e['comment']['id'] == comment_id]
 
     # The author's page reconnects (to B) and sends the pending comment again.

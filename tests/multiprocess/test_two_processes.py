@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from forum.demo.data import ORGANISATIONS, PEOPLE
 from tests.servers import BIN, ROOT
 
 COMMITMENT = 1
@@ -24,8 +25,21 @@ COCHAIR_NAME = 'มาลี ทองคำ'
 BUSINESS_NAME = 'วรวุฒิ พาณิชย์'
 YOUTH = 'youth@example.org'
 YOUTH_NAME = 'ธนากร เยาวชน'
-#: How long to wait for an event that must not come (a duplicate broadcast).
-QUIET = 0.7
+BUSINESS = 'business@example.org'
+
+
+def _person(email: str) -> dict:
+    """How presence shows a demo account it names: name, sector, organisation, verified."""
+    _email, name, _role, sector, org_key, _seat = next(p for p in PEOPLE if p[0] == email)
+    org = next(o for o in ORGANISATIONS if o[0] == org_key)
+    # Demo accounts are created by the secretariat's command: their affiliation is confirmed.
+    return {'name': name, 'sector': sector, 'organisation': {'th': org[2], 'en': org[3]},
+            'verified': True}  # fmt: skip
+
+
+def _people(*emails: str) -> list[dict]:
+    """The ``people`` of a presence announcement naming ``emails``, in its order."""
+    return sorted((_person(e) for e in emails), key=lambda p: (p['name'], p['sector']))
 
 
 def _join(client, **extra) -> dict:
@@ -43,6 +57,21 @@ def _comment_payload(client_id: str, body: str) -> dict:
 def _added(client, comment_id: int) -> list[dict]:
     """The ``comment_added`` events ``client`` received for ``comment_id``."""
     return [e for e in client.events('comment_added') if e['comment']['id'] == comment_id]
+
+
+def _after_a_marker(poster, *clients) -> int:
+    """Post a marker comment, wait until every one of ``clients`` has it; return its id.
+
+    Broadcasts go through one Redis channel, which every process reads in the order they were
+    published, and each socket gets them in that order: whatever was broadcast before the
+    marker has then reached them all. What has not arrived by now was never sent.
+    """
+    client_id = str(uuid.uuid4())
+    ack = poster.call('post_comment', _comment_payload(client_id, f'marker {client_id}'))
+    assert ack['ok'] is True, ack
+    for client in clients:
+        client.wait_for('comment_added', lambda e: e['comment']['id'] == ack['comment']['id'])
+    return ack['comment']['id']
 
 
 def test_comment_on_one_process_reaches_the_other_and_a_retry_there_is_idempotent(
@@ -86,14 +115,14 @@ def test_comment_on_one_process_reaches_the_other_and_a_retry_there_is_idempoten
 
     # A retry sends the comment to the room again (its first broadcast may have died with its
     # process): the same comment at the same seq, which a client holding it ignores.
-    time.sleep(QUIET)
+    marker = _after_a_marker(poster, poster, watcher, retrier)
     for client in (poster, watcher, retrier):
         assert _added(client, comment['id']) == [{'comment': comment}] * 3, client.name
 
-    # A late joiner on B gets the comment in the join acknowledgement.
+    # A late joiner on B gets the comment (and the marker after it) in the join acknowledgement.
     late = live(web(server_b), 'late@B', logged_in=False)
     ack = _join(late, since_id=comment['id'] - 1)
-    assert [c['id'] for c in ack['comments']] == [comment['id']]
+    assert [c['id'] for c in ack['comments']] == [comment['id'], marker]
 
 
 def _race(*calls: tuple) -> dict[str, dict]:
@@ -143,7 +172,7 @@ def test_simultaneous_retries_on_both_processes_store_one_comment(
         watcher.wait_for('comment_added', lambda e, cid=comment_id: e['comment']['id'] == cid)
         ids.append(comment_id)
 
-    time.sleep(QUIET)
+    _after_a_marker(on_a, watcher)
     for comment_id in ids:  # the loser of each race sends the same comment again
         added = _added(watcher, comment_id)
         assert 1 <= len(added) <= 2, comment_id
@@ -177,18 +206,33 @@ def test_a_client_id_raced_onto_two_commitments_never_answers_with_the_other(cha
 
 
 def test_presence_from_one_process_reaches_the_other(web, live, server_a, server_b):
+    cid = 6  # a room of its own: no other test's sockets come or go there
     watcher = live(web(server_b), 'anonymous@B', logged_in=False)
-    _join(watcher)
+    assert watcher.call('join', {'commitment_id': cid})['ok'] is True
     chair = live(web(server_a).login(CHAIR), 'chair@A')
-    _join(chair)
+    assert chair.call('join', {'commitment_id': cid})['ok'] is True
 
-    state = watcher.wait_for('presence', lambda p: CHAIR_NAME in p['members'])
-    assert state['commitment_id'] == COMMITMENT
-    assert state['by_sector'].get('government', 0) >= 1
+    state = watcher.wait_for('presence', lambda p: p['commitment_id'] == cid and p['viewers'] == 2)
+    assert state == {
+        'commitment_id': cid,
+        'viewers': 2,
+        'by_sector': {'anonymous': 1, 'government': 1},
+        'members': [CHAIR_NAME],
+        'people': _people(CHAIR),
+        'editors': [],
+    }
 
     watcher.forget()
-    assert chair.call('leave', {'commitment_id': COMMITMENT}) == {'ok': True}
-    watcher.wait_for('presence', lambda p: CHAIR_NAME not in p['members'])
+    assert chair.call('leave', {'commitment_id': cid}) == {'ok': True}
+    state = watcher.wait_for('presence', lambda p: p['commitment_id'] == cid and p['viewers'] == 1)
+    assert state == {
+        'commitment_id': cid,
+        'viewers': 1,
+        'by_sector': {'anonymous': 1},
+        'members': [],
+        'people': [],
+        'editors': [],
+    }
 
 
 def _worker_pid(server) -> int:
@@ -199,30 +243,33 @@ def _worker_pid(server) -> int:
     return int(children[0])
 
 
-def _counts(state: dict) -> dict:
-    """What a page shows of a presence announcement."""
-    return {k: state[k] for k in ('viewers', 'by_sector', 'members', 'editors')}
-
-
-def _settles(client, commitment_id: int, expected: dict, timeout: float = 15) -> float:
+def _settles(
+    client, commitment_id: int, expected: dict, probes: list, timeout: float = 15
+) -> float:
     """Wait until the latest presence ``client`` heard is ``expected``; return the seconds taken.
 
-    The latest, not any: with per-process counts the announcements of the two processes
-    alternate, and an earlier matching one would hide that.
+    The latest, not any: with per-process counts the announcements of the processes alternate,
+    and an earlier matching one would hide that. So once it matches, each process is asked
+    too: ``probes`` (anonymous sockets already in the room, one on each live process) join
+    again, which changes nothing, and each process answers with the room as it sees it and
+    announces it; the next announcement ``client`` hears must still be ``expected``.
     """
+    expected = {'commitment_id': commitment_id, **expected}
     start = time.monotonic()
     deadline = start + timeout
     latest = None
     while time.monotonic() < deadline:
         heard = [p for p in client.events('presence') if p['commitment_id'] == commitment_id]
-        latest = _counts(heard[-1]) if heard else None
+        latest = heard[-1] if heard else None
         if latest == expected:
-            # Still so a moment later: no other process contradicts it.
-            time.sleep(QUIET)
-            heard = [p for p in client.events('presence') if p['commitment_id'] == commitment_id]
-            latest = _counts(heard[-1])
-            if latest == expected:
-                return time.monotonic() - start
+            took = time.monotonic() - start
+            client.forget()
+            for probe in probes:
+                ack = probe.call('join', {'commitment_id': commitment_id})
+                assert ack['presence'] == expected, f'{probe.name} answers {ack["presence"]}'
+            after = client.wait_for('presence', lambda p: p['commitment_id'] == commitment_id)
+            assert after == expected, f'{client.name} then heard {after}'
+            return took
         time.sleep(0.05)
     pytest.fail(f'{client.name}: presence is {latest}, expected {expected}')
 
@@ -236,7 +283,7 @@ def test_every_process_announces_the_same_counts(web, live, server_a, server_b):
     viewers = [
         live(web(server_a).login(CHAIR), 'chair@A'),
         live(web(server_b).login(COCHAIR), 'cochair@B'),
-        live(web(server_b).login('business@example.org'), 'business@B'),
+        live(web(server_b).login(BUSINESS), 'business@B'),
         live(web(server_a).login('participant@example.org'), 'participant@A'),
     ]
     for client in watchers + viewers:
@@ -246,12 +293,13 @@ def test_every_process_announces_the_same_counts(web, live, server_a, server_b):
         'viewers': 6,
         'by_sector': {'anonymous': 2, 'government': 1, 'civil_society': 2, 'private_sector': 1},
         'members': sorted([CHAIR_NAME, COCHAIR_NAME, BUSINESS_NAME]),
+        'people': _people(CHAIR, COCHAIR, BUSINESS),
         'editors': [],
     }
     # The last to join, on A, is told of the viewers on B in its own acknowledgement.
-    assert _counts(ack['presence']) == everyone
+    assert ack['presence'] == {'commitment_id': cid, **everyone}
     for watcher in watchers:
-        _settles(watcher, cid, everyone)
+        _settles(watcher, cid, everyone, probes=watchers)
 
     assert viewers[1].call('leave', {'commitment_id': cid}) == {'ok': True}
     viewers[2].close()  # business@B's browser goes away
@@ -259,10 +307,11 @@ def test_every_process_announces_the_same_counts(web, live, server_a, server_b):
         'viewers': 4,
         'by_sector': {'anonymous': 2, 'government': 1, 'civil_society': 1},
         'members': [CHAIR_NAME],
+        'people': _people(CHAIR),
         'editors': [],
     }
     for watcher in watchers:
-        _settles(watcher, cid, fewer)
+        _settles(watcher, cid, fewer, probes=watchers)
 
 
 def test_a_dead_processes_viewers_leave_every_count(
@@ -283,36 +332,42 @@ def test_a_dead_processes_viewers_leave_every_count(
         'viewers': 4,
         'by_sector': {'anonymous': 3, 'civil_society': 1},
         'members': [YOUTH_NAME],
+        'people': _people(YOUTH),
         'editors': [],
     }
     for watcher in watchers:
-        _settles(watcher, cid, with_c)
+        _settles(watcher, cid, with_c, probes=[*watchers, doomed[0]])
 
     # A crash: the worker holding C's sockets dies at once, running no disconnect handler.
     os.kill(_worker_pid(server_c), signal.SIGKILL)
-    without_c = {'viewers': 2, 'by_sector': {'anonymous': 2}, 'members': [], 'editors': []}
+    without_c = {
+        'viewers': 2, 'by_sector': {'anonymous': 2}, 'members': [], 'people': [], 'editors': [],
+    }  # fmt: skip
     # C's lease (3 heartbeats of 1 s) runs out, then A's or B's next beat (2 s) announces it.
     bound = 3 * 1 + float(queued_env['FORUM_PRESENCE_HEARTBEAT']) + 3  # + slack: a busy machine
-    took = _settles(watchers[0], cid, without_c, timeout=bound + 5)
+    took = _settles(watchers[0], cid, without_c, probes=watchers, timeout=bound + 5)
     assert took <= bound, f'{took:.1f} s'
-    _settles(watchers[1], cid, without_c, timeout=5)
+    _settles(watchers[1], cid, without_c, probes=watchers, timeout=5)
 
 
 def test_update_person_from_any_process_reaches_sockets_on_every_process(
     web, live, server_a, server_b, queued_env, db_query
 ):
     cid = 5
-    watcher = live(web(server_a), 'anonymous@A', logged_in=False)
+    watchers = [
+        live(web(server_a), 'anonymous@A', logged_in=False),
+        live(web(server_b), 'anonymous@B', logged_in=False),
+    ]
     chair = web(server_a).login(CHAIR)
     token = chair.page_csrf()
     on_a = live(chair, 'chair@A', csrf=token)
     on_b = live(chair.on(server_b), 'chair@B', csrf=token)
-    for client in (watcher, on_a, on_b):
+    for client in (*watchers, on_a, on_b):
         assert client.call('join', {'commitment_id': cid})['ok'] is True
-    _settles(watcher, cid, {
-        'viewers': 3, 'by_sector': {'anonymous': 1, 'government': 2},
-        'members': [CHAIR_NAME], 'editors': [],
-    })  # fmt: skip
+    _settles(watchers[0], cid, {
+        'viewers': 4, 'by_sector': {'anonymous': 2, 'government': 2},
+        'members': [CHAIR_NAME], 'people': _people(CHAIR), 'editors': [],
+    }, probes=watchers)  # fmt: skip
     [(chair_id,)] = db_query('SELECT id FROM users WHERE email = %s', (CHAIR,))
 
     # A third process with no sockets (as a command would): the chair's seat has ended.
@@ -329,13 +384,14 @@ def test_update_person_from_any_process_reaches_sockets_on_every_process(
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f'[{cid}]'
     unnamed = {
-        'viewers': 3,
-        'by_sector': {'anonymous': 1, 'government': 2},
+        'viewers': 4,
+        'by_sector': {'anonymous': 2, 'government': 2},
         'members': [],
+        'people': [],
         'editors': [],
     }
-    for client in (watcher, on_b):
-        _settles(client, cid, unnamed, timeout=5)
+    for client in (watchers[0], on_b):
+        _settles(client, cid, unnamed, probes=watchers, timeout=5)
 
 
 class FormReader(HTMLParser):
