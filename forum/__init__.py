@@ -97,17 +97,20 @@ def _init_extensions(app: Flask) -> None:
 def _connect_areas(app: Flask) -> None:
     """Wire the areas together, here and only here (docs/architecture.md "Layers").
 
-    Core asks the members area whether someone holds a seat; the comments and commitments areas
+    Core asks the members area whether someone holds a seat, and the consultations area whether
+    a round takes inputs on a commitment; the comments and commitments areas
     broadcast their signals to the live rooms; the Socket.IO namespace serves every area's events.
     """
     from .comments import live as comment_live
     from .commitments import live as commitment_live
-    from .core.permissions import use_seat_check
+    from .consultations.access import consultation_open
+    from .core.permissions import use_consultation_check, use_seat_check
     from .extensions import socketio
     from .members.seats import holds_seat
     from .sockets import ForumNamespace
 
     use_seat_check(holds_seat)
+    use_consultation_check(consultation_open)
     comment_live.connect_receivers()
     commitment_live.connect_receivers()
     # Registered on the server realtime.init_app just made (each app, e.g. in tests, has its own).
@@ -119,6 +122,7 @@ def _register_blueprints(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .comments import bp as comments_bp
     from .commitments import bp as commitments_bp
+    from .consultations import bp as consultations_bp
     from .main import bp as main_bp
     from .members import bp as members_bp
     from .naps import bp as naps_bp
@@ -130,5 +134,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(naps_bp)
     app.register_blueprint(commitments_bp)
     app.register_blueprint(comments_bp)
+    app.register_blueprint(consultations_bp)
     app.register_blueprint(pages_bp)
     app.register_blueprint(api_bp)

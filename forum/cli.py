@@ -32,7 +32,7 @@ def setup_command():
 @forum_cli.command('demo')
 @click.option('--if-empty', is_flag=True, help='Do nothing when the database has accounts.')
 def demo_command(if_empty):
-    """Load the demo MSF and its first plan in drafting, with commitments (idempotent)."""
+    """Load the demo MSF, its first plan in drafting with commitments, and a consultation round."""
     from .demo.data import DEMO_PASSWORD
     from .demo.loader import load_demo
 
@@ -48,6 +48,10 @@ def demo_command(if_empty):
     click.echo(
         'Demo plan (NAP 1, drafting): {naps} NAP(s), {commitments} commitments, '
         '{milestones} milestones created.'.format(**created)
+    )
+    click.echo(
+        'Demo consultation (closed, responses published): {rounds} round(s), {inputs} inputs '
+        'created.'.format(**created)
     )
     click.echo(f'Demo accounts (e.g. secretariat@example.org) use the password {DEMO_PASSWORD}')
 

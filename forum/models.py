@@ -3,6 +3,13 @@
 from .auth.models import User
 from .comments.models import Comment, CommentVersion
 from .commitments.models import Commitment, CommitmentRevision, Milestone
+from .consultations.models import (
+    ConsultationInput,
+    ConsultationParticipant,
+    ConsultationResponse,
+    ConsultationRound,
+    ConsultationTheme,
+)
 from .core.audit import AuditEntry
 from .members.models import Membership
 from .naps.models import Nap, PolicyArea
@@ -14,6 +21,11 @@ __all__ = [
     'CommentVersion',
     'Commitment',
     'CommitmentRevision',
+    'ConsultationInput',
+    'ConsultationParticipant',
+    'ConsultationResponse',
+    'ConsultationRound',
+    'ConsultationTheme',
     'Membership',
     'Milestone',
     'Nap',

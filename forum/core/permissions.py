@@ -24,12 +24,21 @@ _DRAFTING_STATES = ('planning', 'drafting', 'consultation')
 #: Whether a user holds a seat today. Seats live in an area above core (forum.members.seats), so the
 #: app factory hands the check in with :func:`use_seat_check`; until then nobody holds a seat.
 _seat_check: Callable[[Any], bool] = lambda user: False  # noqa: E731
+#: Whether a consultation round takes inputs on a commitment now. Rounds live in an area above
+#: core (forum.consultations.access), handed in with :func:`use_consultation_check`.
+_consultation_check: Callable[[Any], bool] = lambda commitment: False  # noqa: E731
 
 
 def use_seat_check(check: Callable[[Any], bool]) -> None:
     """Install the seat check (``forum.members.seats.holds_seat``); called by ``create_app``."""
     global _seat_check
     _seat_check = check
+
+
+def use_consultation_check(check: Callable[[Any], bool]) -> None:
+    """Install the open-round check (``forum.consultations.access``); called by ``create_app``."""
+    global _consultation_check
+    _consultation_check = check
 
 
 def _is_staff(user) -> bool:
@@ -86,11 +95,25 @@ def _can_change_commitment_state(user, move) -> bool:
 
 
 def consultation_open(commitment) -> bool:
-    """Whether a consultation round on ``commitment`` is open now.
+    """Whether a consultation round covering ``commitment`` takes inputs now."""
+    return _consultation_check(commitment)
 
-    Consultation rounds arrive in a later issue; until then none is ever open.
-    """
-    return False
+
+def _can_view_round(user, round_) -> bool:
+    """Announced rounds of a public plan are public; drafts are the secretariat's."""
+    if user is not None and user.is_authenticated and _is_staff(user):
+        return True
+    return round_.state != 'draft' and _can_view_nap(user, round_.nap)
+
+
+def _can_submit_input(user, round_) -> bool:
+    """Any registered person, while the round takes inputs."""
+    return round_.is_accepting() and _can_view_round(user, round_)
+
+
+def _can_withdraw_input(user, item) -> bool:
+    """Its submitter, while the round takes inputs."""
+    return item.submitter_id == user.id and item.status == 'active' and item.round.is_accepting()
 
 
 def _is_author(user, comment) -> bool:
@@ -128,6 +151,12 @@ _RULES: dict[str, Callable[[Any, Any], bool]] = {
     'manage_organisations': lambda user, target: user.role in STAFF,
     'manage_users': lambda user, target: user.role == ADMIN,
     'view_audit': lambda user, target: user.role in STAFF,
+    #: Consultation rounds: create, run, record offline inputs, themes, responses, publish.
+    'manage_consultations': lambda user, target: _is_staff(user),
+    'submit_input': _can_submit_input,
+    'withdraw_input': _can_withdraw_input,
+    #: An input before publication: its submitter and the secretariat.
+    'view_input': lambda user, item: _is_staff(user) or item.submitter_id == user.id,
 }
 
 #: Actions anyone may take, logged in or not.
@@ -137,6 +166,10 @@ _PUBLIC = frozenset({'view_members', 'view_home'})
 _READ_RULES: dict[str, Callable[[Any, Any], bool]] = {
     'view_nap': _can_view_nap,
     'view_commitment': _can_view_commitment,
+    'view_round': _can_view_round,
+    'view_results': lambda user, round_: (
+        round_.state == 'published' and _can_view_round(user, round_)
+    ),
 }
 
 

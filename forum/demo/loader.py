@@ -12,6 +12,7 @@ from ..members.services import add_membership
 from ..naps.services import ensure_policy_areas
 from ..sectors.models import Organisation
 from ..sectors.services import ensure_default_sectors, save_organisation, sector_by_code
+from .consultation_loader import load_demo_consultation
 from .data import DEMO_PASSWORD, ORGANISATIONS, PEOPLE
 from .nap_loader import load_demo_nap
 
@@ -25,10 +26,10 @@ def demo_term(today: date) -> tuple[date, date]:
 
 
 def load_demo() -> dict[str, int]:
-    """Create the demo sectors, policy areas, organisations, accounts, seats and plan missing.
+    """Create the demo sectors, organisations, accounts, seats, plan and consultation missing.
 
     Returns how many of each were created (``organisations``, ``users``, ``seats``, ``naps``,
-    ``commitments``, ``milestones``).
+    ``commitments``, ``milestones``, ``rounds``, ``inputs``).
     """
     ensure_default_sectors()
     ensure_policy_areas()
@@ -74,4 +75,5 @@ def load_demo() -> dict[str, int]:
             created['seats'] += 1
     db.session.flush()
     created.update(load_demo_nap(organisations))
+    created.update(load_demo_consultation())
     return created

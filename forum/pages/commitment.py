@@ -24,6 +24,7 @@ from ..commitments.models import (
     CommitmentState,
 )
 from ..commitments.services import change_state
+from ..consultations.notices import commitment_notice
 from ..core.converters import parse_id
 from ..core.forms import refuse
 from ..core.permissions import can, deny
@@ -64,6 +65,7 @@ def render_commitment(commitment: Commitment, *, comment_form=None, status: int 
         **discussion_context(commitment, request.args, labels),
         comment_form=comment_form,
         may_comment=may_comment,
+        consultation=commitment_notice(commitment),
         # A refused comment: switching language comes back to the form, not to the POST address.
         language_next=(
             url_for('pages.commitment', commitment_id=commitment.id) + '#discussion'

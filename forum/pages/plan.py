@@ -12,12 +12,13 @@ from sqlalchemy import select
 from ..comments.activity import commitment_activity
 from ..commitments.checklist import check
 from ..commitments.models import Commitment
+from ..consultations.notices import plan_notice
+from ..consultations.services.rounds import ROUND_PLAN_STATES, move_plan
 from ..core.permissions import can, require
 from ..core.transaction import commit
 from ..extensions import db
 from ..naps.access import get_nap
 from ..naps.models import Nap, PolicyArea
-from ..naps.services import move_nap
 from . import bp
 
 
@@ -59,15 +60,21 @@ def render_plan(nap: Nap, error: str | None = None, status: int = 200, area=None
         activity=commitment_activity(readable),
         area=area,
         error=error,
+        consultation=plan_notice(nap),
+        may_prepare_round=nap.state in ROUND_PLAN_STATES
+        and can(current_user, 'manage_consultations'),
     ), status
 
 
 @bp.route('/naps/<int:nap_id>/state', methods=['POST'])
 @require('manage_naps')
 def plan_state(nap_id):
-    """Move the plan to another state; an illegal move is refused with the reason."""
+    """Move the plan to another state; an illegal move is refused with the reason.
+
+    A plan does not leave consultation while one of its rounds takes inputs.
+    """
     nap = db.get_or_404(Nap, nap_id)
-    done = commit(lambda: move_nap(nap, request.form.get('state', ''), actor=current_user))
+    done = commit(lambda: move_plan(nap, request.form.get('state', ''), actor=current_user))
     if not done.ok:
         return render_plan(nap, error=done.message, status=done.status)
     flash(_('The plan is now "%(state)s".', state=nap.state_label))

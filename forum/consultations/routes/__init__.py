@@ -1,0 +1,3 @@
+"""Consultation pages: public (rounds, results, notice), taking part, and the secretariat's."""
+
+from . import manage, participate, public, records, staff  # noqa: F401
