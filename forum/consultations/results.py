@@ -107,7 +107,8 @@ def _input(item, codes: dict[int, str]) -> dict:
     standing = item.status == InputStatus.active
     response, via = item.effective_response() if standing else (None, '')
     province = PROVINCES.get(item.province or '')
-    named = item.publish_name and bool(item.submitter_name)
+    # A withdrawn or hidden input is listed without its text, and without its submitter.
+    named = standing and item.publish_name and bool(item.submitter_name)
     return {
         'id': item.id,
         'tracking_number': item.tracking_number,

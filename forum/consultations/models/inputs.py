@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 class InputStatus(LabelledEnum):
     """Whether an input stands."""
 
-    active = 'active', _l('Received')
+    active = 'active', _l('Accepted for consideration')
     withdrawn = 'withdrawn', _l('Withdrawn by its submitter')
     hidden = 'hidden', _l('Hidden by the secretariat')
 
