@@ -13,7 +13,6 @@ from sqlalchemy.engine import Row
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..auth.models import User
-from ..commitments.fields import COMMITMENT_TEXTS
 from ..commitments.models import Commitment, Milestone
 from ..core import audit
 from ..core.converters import parse_id
@@ -21,16 +20,13 @@ from ..core.signals import comment_changed
 from ..db import utcnow
 from ..extensions import db
 from .markdown import render
-from .models import Comment, CommentVersion, Stance
+from .models import FIELD_LABELS, MILESTONE, Comment, CommentVersion, Stance
 
 MAX_BODY = 5000
 #: Letters and marks that show nothing: fillers, the grapheme joiner, the blank braille cell.
 _INVISIBLE = frozenset('\u034f\u115f\u1160\u2800\u3164\uffa0')
-#: Parts of a commitment a comment may be anchored to, besides ``milestone:<id>``.
-FIELD_ANCHORS = tuple(name for name, _label, _needed in COMMITMENT_TEXTS) + (
-    'ogp_values',
-    'who_and_when',
-)
+#: Parts of a commitment a comment may be anchored to, besides the whole and its milestones.
+FIELD_ANCHORS = tuple(key for key in FIELD_LABELS if key)
 
 
 class CommentError(ValueError):
@@ -68,18 +64,22 @@ def check_body(body) -> str:
     return body.strip()
 
 
-def check_anchor(commitment: Commitment, anchor) -> str:
-    """Return a valid anchor for ``commitment`` (``''`` for the whole), or raise CommentError."""
+def check_anchor(commitment: Commitment, anchor) -> tuple[str, Milestone | None]:
+    """The part of ``commitment`` that ``anchor`` names, or raise CommentError.
+
+    ``anchor`` is what clients send: ``''`` (the whole), a field name or ``milestone:<id>`` of one
+    of the commitment's milestones. Returns the ``comments.anchor`` value and the milestone.
+    """
     if anchor in (None, ''):
-        return ''
+        return '', None
     if isinstance(anchor, str) and anchor in FIELD_ANCHORS:
-        return anchor
-    if isinstance(anchor, str) and anchor.startswith('milestone:'):
+        return anchor, None
+    if isinstance(anchor, str) and anchor.startswith(f'{MILESTONE}:'):
         milestone_id = parse_id(anchor.partition(':')[2])
         if milestone_id is not None:
             milestone = db.session.get(Milestone, milestone_id)
             if milestone is not None and milestone.commitment_id == commitment.id:
-                return f'milestone:{milestone.id}'
+                return MILESTONE, milestone
     raise CommentError(_l('This part of the commitment does not exist.'))
 
 
@@ -212,7 +212,14 @@ def post_comment(
         return existing, False
     body = check_body(body)
     parent = _check_parent(commitment, parent_id)
-    anchor = check_anchor(commitment, anchor)
+    anchor, milestone = check_anchor(commitment, anchor)
+    milestone_id, position = (milestone.id, milestone.position) if milestone else (None, None)
+    if parent is not None:  # a reply is about what its thread is about
+        anchor, milestone_id, position = (
+            parent.anchor,
+            parent.milestone_id,
+            parent.milestone_position,
+        )
     stance = _check_stance(stance)
     _check_rate(earlier.recent)
     comment = Comment(
@@ -222,7 +229,8 @@ def post_comment(
         organisation_label=actor.organisation_label or '',
         organisation_id=actor.organisation_id,
         parent=parent,
-        anchor=(parent.anchor if parent else anchor),
+        anchor=anchor,
+        milestone_id=milestone_id,
         stance=stance,
         body=body,
         body_html=render(body),
@@ -231,6 +239,8 @@ def post_comment(
     )
     db.session.add(comment)
     db.session.flush()
+    # Known already: no query to read it back for the comment's label.
+    set_committed_value(comment, 'milestone_position', position)
     audit.record('comment.posted', comment, actor=actor, commitment_id=commitment.id)
     comment_changed.send(comment, event='comment_added', actor=actor)
     return comment, True
