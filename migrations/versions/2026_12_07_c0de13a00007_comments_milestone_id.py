@@ -48,7 +48,7 @@ def _foreign_keys(on: bool) -> None:
     with op.get_context().autocommit_block():
         op.execute(f'PRAGMA foreign_keys={"ON" if on else "OFF"}')
     if not on and op.get_bind().exec_driver_sql('PRAGMA foreign_keys').scalar():
-        raise RuntimeError('SQLite foreign keys are still on: recreating comments would delete')
+        raise RuntimeError('SQLite foreign keys still on: recreating comments would empty comment_versions')
 
 
 def _check_references() -> None:
