@@ -81,6 +81,9 @@ class Config:
     COMMENT_RATE_LIMIT = 10
     #: Minutes during which authors may edit their comments.
     COMMENT_EDIT_MINUTES = 15
+    #: Seconds an anonymous reader's commitment page is served from memory (0: never), for the
+    #: same commitment version and comment sequence; names and labels around it may be this old.
+    PAGE_CACHE_SECONDS = 10.0
     #: Where the forum is served (``FORUM_BASE_URL``, e.g. ``https://forum.example.go.th``): the
     #: API builds its absolute URLs from it instead of from the request's Host header.
     BASE_URL = None
@@ -160,6 +163,8 @@ class TestConfig(Config):
     SECRET_KEY = 'test-secret-key'
     #: Announce presence at once, so tests see it without waiting.
     PRESENCE_INTERVAL = 0
+    #: Tests read pages right after changing names: no cached pages (tests/pages test the cache).
+    PAGE_CACHE_SECONDS = 0.0
     #: Cheap argon2id: the suite hashes hundreds of passwords.
     ARGON2_PARAMS = {'time_cost': 1, 'memory_cost': 1024, 'parallelism': 1}
     #: Throttles far above what any other test does; tests/auth and the throttle tests set their
@@ -201,6 +206,7 @@ def _base_url(url: str) -> str | None:
 
 #: Numeric settings read at start-up from ``FORUM_<name>`` (never at import), with their type.
 NUMBER_SETTINGS = {
+    'PAGE_CACHE_SECONDS': float,
     'SOCKET_QUEUE_LIMIT': int,
     'SOCKET_QUEUE_BYTES': int,
     'SOCKET_SEND_TIMEOUT': float,

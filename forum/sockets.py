@@ -22,7 +22,10 @@ from .comments.services import comments_since
 from .comments.window import latest_threads
 from .commitments import live
 from .commitments.models import Commitment
+from .core.bilingual import current_language
 from .core.converters import MAX_ID
+from .core.kept import kept
+from .core.kept import seconds as kept_seconds
 from .core.permissions import can
 from .core.refusals import refused_ack
 from .core.throttle import check as throttle
@@ -178,9 +181,7 @@ class ForumNamespace(CommentEvents, Namespace):
         if changed is not None:
             ack['comments'] = [comment_json(c) for c in changed]
             return ack
-        window = latest_threads(commitment.id)
-        ack['comments'] = [comment_json(c) for c in window.comments]
-        ack['has_earlier'] = window.has_earlier
+        ack['comments'], ack['has_earlier'] = _latest_window(commitment.id, seq)
         if since_seq is not None or since_id is not None:
             ack['reset'] = True  # too much was missed (or a cursor from elsewhere): the window
         return ack
@@ -211,3 +212,22 @@ class ForumNamespace(CommentEvents, Namespace):
 
 
 payloads.check_declared(ForumNamespace)
+
+
+def _latest_window(commitment_id: int, seq: int) -> tuple[list[dict], bool]:
+    """The latest window as JSON, and whether earlier threads exist; kept for a few seconds.
+
+    Everyone who joins a busy discussion gets the same window: it is kept under the commitment's
+    comment sequence ``seq`` (read before it; the window holds at least what ``seq`` says) and
+    the reader's language (``core.kept``), so only authors' and organisations' names in it may
+    be a few seconds old. Comments' JSON is the same for every reader.
+    """
+    key = (commitment_id, seq, current_language())
+    store = kept('join-windows', 256)
+    found = store.get(key) if kept_seconds() > 0 else None
+    if found is None:
+        window = latest_threads(commitment_id)
+        found = ([comment_json(c) for c in window.comments], window.has_earlier)
+        if kept_seconds() > 0:
+            store.put(key, found, kept_seconds())
+    return found

@@ -241,20 +241,28 @@ def pytest_sessionstart(session):
 
 
 #: Folders whose tests run real servers (gunicorn, Chromium, Redis-backed processes). Under
-#: ``pytest -n`` (tests/run.py) they share one worker, in turn, while the other worker runs the
-#: rest: two real servers' timings never compete with each other for the two cores.
-SERVER_FOLDERS = ('browser', 'multiprocess', 'stalled', 'soak', 'bench', 'serving')
+#: ``pytest -n 2`` (tests/run.py) they share one worker and take turns, while the other worker runs
+#: the rest: two real servers never compete with each other for the two cores.
+SERVER_FOLDERS = ('browser', 'multiprocess', 'serving')
+#: Folders whose tests judge a server by its timing (a stalled socket closed within its limits, the
+#: worker answering during a burst, the benchmark's phases): marked ``serial``, tests/run.py runs
+#: them after the others, alone on the machine.
+SERIAL_FOLDERS = ('stalled', 'soak', 'bench')
 
 
 def pytest_collection_modifyitems(config, items):
-    """Put every real-server test in the ``servers`` group (``--dist loadgroup``)."""
+    """Group the real-server tests (``--dist loadgroup``) and mark the timing ones ``serial``."""
     from pathlib import Path
 
     here = Path(__file__).resolve().parent
-    folders = {here / name for name in SERVER_FOLDERS}
+    servers = {here / name for name in SERVER_FOLDERS}
+    serial = {here / name for name in SERIAL_FOLDERS}
     for item in items:
-        if folders.intersection(Path(item.path).parents):
+        parents = set(Path(item.path).parents)
+        if servers & parents:
             item.add_marker(pytest.mark.xdist_group('servers'))
+        elif serial & parents:
+            item.add_marker(pytest.mark.serial)
 
 
 class SocketClient:

@@ -6,8 +6,9 @@
 - Chromium: Debian's package at /usr/bin/chromium; installed with apt when missing and run as
   root. Without it the browser tests are skipped (an error in CI).
 - pytest's exit code 5 ("no tests ran") counts as failure.
-- Two pytest-xdist workers (``FORUM_TEST_WORKERS``; 0 for one process): the real-server tests
-  share one worker and take turns; the other worker runs the rest.
+- Two runs: first everything but the ``serial`` tests on two pytest-xdist workers
+  (``FORUM_TEST_WORKERS``; 0 for one plain process), the real-server tests taking turns on one of
+  them; then the ``serial`` tests (those that judge a server by its timing) alone.
 """
 
 from __future__ import annotations
@@ -68,19 +69,31 @@ def _ensure_chromium() -> bool:
     return os.path.exists(CHROMIUM)
 
 
+def _phases(env: dict[str, str], extra: list[str], skip_browser: bool) -> list[list[str]]:
+    """The pytest runs: everything not ``serial`` on two workers, then the ``serial`` tests alone.
+
+    With arguments (a folder, ``-k``…) or ``FORUM_TEST_WORKERS=0``, one plain run of what they ask.
+    """
+    # The slowest tests are listed at the end, so that the suite's time stays in sight.
+    base = [sys.executable, '-m', 'pytest', '--durations=15']
+    browser = ['-m', 'not browser'] if skip_browser else []
+    workers = env.get('FORUM_TEST_WORKERS', '2')
+    if extra or workers == '0':
+        return [base + extra + browser]
+    # Real-server tests take turns on one worker while the other runs the rest; the tests that
+    # judge a server by its timing run afterwards with the machine to themselves
+    # (tests/conftest.py: SERVER_FOLDERS, SERIAL_FOLDERS).
+    parallel = ['-n', workers, '--dist', 'loadgroup', '-m', 'not serial']
+    if skip_browser:
+        parallel[-1] = 'not serial and not browser'
+    return [base + parallel, base + ['-m', 'serial']]
+
+
 def main() -> int:
     """Decide the backends, run pytest, and turn "no tests ran" into a failure."""
     ci = os.environ.get('CI', '').lower() in ('1', 'true', 'yes')
     env = dict(os.environ)
     missing = []
-    # The slowest tests are listed at the end, so that the suite's time stays in sight.
-    args = [sys.executable, '-m', 'pytest', '--durations=15']
-    # Two workers: the real-server tests in turn on one, everything else on the other
-    # (tests/conftest.py, SERVER_FOLDERS). FORUM_TEST_WORKERS=0 runs in one process.
-    workers = env.get('FORUM_TEST_WORKERS', '2')
-    if workers != '0':
-        args += ['-n', workers, '--dist', 'loadgroup']
-    args += sys.argv[1:]
 
     pg = env.setdefault('FORUM_TEST_DATABASE_URL', DEFAULT_PG)
     if not _postgres_ok(pg):
@@ -90,11 +103,12 @@ def main() -> int:
     if not _redis_ok(redis_url):
         env.pop('FORUM_TEST_REDIS_URL')
         missing.append('Redis (message-queue tests are skipped)')
+    skip_browser = False
     if _ensure_chromium():
         env['FORUM_CHROMIUM'] = CHROMIUM
     else:
         missing.append('Chromium (browser tests are skipped)')
-        args += ['-m', 'not browser']
+        skip_browser = True
 
     if missing:
         if ci:
@@ -102,10 +116,14 @@ def main() -> int:
             return 2
         _loud('SKIPPED, not available on this machine: ' + '; '.join(missing))
 
-    code = subprocess.call(args, env=env)
-    if code == 5:
-        _loud('pytest collected no tests: that is a failure.')
-        return 1
+    codes = []
+    for args in _phases(env, sys.argv[1:], skip_browser):
+        code = subprocess.call(args, env=env)
+        if code == 5:
+            _loud(f'pytest collected no tests ({" ".join(args[3:])}): that is a failure.')
+            code = 1
+        codes.append(code)
+    code = next((c for c in codes if c), 0)
     if missing and code == 0:
         _loud('Passed, but without: ' + '; '.join(missing))
     return code

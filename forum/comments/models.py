@@ -5,10 +5,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    select,
+    text,
+)
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship, validates
 
+from ..commitments.fields import COMMITMENT_TEXTS
+from ..commitments.models import Milestone
 from ..core.enums import LabelledEnum, enum_column
 from ..db import UTCDateTime, utcnow
 from ..extensions import db
@@ -27,6 +40,52 @@ class Stance(LabelledEnum):
     proposal = 'proposal', _l('Proposal')
 
 
+#: ``comments.anchor`` of a comment about a milestone; ``comments.milestone_id`` says which.
+MILESTONE = 'milestone'
+
+#: The parts of every commitment besides its milestones, with their labels.
+FIELD_LABELS = {
+    '': _l('The whole commitment'),
+    **{name: label for name, label, _needed in COMMITMENT_TEXTS},
+    'ogp_values': _l('Relevance to OGP values'),
+    'who_and_when': _l('Who and when'),
+}
+
+#: The part of comments whose milestone was deleted (they stay; the database emptied their
+#: ``milestone_id``): shown instead of the milestone's number, never as an id.
+REMOVED_MILESTONE = _l('A milestone since removed')
+
+
+def milestone_label(position: int) -> str:
+    """The label of the milestone at ``position`` ("Milestone 3"), in the reader's language."""
+    return _('Milestone %(n)s', n=position)
+
+
+def anchor_key(anchor: str, milestone_id: int | None) -> str:
+    """A comment's part as pages, sockets and ``?about=`` name it.
+
+    ``''`` (the whole commitment), a field name, ``milestone:<id>``, or ``milestone`` alone for
+    a milestone since removed (its comments stay; the database emptied their ``milestone_id``).
+    """
+    if anchor == MILESTONE and milestone_id is not None:
+        return f'{MILESTONE}:{milestone_id}'
+    return anchor
+
+
+def parse_anchor_key(key: str) -> tuple[str, int | None]:
+    """The ``(anchor, milestone_id)`` columns of a key of :func:`anchor_key` (ValueError if none).
+
+    Checks the form only; whether the milestone exists and belongs to the commitment is the
+    caller's to ask (``services.check_anchor``).
+    """
+    kind, colon, ident = key.partition(':')
+    if not colon:
+        return key, None
+    if kind != MILESTONE or not ident.isascii() or not ident.isdigit():
+        raise ValueError(f'not an anchor: {key!r}')
+    return MILESTONE, int(ident)
+
+
 class Comment(db.Model):
     """A comment on a commitment, on the whole or anchored to a field or a milestone."""
 
@@ -41,6 +100,17 @@ class Comment(db.Model):
         Index('ix_comments_commitment_id_parent_id_id', 'commitment_id', 'parent_id', 'id'),
         # The rate limit counts a person's comments of the last minute, however many they wrote.
         Index('ix_comments_author_id_created_dt', 'author_id', 'created_dt'),
+        # Deleting a milestone empties its comments' milestone_id (ON DELETE SET NULL): the
+        # database finds them here, in an index holding only comments about a milestone.
+        Index(
+            'ix_comments_milestone_id',
+            'milestone_id',
+            postgresql_where=text('milestone_id IS NOT NULL'),
+            sqlite_where=text('milestone_id IS NOT NULL'),
+        ),
+        # Only a comment about a milestone names one; the anchor never holds an id as text.
+        CheckConstraint(f"milestone_id IS NULL OR anchor = '{MILESTONE}'", name='milestone_id'),
+        CheckConstraint("anchor NOT LIKE '%:%'", name='anchor'),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -57,8 +127,16 @@ class Comment(db.Model):
     )
     #: A reply's parent (replies are one level deep).
     parent_id: Mapped[int | None] = mapped_column(ForeignKey('comments.id'))
-    #: ``''`` for the whole commitment, a field name (``problem``) or ``milestone:<id>``.
+    #: What the comment is about: ``''`` (the whole commitment), a field name (``problem``) or
+    #: ``milestone`` (``milestone_id`` says which). Replies carry their thread's. See
+    #: :attr:`anchor_key` for the one name pages and sockets use.
     anchor: Mapped[str] = mapped_column(String(60), default='')
+    #: The milestone a comment is about. Deleting the milestone keeps the comment: the database
+    #: empties this column (ON DELETE SET NULL) and the comment is shown as about "a milestone
+    #: since removed" (docs/realtime.md).
+    milestone_id: Mapped[int | None] = mapped_column(
+        ForeignKey('milestones.id', ondelete='SET NULL')
+    )
     #: One of :class:`Stance`, or empty.
     stance: Mapped[str] = enum_column(Stance, 'stance', allow_empty=True, default='')
     #: Markdown source as written.
@@ -77,6 +155,13 @@ class Comment(db.Model):
     #: (``services.next_seq``). 0 for rows inserted without the services (test data).
     seq: Mapped[int] = mapped_column(default=0, server_default='0')
 
+    #: The milestone's place in the commitment (its label, "Milestone 3"), read with the comment
+    #: (one indexed subquery, no query per comment); None when not about an existing milestone.
+    milestone_position: Mapped[int | None] = column_property(
+        select(Milestone.position).where(Milestone.id == milestone_id).scalar_subquery(),
+        expire_on_flush=False,
+    )
+
     author: Mapped[User] = relationship(lazy='joined')
     sector: Mapped[Sector] = relationship(lazy='joined')
     parent: Mapped[Comment | None] = relationship(remote_side=[id])
@@ -87,6 +172,43 @@ class Comment(db.Model):
 
     def __repr__(self):
         return f'<Comment {self.id} on commitment {self.commitment_id}>'
+
+    @validates('anchor')
+    def _check_anchor(self, _key, anchor: str) -> str:
+        if ':' in anchor:
+            raise ValueError(f'anchor {anchor!r}: set anchor_key, or milestone_id for the id')
+        return anchor
+
+    @property
+    def anchor_key(self) -> str:
+        """The comment's part as pages and sockets name it (:func:`anchor_key`)."""
+        return anchor_key(self.anchor, self.milestone_id)
+
+    @anchor_key.setter
+    def anchor_key(self, key: str) -> None:
+        self.anchor, self.milestone_id = parse_anchor_key(key)
+
+    @property
+    def is_about_removed_milestone(self) -> bool:
+        """Whether the comment is about a milestone deleted since."""
+        return self.anchor == MILESTONE and (
+            self.milestone_id is None or self.milestone_position is None
+        )
+
+    @property
+    def anchor_label(self) -> str:
+        """The part the comment is about, in the reader's language; empty for the whole."""
+        if self.anchor == MILESTONE:
+            if self.is_about_removed_milestone:
+                return str(REMOVED_MILESTONE)
+            return milestone_label(self.milestone_position)
+        label = FIELD_LABELS.get(self.anchor) if self.anchor else None
+        return str(label) if label is not None else ''
+
+    def anchor_label_in(self, locale: str) -> str:
+        """:attr:`anchor_label` in ``locale`` (``th`` or ``en``), whatever the reader's language."""
+        with force_locale(locale):
+            return self.anchor_label
 
     @property
     def stance_label(self) -> str:

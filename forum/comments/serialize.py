@@ -40,7 +40,13 @@ def _build(comment: Comment) -> dict:
         'id': comment.id,
         'commitment_id': comment.commitment_id,
         'parent_id': comment.parent_id,
-        'anchor': comment.anchor,
+        # 'milestone:<id>', or 'milestone' once that milestone is deleted (docs/realtime.md).
+        'anchor': comment.anchor_key,
+        'anchor_label': (
+            {lang: comment.anchor_label_in(lang) for lang in ('th', 'en')}
+            if comment.anchor
+            else None
+        ),
         'stance': comment.stance,
         'stance_label': (
             {lang: Stance(comment.stance).label_in(lang) for lang in ('th', 'en')}

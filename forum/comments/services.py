@@ -22,12 +22,13 @@ from ..core.signals import comment_changed
 from ..db import utcnow
 from ..extensions import db
 from .markdown import render
-from .models import Comment, CommentVersion, Stance
-from .threads import FIELD_ANCHORS
+from .models import FIELD_LABELS, MILESTONE, Comment, CommentVersion, Stance
 
 MAX_BODY = 5000
 #: Letters and marks that show nothing: fillers, the grapheme joiner, the blank braille cell.
 _INVISIBLE = frozenset('\u034f\u115f\u1160\u2800\u3164\uffa0')
+#: Parts of a commitment a comment may be anchored to, besides the whole and its milestones.
+FIELD_ANCHORS = tuple(key for key in FIELD_LABELS if key)
 
 
 def _blank(text: str) -> bool:
@@ -57,18 +58,22 @@ def check_body(body) -> str:
     return body.strip()
 
 
-def check_anchor(commitment: Commitment, anchor) -> str:
-    """Return a valid anchor for ``commitment`` (``''`` for the whole), or raise Refused."""
+def check_anchor(commitment: Commitment, anchor) -> tuple[str, Milestone | None]:
+    """The part of ``commitment`` that ``anchor`` names, or raise Refused.
+
+    ``anchor`` is what clients send: ``''`` (the whole), a field name or ``milestone:<id>`` of one
+    of the commitment's milestones. Returns the ``comments.anchor`` value and the milestone.
+    """
     if anchor in (None, ''):
-        return ''
+        return '', None
     if isinstance(anchor, str) and anchor in FIELD_ANCHORS:
-        return anchor
-    if isinstance(anchor, str) and anchor.startswith('milestone:'):
+        return anchor, None
+    if isinstance(anchor, str) and anchor.startswith(f'{MILESTONE}:'):
         milestone_id = parse_id(anchor.partition(':')[2])
         if milestone_id is not None:
             milestone = db.session.get(Milestone, milestone_id)
             if milestone is not None and milestone.commitment_id == commitment.id:
-                return f'milestone:{milestone.id}'
+                return MILESTONE, milestone
     raise Refused(_l('This part of the commitment does not exist.'))
 
 
@@ -198,7 +203,14 @@ def post_comment(
         return existing, False
     body = check_body(body)
     parent = _check_parent(commitment, parent_id)
-    anchor = check_anchor(commitment, anchor)
+    anchor, milestone = check_anchor(commitment, anchor)
+    milestone_id, position = (milestone.id, milestone.position) if milestone else (None, None)
+    if parent is not None:  # a reply is about what its thread is about
+        anchor, milestone_id, position = (
+            parent.anchor,
+            parent.milestone_id,
+            parent.milestone_position,
+        )
     stance = _check_stance(stance)
     _check_rate(earlier.recent)
     comment = Comment(
@@ -208,7 +220,8 @@ def post_comment(
         organisation_label=actor.organisation_label or '',
         organisation_id=actor.organisation_id,
         parent=parent,
-        anchor=(parent.anchor if parent else anchor),
+        anchor=anchor,
+        milestone_id=milestone_id,
         stance=stance,
         body=body,
         body_html=render(body),
@@ -217,6 +230,8 @@ def post_comment(
     )
     db.session.add(comment)
     db.session.flush()
+    # Known already: no query to read it back for the comment's label.
+    set_committed_value(comment, 'milestone_position', position)
     audit.record('comment.posted', comment, actor=actor, commitment_id=commitment.id)
     comment_changed.send(comment, event='comment_added', actor=actor)
     return comment, True

@@ -1,36 +1,32 @@
 """The parts of a commitment a comment may be about: anchor choices and labels.
 
-The threads a page shows come from :mod:`.window`.
+The threads a page shows come from :mod:`.window`; a comment's own label is
+:attr:`.models.Comment.anchor_label`.
 """
 
 from __future__ import annotations
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
-from ..commitments.fields import COMMITMENT_TEXTS
 from ..commitments.models import Commitment
-
-#: Parts of a commitment that are not one text field, and their labels.
-EXTRA_ANCHORS = {
-    'ogp_values': _l('Relevance to OGP values'),
-    'who_and_when': _l('Who and when'),
-}
-#: Parts of a commitment a comment may be anchored to, besides ``milestone:<id>``.
-FIELD_ANCHORS = tuple(name for name, _label, _needed in COMMITMENT_TEXTS) + tuple(EXTRA_ANCHORS)
+from .models import FIELD_LABELS, MILESTONE, REMOVED_MILESTONE, milestone_label
 
 
 def anchor_labels(commitment: Commitment) -> dict[str, str]:
-    """Every anchor of ``commitment`` with its label in the reader's language."""
-    labels = {'': _('The whole commitment')}
-    labels.update({name: str(label) for name, label, _needed in COMMITMENT_TEXTS})
-    labels.update({name: str(label) for name, label in EXTRA_ANCHORS.items()})
+    """Every anchor of ``commitment`` with its label in the reader's language.
+
+    The commitment's parts (:func:`anchor_choices`) and ``milestone``, the part of comments about
+    a milestone since removed: ``?about=milestone`` lists them.
+    """
+    labels = {key: str(label) for key, label in FIELD_LABELS.items()}
     for m in commitment.milestones:
-        labels[f'milestone:{m.id}'] = _('Milestone %(n)s', n=m.position)
+        labels[f'{MILESTONE}:{m.id}'] = milestone_label(m.position)
+    labels[MILESTONE] = str(REMOVED_MILESTONE)
     return labels
 
 
 def anchor_choices(commitment: Commitment) -> list[SelectChoice]:
-    """The anchor select's options."""
-    return [SelectChoice(key, label) for key, label in anchor_labels(commitment).items()]
+    """The anchor select's options: the parts a new comment may be about."""
+    labels = anchor_labels(commitment)
+    del labels[MILESTONE]
+    return [SelectChoice(key, label) for key, label in labels.items()]

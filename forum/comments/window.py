@@ -15,19 +15,22 @@ from dataclasses import dataclass
 from sqlalchemy import Index, func, select, union_all
 
 from ..extensions import db
-from .models import Comment
+from .models import Comment, anchor_key, parse_anchor_key
 
 #: Top-level comments (threads) in one window: a phone screen's few scrolls, and a page that costs
 #: little to render (docs/performance.md, "Commitment page"); "show earlier" loads the next ones.
 THREADS = 20
 
 #: A commitment's comments by part: :func:`part_counts` reads only this index (not every row),
-#: and a part's latest threads are one range of it in id order. Declared beside the queries it
-#: serves (migration c0de11a00004); the window itself uses the model's (commitment, parent, id).
+#: and a part's latest threads are one range of it in id order. A part is (anchor, milestone_id):
+#: both are in the key, so a milestone's threads are one range too. Declared beside the queries
+#: it serves (migrations c0de11a00004, c0de13a00007); the window itself uses the model's
+#: (commitment, parent, id).
 Index(
     'ix_comments_commitment_id_anchor',
     Comment.commitment_id,
     Comment.anchor,
+    Comment.milestone_id,
     Comment.parent_id,
     Comment.id,
     Comment.is_deleted,
@@ -63,8 +66,10 @@ def latest_threads(
 ) -> Window:
     """The latest ``limit`` threads of a commitment (older than ``before_id``, on ``anchor``).
 
-    ``anchor`` None means every part; ``''`` the commitment as a whole. Replies carry their
-    thread's anchor, so filtering the threads keeps every reply with its thread.
+    ``anchor`` None means every part; otherwise a part as :func:`.models.anchor_key` names it
+    (``''`` the commitment as a whole, ``milestone:<id>``, ``milestone`` for the milestones since
+    removed). Replies carry their thread's anchor, so filtering the threads keeps every reply with
+    its thread.
     """
     heads = (
         select(Comment.id)
@@ -75,7 +80,13 @@ def latest_threads(
     if before_id is not None:
         heads = heads.where(Comment.id < before_id)
     if anchor is not None:
-        heads = heads.where(Comment.anchor == anchor)
+        kind, milestone_id = parse_anchor_key(anchor)
+        heads = heads.where(
+            Comment.anchor == kind,
+            Comment.milestone_id.is_(None)
+            if milestone_id is None
+            else Comment.milestone_id == milestone_id,
+        )
     ids = list(db.session.scalars(heads))
     has_earlier = len(ids) > limit
     ids = ids[:limit]
@@ -95,16 +106,17 @@ def latest_threads(
 
 
 def part_counts(commitment_id: int) -> dict[str, int]:
-    """How many comments (threads and replies, not deleted) each anchor of a commitment has.
+    """How many comments (threads and replies, not deleted) each part of a commitment has.
 
-    One ``GROUP BY`` over the commitment's comments; anchors without any are absent.
+    One ``GROUP BY`` over the commitment's comments, keyed as :func:`.models.anchor_key` names the
+    parts; parts without any are absent.
     """
     query = (
-        select(Comment.anchor, func.count(Comment.id))
+        select(Comment.anchor, Comment.milestone_id, func.count(Comment.id))
         .where(Comment.commitment_id == commitment_id, Comment.is_deleted.is_(False))
-        .group_by(Comment.anchor)
+        .group_by(Comment.anchor, Comment.milestone_id)
     )
-    return {anchor: n for anchor, n in db.session.execute(query)}
+    return {anchor_key(anchor, ident): n for anchor, ident, n in db.session.execute(query)}
 
 
 def window_before(commitment_id: int, thread_id: int, *, limit: int = THREADS) -> int | None:

@@ -169,7 +169,14 @@ def save_milestone(
 
 
 def delete_milestone(commitment: Commitment, milestone: Milestone, *, actor: User, base_version):
-    """Remove a milestone and renumber the rest."""
+    """Remove a milestone and renumber the rest.
+
+    Its comments stay, about "a milestone since removed": the database empties their
+    ``comments.milestone_id`` (ON DELETE SET NULL), whichever way a milestone goes (here, or a
+    restored revision that did not have it). They are not moved to the commitment as a whole,
+    which would say something their authors did not write about; nor deleted with it, as a
+    milestone is removed by its drafters but a comment only by its author or the moderators.
+    """
     _check_version(commitment, base_version)
     commitment.milestones.remove(milestone)
     _renumber(commitment)

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from ..comments.threads import anchor_labels
+from ..comments.threads import anchor_choices
 from ..commitments.models import CommitmentRevision
 from ..core.i18n import format_date
 from ..extensions import db
@@ -24,9 +24,9 @@ def about_choices(round_: ConsultationRound) -> list[SelectChoice]:
     choices = [SelectChoice('', _('The whole plan'), optgroup=_('The plan as a whole'))]
     for commitment in covered_commitments(round_):
         group = f'{commitment.code} {commitment.title}'
-        for anchor, label in anchor_labels(commitment).items():
-            value = f'c{commitment.id}' + (f':{anchor}' if anchor else '')
-            choices.append(SelectChoice(value, f'{commitment.code} · {label}', optgroup=group))
+        for part in anchor_choices(commitment):
+            value = f'c{commitment.id}' + (f':{part.value}' if part.value else '')
+            choices.append(SelectChoice(value, f'{commitment.code} · {part.label}', optgroup=group))
     return choices
 
 

@@ -16,7 +16,6 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..comments.threads import anchor_labels
 from ..commitments.models import Commitment
 from ..extensions import db
 from ..sectors.services import list_sectors
@@ -70,14 +69,13 @@ def round_summary(round_: ConsultationRound) -> dict:
     }
 
 
-def _part(commitment: Commitment | None, anchor: str) -> dict | None:
-    if commitment is None or not anchor:
+def _part(item) -> dict | None:
+    if item.commitment is None or not item.anchor:
         return None
-    labels = {}
-    for lang in ('th', 'en'):
-        with force_locale(lang):
-            labels[lang] = anchor_labels(commitment).get(anchor, anchor)
-    return {'code': anchor, 'label': labels}
+    return {
+        'code': item.anchor_key,
+        'label': {lang: item.part_label_in(lang) for lang in ('th', 'en')},
+    }
 
 
 def _response(response, via: str, codes: dict[int, str]) -> dict | None:
@@ -118,7 +116,7 @@ def _input(item, codes: dict[int, str]) -> dict:
         'channel': item.channel,
         'channel_label': _labels(Channel(item.channel)),
         'commitment': _commitment(item.commitment),
-        'part': _part(item.commitment, item.anchor),
+        'part': _part(item),
         'theme': {'id': item.theme.id, 'title': _both(item.theme, 'title')} if item.theme else None,
         'sector': {'code': item.sector.code, 'name': _both(item.sector, 'name')},
         'counted_as': SECRETARIAT if item.is_secretariat else item.sector.code,

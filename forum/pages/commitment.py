@@ -30,12 +30,22 @@ from ..core.forms import refuse
 from ..core.permissions import can, deny
 from ..core.transaction import commit, form_status
 from . import bp
+from . import cache as page_cache
 
 
 @bp.route('/commitments/<int:commitment_id>')
 def commitment(commitment_id):
-    """The commitment in Thai, English, or both side by side, with its discussion."""
-    return render_commitment(get_commitment(commitment_id))
+    """The commitment in Thai, English, or both side by side, with its discussion.
+
+    Anonymous readers may get it from :mod:`.cache` (the same version and comments).
+    """
+    key = page_cache.key_for(commitment_id)
+    if key is not None and (kept := page_cache.get(key)) is not None:
+        return kept
+    html, status = render_commitment(get_commitment(commitment_id))
+    if key is not None and status == 200:
+        page_cache.put(key, html)
+    return html, status
 
 
 def render_commitment(commitment: Commitment, *, comment_form=None, status: int = 200):

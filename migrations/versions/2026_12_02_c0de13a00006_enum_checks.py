@@ -58,10 +58,27 @@ CHECKS = (
 )
 
 
-def _references(on: bool):
-    """On SQLite, batch mode recreates tables that others refer to: no checks meanwhile."""
-    if op.get_bind().dialect.name == 'sqlite':
+def _references(on: bool) -> None:
+    """SQLite only: switch foreign keys around batch mode's table copy, and make sure they are off.
+
+    Batch mode recreates ``comments`` (copy, drop, rename); with foreign keys on, dropping the old
+    table deletes every row that refers to it with ON DELETE CASCADE (``comment_versions``). The
+    pragma is a no-op inside a transaction, hence the autocommit block.
+    """
+    if op.get_bind().dialect.name != 'sqlite':
+        return
+    with op.get_context().autocommit_block():
         op.execute(f'PRAGMA foreign_keys={"ON" if on else "OFF"}')
+    if not on and op.get_bind().exec_driver_sql('PRAGMA foreign_keys').scalar():
+        raise RuntimeError('SQLite foreign keys still on: recreating a table would empty others')
+
+
+def _check_references() -> None:
+    """SQLite only: fail (rolling back) if the recreated table broke a reference."""
+    if op.get_bind().dialect.name == 'sqlite':
+        broken = op.get_bind().exec_driver_sql('PRAGMA foreign_key_check').all()
+        if broken:
+            raise RuntimeError(f'foreign keys broken: {broken[:5]}')
 
 
 def upgrade():
@@ -81,6 +98,7 @@ def upgrade():
         batch.drop_index('ix_commitments_nap_id')
     with op.batch_alter_table('memberships') as batch:
         batch.drop_index('ix_memberships_user_id')
+    _check_references()
     _references(True)
 
 
@@ -93,4 +111,5 @@ def downgrade():
     for table, column, _values, _default in reversed(CHECKS):
         with op.batch_alter_table(table) as batch:
             batch.drop_constraint(column, type_='check')  # ck_<table>_<column>
+    _check_references()
     _references(True)

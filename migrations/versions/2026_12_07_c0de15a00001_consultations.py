@@ -4,11 +4,12 @@ Issue 15. ``consultation_rounds`` (a round on a plan: schedule, channels, scope,
 counter), ``consultation_round_commitments`` (the commitments of a round that does not cover
 all), ``consultation_participants`` (registration for consultation and consent to the notice),
 ``consultation_responses`` with ``consultation_response_revisions`` (the revisions that carry a
-response), ``consultation_themes`` and ``consultation_inputs``. Enumerated columns are checked
-by the database with the values of this revision.
+response), ``consultation_themes`` and ``consultation_inputs`` (an input's part named as comments name
+theirs since c0de13a00007: ``anchor`` plus ``milestone_id``). Enumerated columns are checked by
+the database with the values of this revision.
 
 Revision ID: c0de15a00001
-Revises: c0de13a00006
+Revises: c0de13a00007
 Create Date: 2026-12-07 02:24:29
 
 """
@@ -20,7 +21,7 @@ from forum.core.enums import enum_check_sql
 
 # revision identifiers, used by Alembic.
 revision = 'c0de15a00001'
-down_revision = 'c0de13a00006'
+down_revision = 'c0de13a00007'
 branch_labels = None
 depends_on = None
 
@@ -142,6 +143,7 @@ def upgrade():
         sa.Column('seq', sa.Integer(), nullable=False),
         sa.Column('commitment_id', sa.Integer(), nullable=True),
         sa.Column('anchor', sa.String(length=60), nullable=False),
+        sa.Column('milestone_id', sa.Integer(), nullable=True),
         sa.Column('body', sa.Text(), nullable=False),
         sa.Column('channel', sa.String(length=20), nullable=False),
         sa.Column('submitter_id', sa.Integer(), nullable=True),
@@ -164,9 +166,15 @@ def upgrade():
         sa.Column('response_id', sa.Integer(), nullable=True),
         _utc('created_dt'),
         _enum('consultation_inputs', 'channel', CHANNELS),
+        sa.CheckConstraint(
+            "milestone_id IS NULL OR anchor = 'milestone'",
+            name=op.f('ck_consultation_inputs_milestone_id'),
+        ),
+        sa.CheckConstraint("anchor NOT LIKE '%:%'", name=op.f('ck_consultation_inputs_anchor')),
         _enum('consultation_inputs', 'status', INPUT_STATUSES),
         sa.ForeignKeyConstraint(['commitment_id'], ['commitments.id'], name=op.f('fk_consultation_inputs_commitment_id_commitments')),
         sa.ForeignKeyConstraint(['duplicate_of_id'], ['consultation_inputs.id'], name=op.f('fk_consultation_inputs_duplicate_of_id_consultation_inputs')),
+        sa.ForeignKeyConstraint(['milestone_id'], ['milestones.id'], name=op.f('fk_consultation_inputs_milestone_id_milestones'), ondelete='SET NULL'),
         sa.ForeignKeyConstraint(['recorded_by_id'], ['users.id'], name=op.f('fk_consultation_inputs_recorded_by_id_users')),
         sa.ForeignKeyConstraint(['response_id'], ['consultation_responses.id'], name=op.f('fk_consultation_inputs_response_id_consultation_responses'), ondelete='SET NULL'),
         sa.ForeignKeyConstraint(['round_id'], ['consultation_rounds.id'], name=op.f('fk_consultation_inputs_round_id_consultation_rounds'), ondelete='CASCADE'),

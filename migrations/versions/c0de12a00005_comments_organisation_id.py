@@ -21,7 +21,31 @@ branch_labels = None
 depends_on = None
 
 
+def _foreign_keys(on: bool) -> None:
+    """SQLite only: switch foreign keys around batch mode's table copy, and make sure they are off.
+
+    Batch mode recreates ``comments`` (copy, drop, rename); with foreign keys on, dropping the old
+    table deletes every row that refers to it with ON DELETE CASCADE (``comment_versions``). The
+    pragma is a no-op inside a transaction, hence the autocommit block.
+    """
+    if op.get_bind().dialect.name != 'sqlite':
+        return
+    with op.get_context().autocommit_block():
+        op.execute(f'PRAGMA foreign_keys={"ON" if on else "OFF"}')
+    if not on and op.get_bind().exec_driver_sql('PRAGMA foreign_keys').scalar():
+        raise RuntimeError('SQLite foreign keys still on: recreating a table would empty others')
+
+
+def _check_references() -> None:
+    """SQLite only: fail (rolling back) if the recreated table broke a reference."""
+    if op.get_bind().dialect.name == 'sqlite':
+        broken = op.get_bind().exec_driver_sql('PRAGMA foreign_key_check').all()
+        if broken:
+            raise RuntimeError(f'foreign keys broken: {broken[:5]}')
+
+
 def upgrade():
+    _foreign_keys(False)
     with op.batch_alter_table('comments') as batch:
         batch.add_column(sa.Column('organisation_id', sa.Integer(), nullable=True))
         batch.create_foreign_key(
@@ -39,9 +63,14 @@ def upgrade():
             ' AND comments.organisation_label IN (o.name_th, o.name_en))'
         )
     )
+    _check_references()
+    _foreign_keys(True)
 
 
 def downgrade():
+    _foreign_keys(False)
     with op.batch_alter_table('comments') as batch:
         batch.drop_constraint('fk_comments_organisation_id_organisations', type_='foreignkey')
         batch.drop_column('organisation_id')
+    _check_references()
+    _foreign_keys(True)

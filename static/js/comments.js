@@ -102,9 +102,16 @@
     header.appendChild(el('span', 'badge sector-' + c.author.sector.code, c.author.sector[lang]));
     if (c.stance_label) { header.appendChild(el('span', 'stance stance-' + c.stance, c.stance_label[lang])); }
     if (c.anchor && !c.parent_id) {
-      var a = el('a', 'anchor-link', text.anchors[c.anchor] || c.anchor);
-      a.href = c.anchor.indexOf('milestone:') === 0 ? '#milestone-' + c.anchor.split(':')[1] : '#f-' + c.anchor;
-      header.appendChild(a);
+      // The comment's own label first: it names milestones added since the page loaded, and a
+      // milestone since removed (anchor "milestone", no id: a label, not a link).
+      var label = (c.anchor_label && c.anchor_label[lang]) || text.anchors[c.anchor] || '';
+      if (c.anchor === 'milestone') {
+        header.appendChild(el('span', 'anchor-link removed', label));
+      } else {
+        var a = el('a', 'anchor-link', label);
+        a.href = c.anchor.indexOf('milestone:') === 0 ? '#milestone-' + c.anchor.split(':')[1] : '#f-' + c.anchor;
+        header.appendChild(a);
+      }
     }
     var time = el('time', null, c.created_label[lang]);
     time.setAttribute('datetime', c.created);

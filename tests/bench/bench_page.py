@@ -125,33 +125,43 @@ def seed_comments(database: Path, commitment_id: int, count: int) -> None:
             )
         ]
         next_id = (con.execute('SELECT max(id) FROM comments').fetchone()[0] or 0) + 1
+        columns = {r[1] for r in con.execute('PRAGMA table_info(comments)')}
+        # Since c0de13a00007 a comment names its milestone in milestone_id, not in the anchor.
+        by_reference = 'milestone_id' in columns
         start = datetime.now(UTC).replace(tzinfo=None) - timedelta(seconds=count + 60)
         rows, parent = [], None
         for i in range(count):
             author, sector = authors[i % len(authors)]
-            anchor = (
-                f'milestone:{milestones[i % len(milestones)]}' if milestones and i % 7 == 3 else ''
-            )
+            milestone = milestones[i % len(milestones)] if milestones and i % 7 == 3 else None
             reply = parent is not None and i % 3 == 2
+            if milestone is None or reply:
+                anchor, milestone = '', None
+            elif by_reference:
+                anchor = 'milestone'
+            else:
+                anchor = f'milestone:{milestone}'
             body = f'{THAI} {ENGLISH} (bench comment {i})'
             rows.append(
                 (
                     next_id + i, commitment_id, author, sector, '', parent if reply else None,
-                    anchor if not reply else '', '' if reply else STANCES[i % len(STANCES)], body,
+                    anchor, '' if reply else STANCES[i % len(STANCES)], body,
                     f'<p>{html.escape(body)}</p>', str(uuid.uuid4()),
                     (start + timedelta(seconds=i)).strftime('%Y-%m-%d %H:%M:%S.%f'),
-                )
+                ) + ((milestone,) if by_reference else ())
             )  # fmt: skip
             if not reply:
                 parent = next_id + i
         con.executemany(
             'INSERT INTO comments (id, commitment_id, author_id, sector_id, organisation_label,'
             ' parent_id, anchor, stance, body, body_html, client_id, created_dt, edited_dt,'
-            ' is_deleted, is_hidden, hidden_reason) VALUES'
-            ' (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, 0, NULL)',
+            ' is_deleted, is_hidden, hidden_reason'
+            + (', milestone_id' if by_reference else '')
+            + ') VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, 0, NULL'
+            + (', ?' if by_reference else '')
+            + ')',
             rows,
         )
-        if 'seq' in {r[1] for r in con.execute('PRAGMA table_info(comments)')}:
+        if 'seq' in columns:
             # The commitment's comment sequence (since b2c0ffee0003): 1..count in posting order.
             con.execute(
                 'UPDATE comments SET seq = id - ? + 1 WHERE commitment_id = ? AND id >= ?',

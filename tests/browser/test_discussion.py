@@ -6,6 +6,9 @@ keeps its unsent text and receives what it missed; the form also works without J
 
 from __future__ import annotations
 
+import re
+import uuid
+
 from axe import assert_accessible, visit
 from plans import log_in_quickly
 from playwright.sync_api import expect
@@ -90,3 +93,42 @@ def test_posting_works_without_javascript(browser, live_server, accounts, make_c
         expect(comment.locator('.stance')).to_have_text('Question')
     finally:
         context.close()
+
+
+def test_live_comments_name_a_milestone_added_or_removed_after_the_page_loaded(
+    new_page, secretariat_http, make_commitment, member
+):
+    """A comment's own label (``anchor_label``) names its part, never ``milestone:<id>``."""
+    http = secretariat_http
+    cid = make_commitment(milestones=1)
+    url = f'/commitments/{cid}'
+    reader = new_page(locale='en-US')
+    log_in_quickly(reader, member)
+    visit(reader, url)
+    expect(reader.locator('#live')).to_be_visible()
+
+    # After the page loaded: a second milestone, and a comment about it.
+    owner = http.options(f'{url}/milestones/new')['responsible_organisation'][-1][0]
+    http.post(f'{url}/milestones/new', {
+        'version': '2', 'output_th': 'หมุดหมายใหม่', 'output_en': 'A new milestone',
+        'status': 'not_started', 'responsible_organisation': owner,
+    })  # fmt: skip
+    added = re.findall(r'id="milestone-(\d+)"', http.get(url).text)[-1]
+    http.post(f'{url}/comments', {'body': 'About the new milestone', 'client_id': str(uuid.uuid4()),
+                                  'anchor': f'milestone:{added}', 'stance': ''})  # fmt: skip
+    comment = reader.locator('#comments .comment', has_text='About the new milestone')
+    expect(comment.locator('a.anchor-link')).to_have_text('Milestone 2', timeout=5000)
+    expect(comment.locator('a.anchor-link')).to_have_attribute('href', f'#milestone-{added}')
+
+    # The milestone is deleted, then the comment edited: it arrives about a milestone since
+    # removed, as text (there is nothing to link to).
+    http.post(f'{url}/milestones/{added}/delete', {'version': '3'})
+    comment_id = comment.get_attribute('data-comment-id')
+    http.get(f'/comments/{comment_id}/edit')
+    http.post(f'/comments/{comment_id}/edit', {'body': 'About the removed milestone'})
+    comment = reader.locator('#comments .comment', has_text='About the removed milestone')
+    expect(comment.locator('.anchor-link.removed')).to_have_text(
+        'A milestone since removed', timeout=5000
+    )
+    expect(comment.locator('a.anchor-link')).to_have_count(0)
+    assert f'milestone:{added}' not in reader.locator('#comments').inner_text()

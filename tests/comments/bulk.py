@@ -14,11 +14,13 @@ def add_comments(
 ) -> list[int]:
     """Insert ``n`` comments by ``author`` (threads, or replies to ``parent_id``); their ids.
 
+    ``anchor`` as pages name a part: ``''``, a field name or ``milestone:<id>``.
+
     A reply takes its thread's anchor, as :func:`forum.comments.services.post_comment` does.
     """
     author = db.session.merge(author)
     if parent_id is not None:
-        anchor = db.session.get(Comment, parent_id).anchor
+        anchor = db.session.get(Comment, parent_id).anchor_key
     rows = [
         Comment(
             commitment_id=commitment_id,
@@ -26,7 +28,7 @@ def add_comments(
             sector_id=author.sector_id,
             organisation_label=author.organisation_label or '',
             parent_id=parent_id,
-            anchor=anchor,
+            anchor_key=anchor,
             body=f'{body} {k}',
             body_html=f'<p>{body} {k}</p>',
             client_id=str(uuid.uuid4()),

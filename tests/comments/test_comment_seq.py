@@ -239,3 +239,36 @@ def test_a_drafting_save_after_comments_keeps_its_version_check(room, db, secret
     db.session.expire_all()
     assert db.session.get(Commitment, cid).version == version + 2
     assert services.comments_since(cid, 10, since_seq=3)[0].body == 'อีกข้อ'
+
+
+def test_joins_share_the_kept_window_until_the_sequence_moves(app, room, db, secretariat):
+    """With pages kept (PAGE_CACHE_SECONDS), a join reads no comment while the seq stands still."""
+    from sqlalchemy import event
+
+    from forum.comments.models import Comment as CommentModel
+
+    app.config['PAGE_CACHE_SECONDS'] = 10
+    cid, _member, watcher = room
+    author = db.session.merge(secretariat)
+    ids = _insert(db, cid, author, 3)
+    first = watcher.emit('join', {'commitment_id': cid}, callback=True)
+    assert [c['id'] for c in first['comments']] == ids
+
+    statements = []
+
+    def count(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    event.listen(db.engine, 'before_cursor_execute', count)
+    try:
+        again = watcher.emit('join', {'commitment_id': cid}, callback=True)
+    finally:
+        event.remove(db.engine, 'before_cursor_execute', count)
+    assert again['comments'] == first['comments']
+    assert statements  # the join read the commitment's sequence
+    assert not [s for s in statements if f'FROM {CommentModel.__tablename__}' in s]
+
+    ids += _insert(db, cid, author, 1)
+    moved = watcher.emit('join', {'commitment_id': cid}, callback=True)
+    assert moved['seq'] == 4
+    assert [c['id'] for c in moved['comments']] == ids

@@ -95,7 +95,9 @@ def test_milestone_anchor(db, setting):
     commitment, member = setting
     milestone = commitment.milestones[0]
     comment, _ = _post(commitment, member, anchor=f'milestone:{milestone.id}')
-    assert comment.anchor == f'milestone:{milestone.id}'
+    assert comment.anchor_key == f'milestone:{milestone.id}'
+    # Stored as a reference to the milestone, not as text.
+    assert (comment.anchor, comment.milestone_id) == ('milestone', milestone.id)
 
 
 def test_rate_limit(app, db, setting):

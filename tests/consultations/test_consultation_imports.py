@@ -90,7 +90,8 @@ def test_a_csv_imports_in_every_thai_encoding(client, db, staff, make_round, com
     assert second.received_on == first.received_on  # C.E. as given
     assert (second.commitment, second.channel, second.sector.code) == (
         None, 'meeting', 'private_sector')  # fmt: skip
-    assert third.anchor == f'milestone:{third.commitment.milestones[0].id}'
+    assert (third.anchor, third.milestone_id) == ('milestone', third.commitment.milestones[0].id)
+    assert third.anchor_key == f'milestone:{third.milestone_id}'
     assert {i.recorded_by_id for i in items} == {first.recorded_by_id}
     assert first.recorded_by_id is not None
 

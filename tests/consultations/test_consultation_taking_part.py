@@ -287,3 +287,31 @@ def test_the_secretariat_pages_are_the_secretariats(client, auth, citizen, make_
         assert client.post(path, data={'csrf_token': token}).status_code == 403, path
     # Results before publication: not for the public.
     assert client.get(f'/consultations/{round_id}/results').status_code == 404
+
+
+def test_an_input_about_a_milestone_outlives_the_milestone(
+    client, auth, db, citizen, secretariat, make_round, commitments
+):
+    from forum.commitments.models import Commitment
+    from forum.commitments.services import delete_milestone
+    from forum.consultations.results import round_results
+
+    round_id = make_round('open')
+    commitment = db.session.get(Commitment, commitments[0])
+    milestone = commitment.milestones[0]
+    auth.login('citizen@example.org')
+    response = _send(client, round_id, about=f'c{commitment.id}:milestone:{milestone.id}')
+    assert response.status_code == 302
+    item = db.session.scalar(select(ConsultationInput))
+    assert (item.anchor, item.milestone_id, item.part_label) == ('milestone', milestone.id,
+                                                                  'หมุดหมายที่ 1')  # fmt: skip
+    commitment = db.session.get(Commitment, commitments[0])
+    delete_milestone(commitment, commitment.milestones[0], actor=db.session.merge(secretariat),
+                     base_version=commitment.version)  # fmt: skip
+    db.session.commit()
+    db.session.expire_all()
+    item = db.session.scalar(select(ConsultationInput))
+    assert (item.anchor, item.milestone_id) == ('milestone', None)
+    part = round_results(get_round(db, round_id))['inputs'][0]['part']
+    assert part == {'code': 'milestone', 'label': {'th': 'หมุดหมายที่ถูกนำออกไปแล้ว',
+                                                    'en': 'A milestone since removed'}}  # fmt: skip

@@ -7,6 +7,7 @@ demo data on the way down, as a real installation would.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -119,4 +120,42 @@ def test_every_migration_downgrades_to_the_schema_before_it(empty_database):
         upgrade(directory=directory)
         assert schema() == before[-1]
         assert _matches_the_models() == []
+        _db.engine.dispose()
+
+
+def test_rows_that_refer_to_a_rebuilt_table_survive_every_migration(empty_database):
+    """Rows referring to a table that SQLite's batch mode rebuilds are kept.
+
+    Batch mode copies, drops and renames a table; with foreign keys on, dropping the old
+    ``comments`` deleted every ``comment_versions`` row (ON DELETE CASCADE).
+    """
+    from sqlalchemy import text
+
+    from tests.migrations import insert_row
+
+    app = create_app({'SQLALCHEMY_DATABASE_URI': empty_database})
+    with app.app_context():
+        directory = app.config['MIGRATIONS_DIR']
+        upgrade(directory=directory, revision='c0de11a00004')
+        with _db.engine.begin() as conn:
+            insert_row(conn, 'sectors', id=1, code='civil_society', name_th='ภาคประชาสังคม')
+            insert_row(conn, 'users', id=1, email='a@example.org', sector_id=1, role='participant')
+            insert_row(conn, 'policy_areas', id=1, code='civic_space', position=0)
+            insert_row(
+                conn, 'naps', id=1, number=1, state='drafting', length_years=2,
+                start_date=date(2026, 1, 1), end_date=date(2027, 12, 31),
+            )  # fmt: skip
+            insert_row(conn, 'commitments', id=1, nap_id=1, number=1, policy_area_id=1, version=1)
+            insert_row(conn, 'comments', id=1, commitment_id=1, author_id=1, sector_id=1, seq=1)
+            insert_row(conn, 'comment_versions', id=1, comment_id=1, body='ข้อความเดิม')
+        _db.engine.dispose()
+
+        def versions() -> list:
+            with _db.engine.connect() as conn:
+                return conn.execute(text('SELECT comment_id, body FROM comment_versions')).all()
+
+        upgrade(directory=directory)
+        assert versions() == [(1, 'ข้อความเดิม')]
+        downgrade(directory=directory, revision='c0de11a00004')
+        assert versions() == [(1, 'ข้อความเดิม')]
         _db.engine.dispose()

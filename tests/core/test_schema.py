@@ -1,3 +1,4 @@
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import CheckConstraint, UniqueConstraint
@@ -130,3 +131,55 @@ def test_the_database_refuses_a_role_outside_the_enum(db):
     _db.session.commit()
     with pytest.raises(IntegrityError, match='ck_users_role'), _db.engine.begin() as conn:
         conn.execute(text("UPDATE users SET role = 'king' WHERE id = :id"), {'id': user.id})
+
+
+def test_migrated_database_refers_to_the_milestone_of_a_comment(db):
+    """comments.milestone_id: a foreign key emptied when the milestone goes, checked, indexed."""
+    inspector = _inspected(db)
+    (fk,) = [
+        f for f in inspector.get_foreign_keys('comments') if f['referred_table'] == 'milestones'
+    ]
+    assert fk['name'] == 'fk_comments_milestone_id_milestones'
+    assert fk['constrained_columns'] == ['milestone_id']
+    assert fk['options'].get('ondelete') == 'SET NULL'
+    assert {'ck_comments_milestone_id', 'ck_comments_anchor'} <= _checks('comments')
+    indexes = {i['name']: i['column_names'] for i in inspector.get_indexes('comments')}
+    assert indexes['ix_comments_milestone_id'] == ['milestone_id']
+    assert indexes['ix_comments_commitment_id_anchor'] == [
+        'commitment_id', 'anchor', 'milestone_id', 'parent_id', 'id', 'is_deleted'
+    ]  # fmt: skip
+
+
+def _columns(table: str) -> set[str]:
+    return {c['name'] for c in _inspected(None).get_columns(table)}
+
+
+def _checks(table: str) -> set[str]:
+    return {c['name'] for c in _inspected(None).get_check_constraints(table)}
+
+
+@pytest.mark.parametrize(
+    ('revision', 'table', 'column', 'check'),
+    [
+        # Down to before c0de13a00007 (and the consultations after it): the milestone a comment
+        # is about, by foreign key.
+        ('c0de13a00006', 'comments', 'milestone_id', 'ck_comments_anchor'),
+        # Down to before the one preceding it: the CHECKs on enumerated columns.
+        ('c0de12a00005', 'users', 'role', 'ck_users_role'),
+    ],
+    ids=['comments-milestone', 'enum-checks'],
+)
+def test_migrations_downgrade_and_upgrade_again(app, revision, table, column, check):
+    """Downgrade, then upgrade head on this backend; the schema then matches the models again."""
+    from flask_migrate import downgrade, upgrade
+
+    with app.app_context():
+        _db.session.remove()
+        downgrade(directory=app.config['MIGRATIONS_DIR'], revision=revision)
+        assert check not in _checks(table)
+        if column == 'milestone_id':
+            assert column not in _columns(table)
+        upgrade(directory=app.config['MIGRATIONS_DIR'])
+        with _db.engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={'compare_type': True})
+            assert compare_metadata(context, _db.metadata) == []

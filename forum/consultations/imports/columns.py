@@ -13,7 +13,7 @@ from babel.dates import get_month_names
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from ...comments.threads import FIELD_ANCHORS
+from ...comments.services import FIELD_ANCHORS
 from ...commitments.models import Commitment
 from ...core.i18n import BE_OFFSET
 from ...core.refusals import Refused

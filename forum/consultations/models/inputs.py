@@ -5,10 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ...comments.models import (
+    FIELD_LABELS,
+    MILESTONE,
+    REMOVED_MILESTONE,
+    anchor_key,
+    milestone_label,
+)
 from ...core.enums import LabelledEnum, enum_column
 from ...db import CreatedMixin, UTCDateTime
 from ...extensions import db
@@ -16,7 +24,7 @@ from .rounds import Channel
 
 if TYPE_CHECKING:
     from ...auth.models import User
-    from ...commitments.models import Commitment
+    from ...commitments.models import Commitment, Milestone
     from ...sectors.models import Sector
     from .responses import ConsultationResponse, ConsultationTheme
     from .rounds import ConsultationRound
@@ -49,6 +57,9 @@ class ConsultationInput(CreatedMixin, db.Model):
         UniqueConstraint(
             'submitter_id', 'client_id', name='uq_consultation_inputs_submitter_client'
         ),
+        # As comments: only an input about a milestone names one; the anchor holds no id.
+        CheckConstraint(f"milestone_id IS NULL OR anchor = '{MILESTONE}'", name='milestone_id'),
+        CheckConstraint("anchor NOT LIKE '%:%'", name='anchor'),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -57,9 +68,14 @@ class ConsultationInput(CreatedMixin, db.Model):
     seq: Mapped[int]
     #: The commitment the input is on; empty for the plan as a whole.
     commitment_id: Mapped[int | None] = mapped_column(ForeignKey('commitments.id'))
-    #: The part of the commitment, as comments anchor it (``problem``, ``milestone:<id>``);
-    #: ``''`` for the whole commitment.
+    #: The part of the commitment, as comments name it: ``''`` (the whole commitment), a field
+    #: name (``problem``) or ``milestone`` (``milestone_id`` says which).
     anchor: Mapped[str] = mapped_column(String(60), default='')
+    #: The milestone an input is about; emptied if the milestone is deleted (the input stays,
+    #: about "a milestone since removed").
+    milestone_id: Mapped[int | None] = mapped_column(
+        ForeignKey('milestones.id', ondelete='SET NULL')
+    )
     #: What the person said (at most 10,000 characters), as they said it.
     body: Mapped[str] = mapped_column(Text)
     #: One of :class:`~.rounds.Channel`.
@@ -109,6 +125,7 @@ class ConsultationInput(CreatedMixin, db.Model):
 
     round: Mapped[ConsultationRound] = relationship(lazy='joined')
     commitment: Mapped[Commitment | None] = relationship(lazy='joined')
+    milestone: Mapped[Milestone | None] = relationship(lazy='joined')
     sector: Mapped[Sector] = relationship(lazy='joined')
     submitter: Mapped[User | None] = relationship(foreign_keys=[submitter_id])
     theme: Mapped[ConsultationTheme | None] = relationship(back_populates='inputs')
@@ -132,6 +149,26 @@ class ConsultationInput(CreatedMixin, db.Model):
     def channel_label(self) -> str:
         """The channel, translated."""
         return Channel.label_of(self.channel)
+
+    @property
+    def anchor_key(self) -> str:
+        """The part as pages name it: ``''``, a field, ``milestone:<id>`` (or ``milestone``)."""
+        return anchor_key(self.anchor, self.milestone_id)
+
+    @property
+    def part_label(self) -> str:
+        """The part of the commitment, in the reader's language; empty for the whole."""
+        if self.anchor == MILESTONE:
+            if self.milestone is None:
+                return str(REMOVED_MILESTONE)
+            return milestone_label(self.milestone.position)
+        label = FIELD_LABELS.get(self.anchor) if self.anchor else None
+        return str(label) if label is not None else ''
+
+    def part_label_in(self, locale: str) -> str:
+        """:attr:`part_label` in ``locale``, whatever the reader's language."""
+        with force_locale(locale):
+            return self.part_label
 
     @property
     def is_active(self) -> bool:

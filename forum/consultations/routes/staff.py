@@ -68,7 +68,7 @@ def render_input(item: ConsultationInput, *, status: int = 200, **forms):
 def _about_value(item: ConsultationInput) -> str:
     if item.commitment_id is None:
         return ''
-    return f'c{item.commitment_id}' + (f':{item.anchor}' if item.anchor else '')
+    return f'c{item.commitment_id}' + (f':{item.anchor_key}' if item.anchor else '')
 
 
 def _staff_input(input_id: int) -> ConsultationInput:

@@ -107,21 +107,28 @@ def check_received_on(round_: ConsultationRound, day, now: datetime | None = Non
     return day
 
 
-def resolve_about(round_: ConsultationRound, about) -> tuple[Commitment | None, str]:
-    """What an input is on: ``''`` the plan; ``c<id>`` a commitment; ``c<id>:<part>`` a part.
+def resolve_about(round_: ConsultationRound, about) -> dict:
+    """What an input is on, as its columns: ``commitment``, ``anchor`` and ``milestone_id``.
 
-    Refused for a commitment outside the round or a part the commitment does not have.
+    ``about``: ``''`` (the plan as a whole), ``c<id>`` (a commitment), ``c<id>:<part>`` (a part
+    as comments name it: ``problem``, ``milestone:<id>``). Refused for a commitment outside the
+    round or a part the commitment does not have.
     """
     if about in (None, '', 'plan'):
-        return None, ''
+        return {'commitment': None, 'anchor': '', 'milestone_id': None}
     if not isinstance(about, str) or not about.startswith('c'):
         raise Refused(_l('Choose what the input is about.'))
-    ident, _sep, anchor = about[1:].partition(':')
+    ident, _sep, part = about[1:].partition(':')
     commitment_id = parse_id(ident)
     commitment = db.session.get(Commitment, commitment_id) if commitment_id else None
     if commitment is None or not round_.covers(commitment):
         raise Refused(_l('This commitment is not part of this consultation round.'))
-    return commitment, check_anchor(commitment, anchor)
+    anchor, milestone = check_anchor(commitment, part)
+    return {
+        'commitment': commitment,
+        'anchor': anchor,
+        'milestone_id': milestone.id if milestone else None,
+    }
 
 
 def next_input_seq(round_: ConsultationRound, *, accepting_at: datetime | None = None) -> int:
@@ -167,10 +174,10 @@ def submit_input(
         return earlier
     if not round_.is_accepting(now):
         raise round_.refusal_to_take_inputs(now)
-    commitment, anchor = resolve_about(round_, about)
+    target = resolve_about(round_, about)
     body = check_text(body)
     item = ConsultationInput(
-        round=round_, commitment=commitment, anchor=anchor, body=body, channel=Channel.online,
+        round=round_, **target, body=body, channel=Channel.online,
         submitter_id=actor.id, submitter_name=actor.display_name,
         organisation=participant.organisation, sector_id=participant.sector_id,
         is_secretariat=_is_staff(actor), province=participant.province,
@@ -220,9 +227,8 @@ def record_offline_input(
         )  # fmt: skip
     if sector is None:
         raise Refused(_l('Choose one of the listed sectors.'))
-    commitment, anchor = resolve_about(round_, about)
     item = ConsultationInput(
-        round=round_, commitment=commitment, anchor=anchor, body=check_text(body),
+        round=round_, **resolve_about(round_, about), body=check_text(body),
         channel=check_channel(channel), submitter_name=check_name(name),
         organisation=check_name(organisation, max_chars=255), sector_id=sector.id,
         province=check_province(province), publish_name=bool(publish_name),
@@ -263,7 +269,8 @@ def promote_comment(
     author = comment.author
     participant = current_participant(author, any_version=True)
     item = ConsultationInput(
-        round=round_, commitment=commitment, anchor=comment.anchor, body=comment.body,
+        round=round_, commitment=commitment, anchor=comment.anchor,
+        milestone_id=comment.milestone_id, body=comment.body,
         channel=Channel.online, submitter_id=author.id, submitter_name=author.display_name,
         organisation=comment.organisation_shown or '', sector_id=comment.sector_id,
         is_secretariat=_is_staff(author),

@@ -6,9 +6,14 @@ shows its latest 20 threads), then rounds of page loads through the test client,
 - ``--what dates``: ``forum.core.i18n._format_datetime`` (remembered) with its ``__wrapped__``
   (formatted each time);
 - ``--what gettext``: the templates' ``gettext`` through the request's remembered catalogue
-  (``forum.core.i18n.install_template_gettext``) with Flask-Babel's own (every lookup each call).
+  (``forum.core.i18n.install_template_gettext``) with Flask-Babel's own (every lookup each call);
+- ``--what cache``: anonymous readers' pages kept for 10 s (``forum/pages/cache.py``) against
+  rendered each time (``PAGE_CACHE_SECONDS`` 0).
 
-    .venv/bin/python tests/bench/micro/page_variants.py --what dates|gettext [--rounds 6]
+Times are the CPU time of this process per page (``time.process_time``), which other work on a
+shared machine changes little, and the wall time.
+
+    .venv/bin/python tests/bench/micro/page_variants.py --what dates|gettext|cache [--rounds 6]
 """
 
 import argparse
@@ -29,7 +34,7 @@ def main() -> None:
     parser.add_argument('--rounds', type=int, default=6)
     parser.add_argument('--loads', type=int, default=10)
     parser.add_argument('--comments', type=int, default=1000)
-    parser.add_argument('--what', choices=('dates', 'gettext'), default='dates')
+    parser.add_argument('--what', choices=('dates', 'gettext', 'cache'), default='dates')
     parser.add_argument('--lang', default='th', help='Accept-Language of the loads')
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix='page-variants-'))
@@ -57,21 +62,30 @@ def main() -> None:
     for _ in range(3):
         client.get('/commitments/1', headers=headers)
     times: dict[str, list[float]] = {name: [] for name in variants}
+    cpu: dict[str, list[float]] = {name: [] for name in variants}
     for _ in range(args.rounds):
         for name, switch in variants.items():
             switch()
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             for _ in range(args.loads):
                 assert client.get('/commitments/1', headers=headers).status_code == 200
             times[name].append((time.perf_counter() - start) / args.loads * 1000)
+            cpu[name].append((time.process_time() - start_cpu) / args.loads * 1000)
     next(iter(variants.values()))()  # leave the forum's own choice in place
     for name, values in times.items():
-        print(f'{name}: median {statistics.median(values):.1f} ms a page', end=' ')
+        print(f'{name}: median {statistics.median(cpu[name]):.1f} ms of CPU', end=' ')
+        print(f'and {statistics.median(values):.1f} ms a page', end=' ')
         print(f'(rounds: {", ".join(f"{v:.0f}" for v in values)})')
 
 
 def _variants(what, app, i18n):
     """Each variant by name: a function that switches the page to it (the forum's own first)."""
+    if what == 'cache':
+
+        def kept_for(seconds):
+            return lambda: app.config.update(PAGE_CACHE_SECONDS=seconds)
+
+        return {'kept 10 s': kept_for(10.0), 'rendered each time': kept_for(0.0)}
     if what == 'dates':
         remembered = i18n._format_datetime
 
