@@ -41,13 +41,12 @@ def citizen(server_env, live_server) -> Account:
     return account
 
 
-@pytest.fixture(scope='module')
-def open_round(secretariat_http, drafting_nap) -> tuple[int, datetime]:
-    """A round on the drafting plan, opened now for 30 days; its id and close time (local)."""
+def _open_round(http, nap_id: int) -> tuple[int, datetime]:
+    """Prepare, announce and open a round on the plan for 30 days; its id and close (local)."""
     now = datetime.now(BANGKOK).replace(tzinfo=None, second=0, microsecond=0)
     closes = now + timedelta(days=30)
-    response = secretariat_http.post(
-        f'/consultations/new?nap={drafting_nap}',
+    response = http.post(
+        f'/consultations/new?nap={nap_id}',
         {
             'title_th': 'รับฟังความคิดเห็นต่อร่างแผนปฏิบัติการ', 'title_en': 'Consultation',
             'description_th': '', 'description_en': '', 'announce_on': now.date().isoformat(),
@@ -57,9 +56,15 @@ def open_round(secretariat_http, drafting_nap) -> tuple[int, datetime]:
         },
     )  # fmt: skip
     round_id = int(re.search(r'/consultations/(\d+)/manage$', response.url)[1])
-    secretariat_http.post(f'/consultations/{round_id}/announce', {})
-    secretariat_http.post(f'/consultations/{round_id}/open', {})
+    http.post(f'/consultations/{round_id}/announce', {})
+    http.post(f'/consultations/{round_id}/open', {})
     return round_id, closes
+
+
+@pytest.fixture(scope='module')
+def open_round(secretariat_http, drafting_nap) -> tuple[int, datetime]:
+    """A round on the drafting plan, opened now for 30 days; its id and close time (local)."""
+    return _open_round(secretariat_http, drafting_nap)
 
 
 def test_a_participant_submits_an_input_and_receives_its_tracking_number(
@@ -128,3 +133,63 @@ def test_a_participant_submits_an_input_and_receives_its_tracking_number(
     visit(page, f'/consultations/{round_id}')
     expect(page.locator('#mine + ul')).to_contain_text(number)
     _fits(page)
+
+
+def test_the_secretariat_records_responds_closes_and_publishes_on_a_phone(
+    new_page, accounts, secretariat_http, drafting_nap, make_commitment
+):
+    make_commitment(milestones=0)
+    round_id, _closes = _open_round(secretariat_http, drafting_nap)
+    page = new_page(locale='th-TH', width=PHONE, height=740)
+    log_in_quickly(page, accounts['secretariat'])
+    visit(page, f'/consultations/{round_id}/manage')
+    _fits(page)
+    expect(page.locator('.progress-line')).to_have_attribute('data-unanswered', '0')
+
+    # An input from a meeting, recorded by hand.
+    page.locator(f'a[href="/consultations/{round_id}/inputs/offline"]').click()
+    assert_accessible(page)
+    _fits(page)
+    page.locator('#channel').select_option('meeting')
+    page.locator('#received_on').fill(datetime.now(BANGKOK).date().isoformat())
+    page.locator('#sector').select_option('academia')
+    page.locator('#name').fill('ผู้เข้าร่วมเวที')
+    page.locator('#contact').fill('081-000-0000')
+    page.locator('#body').fill('ข้อเสนอจากเวทีรับฟังความคิดเห็นจังหวัดเชียงใหม่')
+    page.locator('form [type=submit].primary').click()
+    expect(page.locator('h1')).to_contain_text(re.compile(r'C\d+-000001'))
+    assert_accessible(page)
+    _fits(page)
+
+    # Its reasoned response.
+    respond = page.locator('#respond')
+    respond.locator('input[value="deferred"]').check()
+    respond.locator('[type=submit]').click()  # no reason: refused, said so
+    expect(page.locator('#reason-error')).to_be_visible()
+    assert_accessible(page)
+    page.locator('#respond input[value="deferred"]').check()
+    page.locator('#respond #reason').fill('จะพิจารณาในแผนปฏิบัติการฉบับถัดไป')
+    page.locator('#respond [type=submit]').click()
+    expect(page.locator('.response[data-disposition="deferred"]')).to_be_visible()
+
+    # Closed, then published once every input has its response.
+    visit(page, f'/consultations/{round_id}/manage')
+    close = page.locator('details.confirm[data-confirm="close"]')
+    close.locator('summary').click()
+    with page.expect_navigation():
+        close.locator('button[type=submit]').click()
+    publish = page.locator('details.confirm[data-confirm="publish"]')
+    publish.locator('summary').click()
+    assert_accessible(page)
+    with page.expect_navigation():
+        publish.locator('button[type=submit]').click()
+    expect(page.locator('[data-round-state]')).to_have_attribute('data-round-state', 'published')
+
+    # The results: the statistics, the input with its response, no contact details.
+    visit(page, f'/consultations/{round_id}/results')
+    _fits(page)
+    expect(page.locator('[data-inputs]').first).to_have_attribute('data-inputs', '1')
+    item = page.locator('.input-item').first
+    expect(item.locator('.submitter')).to_have_text('ไม่ระบุชื่อ')
+    expect(item.locator('.response')).to_contain_text('จะพิจารณาในแผนปฏิบัติการฉบับถัดไป')
+    assert '081-000-0000' not in page.content()
