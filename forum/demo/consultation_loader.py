@@ -39,7 +39,8 @@ from ..extensions import db
 from ..naps.models import Nap, NapState
 from ..naps.services import move_nap
 from ..sectors.services import sector_by_code
-from .consultation_data import INPUTS, PROVINCES, RESPONSES, ROUND, THEMES
+from .consultation_data import PROVINCES, RESPONSES, ROUND, THEMES
+from .consultation_inputs import INPUTS
 
 
 def _schedule() -> tuple[datetime, datetime, datetime]:

@@ -22,7 +22,7 @@ from ...extensions import db
 from ...naps.models import Nap
 from .. import bp
 from ..access import covered_commitments, get_round
-from ..forms import PromoteForm, RoundActionForm, RoundForm, ThemeForm
+from ..forms import RoundActionForm, RoundForm, ThemeForm
 from ..models import (
     RECOMMENDED_DAYS,
     ConsultationInput,
@@ -228,7 +228,6 @@ def render_manage(round_: ConsultationRound, *, status: int = 200, **forms):
         theme_counts=counts,
         action_form=forms.get('action_form') or RoundActionForm(formdata=None),
         theme_form=forms.get('theme_form') or ThemeForm(formdata=None),
-        promote_form=PromoteForm(formdata=None),
         comments=_promotable(round_),
         days=round_.days_open(max(now, round_.opens_at)) if round_.state == 'announced' else None,
         recommended=RECOMMENDED_DAYS,
