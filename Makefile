@@ -15,9 +15,24 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml
+$(VENV)/.installed: $(BIN)/python pyproject.toml | system-libs
 	$(BIN)/pip install --quiet -e .
 	touch $@
+
+# WeasyPrint (PDF exports, docs/exports.md) loads Pango, HarfBuzz and fontconfig from the system.
+# Debian's packages, installed with apt when a library is missing and we run as root.
+SYSTEM_LIBS := libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz.so.0 libharfbuzz-subset.so.0 libfontconfig.so.1
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 libthai0
+.PHONY: system-libs
+system-libs:
+	@missing=; for lib in $(SYSTEM_LIBS); do /sbin/ldconfig -p | grep -q "$$lib" || missing="$$missing $$lib"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing$$missing's Debian packages for PDF exports"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq $(SYSTEM_PACKAGES); \
+	  else echo "PDF exports need$$missing: install $(SYSTEM_PACKAGES)"; exit 1; fi; \
+	fi
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'

@@ -119,6 +119,7 @@ def _register_blueprints(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .comments import bp as comments_bp
     from .commitments import bp as commitments_bp
+    from .exports import bp as exports_bp
     from .main import bp as main_bp
     from .members import bp as members_bp
     from .naps import bp as naps_bp
@@ -132,3 +133,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(comments_bp)
     app.register_blueprint(pages_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(exports_bp)

@@ -86,6 +86,10 @@ class Config:
     BASE_URL = None
     #: ISO country code used in commitment identifiers (TH0001).
     COUNTRY_CODE = 'TH'
+    #: Where export jobs keep their files (``FORUM_EXPORTS_DIR``; default ``instance/exports``).
+    EXPORTS_DIR = None
+    #: Seconds a PDF or DOCX download waits for its file before the browser is shown progress.
+    EXPORT_WAIT = 2.0
     #: Throttles, in the ``limits`` notation ("10 per 15 minutes"); see docs/security.md.
     #: Refused logins per account (the email tried), and per client address.
     LOGIN_RATE_LIMIT = '10 per 15 minutes'
@@ -139,6 +143,9 @@ class Config:
         if os.environ.get('FORUM_WEBSOCKET_COMPRESSION'):
             settings['WEBSOCKET_COMPRESSION'] = os.environ['FORUM_WEBSOCKET_COMPRESSION'] == '1'
         settings['COUNTRY_CODE'] = os.environ.get('FORUM_COUNTRY_CODE') or settings['COUNTRY_CODE']
+        settings['EXPORTS_DIR'] = os.environ.get('FORUM_EXPORTS_DIR') or str(
+            instance_path() / 'exports'
+        )
         settings['PROXY_COUNT'] = int(os.environ.get('FORUM_PROXY_COUNT', '0'))
         settings['SESSION_IDLE_DAYS'] = float(os.environ.get('FORUM_SESSION_IDLE_DAYS', '14'))
         if os.environ.get('FORUM_REMEMBER_DAYS'):

@@ -1,0 +1,175 @@
+"""Word documents an official can edit: real headings and tables, Sarabun for Thai.
+
+Word sets Thai with the complex-script properties of a style: the ``w:cs`` font, ``w:szCs`` size,
+``w:bCs`` bold and the ``w:lang w:bidi`` language. Setting ``run.font.name`` alone leaves Thai in
+the theme's font; and python-docx's template gives headings theme fonts, which win over a font
+name, so they are removed. A DOCX names its font, it does not embed it: readers need Sarabun (or
+TH Sarabun New, which Word substitutes) installed.
+"""
+
+from __future__ import annotations
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from .fonts import FAMILY
+
+#: Style -> (size in points, bold).
+STYLES = {
+    'Normal': (12, None),
+    'Title': (22, True),
+    'Subtitle': (16, None),
+    'Heading 1': (17, True),
+    'Heading 2': (14, True),
+    'Heading 3': (12, True),
+    'Table Grid': (10, None),
+    'TOC Heading': (17, True),
+}
+_THEME_ATTRIBUTES = ('w:asciiTheme', 'w:hAnsiTheme', 'w:eastAsiaTheme', 'w:cstheme')
+
+
+def _set_fonts(rpr, size: float | None, bold: bool | None, lang: str) -> None:
+    """Sarabun on all four font slots, sizes and bold for complex script too, the language."""
+    fonts = rpr.find(qn('w:rFonts'))
+    if fonts is None:
+        fonts = OxmlElement('w:rFonts')
+        rpr.insert(0, fonts)
+    for name in _THEME_ATTRIBUTES:
+        fonts.attrib.pop(qn(name), None)
+    for slot in ('w:ascii', 'w:hAnsi', 'w:eastAsia', 'w:cs'):
+        fonts.set(qn(slot), FAMILY)
+    if bold is not None:
+        value = '1' if bold else '0'
+        rpr.get_or_add_b().set(qn('w:val'), value)
+        bcs = rpr.find(qn('w:bCs'))
+        if bcs is None:
+            bcs = OxmlElement('w:bCs')
+            rpr.find(qn('w:b')).addnext(bcs)
+        bcs.set(qn('w:val'), value)
+    if size is not None:
+        half_points = str(int(size * 2))
+        rpr.get_or_add_sz().set(qn('w:val'), half_points)
+        szcs = rpr.find(qn('w:szCs'))
+        if szcs is None:
+            szcs = OxmlElement('w:szCs')
+            rpr.find(qn('w:sz')).addnext(szcs)
+        szcs.set(qn('w:val'), half_points)
+    element = rpr.find(qn('w:lang'))
+    if element is None:
+        element = OxmlElement('w:lang')
+        rpr.append(element)  # last of the children this module writes: schema order holds
+    element.set(qn('w:val'), 'th-TH' if lang == 'th' else 'en-GB')
+    element.set(qn('w:eastAsia'), 'th-TH' if lang == 'th' else 'en-GB')
+    element.set(qn('w:bidi'), 'th-TH')
+
+
+def new_document(lang: str):
+    """An A4 document whose styles set Thai in Sarabun (margins as a Thai official document)."""
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(30), Mm(20)
+    section.top_margin, section.bottom_margin = Mm(22), Mm(20)
+    defaults = doc.styles.element.find(qn('w:docDefaults')).find(qn('w:rPrDefault'))
+    _set_fonts(defaults.find(qn('w:rPr')), 12, None, lang)
+    for name, (size, bold) in STYLES.items():
+        for style_name in (name, f'{name} Char'):
+            try:
+                style = doc.styles[style_name]
+            except KeyError:
+                continue
+            _set_fonts(style.element.get_or_add_rPr(), size, bold, lang)
+            if style_name.startswith(('Heading', 'Title', 'Subtitle', 'TOC')):
+                style.font.color.rgb = None  # the template's blue headings
+    settings = doc.settings.element
+    theme = settings.find(qn('w:themeFontLang'))
+    if theme is None:
+        theme = OxmlElement('w:themeFontLang')
+        settings.append(theme)
+    theme.set(qn('w:val'), 'en-GB')
+    theme.set(qn('w:bidi'), 'th-TH')
+    # Fields (contents, page numbers) are brought up to date when the document is opened.
+    update = OxmlElement('w:updateFields')
+    update.set(qn('w:val'), 'true')
+    settings.append(update)
+    doc.core_properties.language = 'th-TH' if lang == 'th' else 'en-GB'
+    return doc
+
+
+def _field(paragraph, instruction: str, placeholder: str = '') -> None:
+    """A Word field (``PAGE``, ``TOC …``) in ``paragraph``."""
+    run = paragraph.add_run()
+    for kind, text in (('begin', None), (None, instruction), ('separate', None)):
+        if kind:
+            element = OxmlElement('w:fldChar')
+            element.set(qn('w:fldCharType'), kind)
+        else:
+            element = OxmlElement('w:instrText')
+            element.set(qn('xml:space'), 'preserve')
+            element.text = f' {text} '
+        run._r.append(element)
+    if placeholder:
+        paragraph.add_run(placeholder)
+    end = OxmlElement('w:fldChar')
+    end.set(qn('w:fldCharType'), 'end')
+    paragraph.add_run()._r.append(end)
+
+
+def page_numbers(doc, digits: str) -> None:
+    """The page number at the top centre, ``- 1 -`` (``- ๑ -`` with Thai digits)."""
+    header = doc.sections[0].header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    header.add_run('- ')
+    _field(header, 'PAGE \\* ThaiArabic' if digits == 'thai' else 'PAGE', '1')
+    header.add_run(' -')
+    doc.sections[0].different_first_page_header_footer = True  # no number on the cover
+
+
+def contents(doc, title: str, placeholder: str) -> None:
+    """A table of contents field over headings 1–2 (Word fills it in when the file opens)."""
+    doc.add_paragraph(title, style='TOC Heading' if 'TOC Heading' in doc.styles else 'Heading 1')
+    _field(doc.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', placeholder)
+
+
+def page_break(doc) -> None:
+    """Start a new page."""
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def centred(doc, text: str, size: float, bold: bool = False, space_before: float = 0):
+    """A centred paragraph (the cover)."""
+    paragraph = doc.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_before = Pt(space_before)
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    return paragraph
+
+
+def table(doc, header: list[str] | None, rows: list[list[str]], widths_mm: list[float]):
+    """A grid table: header row bold and repeated on every page, column widths fixed."""
+    grid = doc.add_table(rows=0, cols=len(widths_mm))
+    grid.style = doc.styles['Table Grid']
+    grid.autofit = False
+    # LibreOffice reads the grid's widths, Word each cell's: set both.
+    for column, width in zip(grid.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+    if header:
+        cells = grid.add_row().cells
+        for cell, text, width in zip(cells, header, widths_mm, strict=True):
+            cell.width = Mm(width)
+            cell.paragraphs[0].add_run(text).bold = True
+        properties = grid.rows[0]._tr.get_or_add_trPr()
+        repeat = OxmlElement('w:tblHeader')
+        repeat.set(qn('w:val'), 'true')
+        properties.append(repeat)
+    for values in rows:
+        cells = grid.add_row().cells
+        for cell, text, width in zip(cells, values, widths_mm, strict=True):
+            cell.width = Mm(width)
+            cell.text = text
+    return grid
