@@ -208,6 +208,7 @@ def _base_url(url: str) -> str | None:
 
 #: Numeric settings read at start-up from ``FORUM_<name>`` (never at import), with their type.
 NUMBER_SETTINGS = {
+    'EXPORT_WAIT': float,
     'SOCKET_QUEUE_LIMIT': int,
     'SOCKET_QUEUE_BYTES': int,
     'SOCKET_SEND_TIMEOUT': float,

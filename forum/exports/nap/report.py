@@ -46,7 +46,7 @@ def labels() -> dict[str, str]:
         'budget': str(field_label('budget')),
         'sdg': str(field_label('sdg_targets')),
         'state': _('State'),
-        'values': _('Relevance to OGP values'),
+        'ogp_values': _('Relevance to OGP values'),
         'relevant': _('Relevant'),
         'not_relevant': _('Not relevant'),
         'milestones': str(field_label('milestones')),

@@ -67,7 +67,7 @@ def _commitment(doc, c: dict, L: dict) -> None:  # noqa: N803
         doc.add_heading(section['label'], level=3)
         for line in (section['text'] or L['not_given']).split('\n'):
             doc.add_paragraph(line)
-    doc.add_heading(L['values'], level=3)
+    doc.add_heading(L['ogp_values'], level=3)
     word.table(
         doc,
         None,

@@ -67,12 +67,15 @@ def _front(document: dict, anchors: dict[str, int]) -> str:
     )
 
 
-def render(document: dict, out: BinaryIO, progress: Progress | None = None) -> dict:
-    """Write the report as an A4 PDF to ``out``."""
+def render(
+    document: dict, out: BinaryIO, progress: Progress | None = None, *, repair: bool = True
+) -> dict:
+    """Write the report as an A4 PDF to ``out`` (``repair``: see ``render_pdf``)."""
     pieces = chunks(document)
     body = [
         partial(_body, document, parts, index == 0, index == len(pieces) - 1)
         for index, parts in enumerate(pieces)
     ]
     kwargs = {'progress': progress} if progress is not None else {}
+    kwargs['repair'] = repair
     return render_pdf(partial(_front, document), body, out, base_url=report_base_url(), **kwargs)

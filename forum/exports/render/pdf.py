@@ -41,12 +41,14 @@ def render_pdf(
     *,
     base_url: str,
     progress: Progress = _quiet_progress,
+    repair: bool = True,
 ) -> dict[str, int]:
     """Lay out ``body`` chunk by chunk, then ``front``, and write one PDF to ``out``.
 
     Each body chunk is a function of the page number its first page gets (so that numbering
     goes on); ``front`` gets the page number of every anchor (``id``) of the body. Returns the
-    page counts and what the text repair did.
+    page counts and what the text repair did (``repair=False`` leaves WeasyPrint's text layer,
+    for comparison).
     """
     from weasyprint.text.fonts import FontConfiguration
 
@@ -70,7 +72,7 @@ def render_pdf(
     for data in [front_pdf, *parts]:
         writer.append(PdfReader(io.BytesIO(data)))
     progress(len(body) + 1, total, 'text')
-    stats = fix_thai_text(writer, font_paths())
+    stats = fix_thai_text(writer, font_paths()) if repair else {}
     writer.compress_identical_objects()
     writer.write(out)
     progress(total, total, 'done')

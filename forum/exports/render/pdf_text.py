@@ -109,6 +109,8 @@ class _Font:
     #: Glyphs whose text holds a NIKHAHIT (the NIKHAHIT and its ligatures with a tone mark).
     nikhahit: set[int]
     next_code: int
+    #: Codes WeasyPrint's own encoding sends elsewhere than their glyph id (missing glyphs).
+    remap: dict[int, int] = field(default_factory=dict)
     #: (glyph id, text) -> the new code that draws that glyph and reads as that text.
     aliases: dict[tuple[int, str], int] = field(default_factory=dict)
 
@@ -183,7 +185,7 @@ def fix_thai_text(writer: PdfWriter, font_files: list[Path]) -> dict[str, int]:
     for font in fonts.values():
         if font is not None:
             _write_tounicode(writer, font)
-            if font.aliases:
+            if font.aliases or font.remap:
                 _write_cid_map(writer, font)
     return stats
 
@@ -202,6 +204,19 @@ def _prepare(obj, originals: _Originals) -> _Font | None:
         or '/ToUnicode' not in obj
     ):
         return None
+    encoding = obj.get('/Encoding')
+    remap: dict[int, int] = {}
+    if encoding != '/Identity-H':
+        # WeasyPrint writes an encoding of its own when a character has no glyph in the font (an
+        # emoji in Sarabun): codes map to themselves, a missing one to glyph 0. pypdf cannot read
+        # text through such an encoding; the CID map below does the same job (_write_cid_map).
+        stream = encoding.get_object() if encoding is not None else None
+        if stream is None or not hasattr(stream, 'get_data'):
+            return None
+        remap = {
+            code: cid for code, cid in _read_cid_encoding(stream.get_data()).items() if code != cid
+        }
+        obj[NameObject('/Encoding')] = NameObject('/Identity-H')
     embedded = TTFont(io.BytesIO(descriptor['/FontFile2'].get_object().get_data()), lazy=True)
     texts = originals.texts_for(embedded)
     cmap = embedded.getBestCmap() or {}
@@ -216,7 +231,8 @@ def _prepare(obj, originals: _Originals) -> _Font | None:
         texts=texts,
         sara_aa=sara_aa,
         nikhahit={gid for gid, text in texts.items() if NIKHAHIT in text},
-        next_code=max([count, *(gid + 1 for gid in written)]),
+        next_code=max([count, *(gid + 1 for gid in written), *(code + 1 for code in remap)]),
+        remap=remap,
     )
 
 
@@ -292,6 +308,20 @@ def _read_tounicode(data: bytes) -> dict[int, str]:
     return table
 
 
+def _read_cid_encoding(data: bytes) -> dict[int, int]:
+    """The code -> CID entries of an encoding CMap (``cidchar`` and ``cidrange``)."""
+    table: dict[int, int] = {}
+    text = data.decode('latin-1')
+    for block in re.findall(r'begincidchar(.*?)endcidchar', text, re.S):
+        for code, cid in re.findall(r'<([0-9a-fA-F]+)>\s*(\d+)', block):
+            table[int(code, 16)] = int(cid)
+    for block in re.findall(r'begincidrange(.*?)endcidrange', text, re.S):
+        for low, high, cid in re.findall(r'<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\d+)', block):
+            for k, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
+                table[code] = int(cid) + k
+    return table
+
+
 def _write_tounicode(writer: PdfWriter, font: _Font) -> None:
     """Replace the font's ToUnicode: the font's own texts, the NIKHAHIT moved to the aliases."""
     written = _read_tounicode(font.obj['/ToUnicode'].get_object().get_data())
@@ -328,6 +358,8 @@ def _write_tounicode(writer: PdfWriter, font: _Font) -> None:
 def _write_cid_map(writer: PdfWriter, font: _Font) -> None:
     """A CIDToGIDMap where each alias code draws its glyph, with the glyph's width."""
     gids = list(range(font.next_code))
+    for code, gid in font.remap.items():
+        gids[code] = gid
     for (gid, _text), code in font.aliases.items():
         gids[code] = gid
     stream = DecodedStreamObject()
