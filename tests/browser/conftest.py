@@ -98,7 +98,13 @@ ACCOUNTS = {
 def server_env(tmp_path_factory) -> dict[str, str]:
     """The environment of the server under test (also used to run ``flask`` commands on it)."""
     instance = tmp_path_factory.mktemp('live-server')
-    return app_env(instance, f'sqlite:///{instance / "forum.sqlite3"}', secret='browser-test')
+    # No wait for a slow export: the browser is shown its progress (tests/browser/test_exports.py).
+    return app_env(
+        instance,
+        f'sqlite:///{instance / "forum.sqlite3"}',
+        secret='browser-test',
+        FORUM_EXPORT_WAIT='0',
+    )
 
 
 def _create_accounts(env: dict[str, str]) -> None:
