@@ -97,10 +97,19 @@ test: install-test assets translations
 # Broadcast fan-out benchmark (issue 4): 1,000 clients, the forum against a Node socket.io server.
 # Options: make bench BENCH_ARGS='--clients 500 --posts 10 --client-procs 1,2'. See docs/performance.md.
 # The revision-comparison benchmark (issue 10) is `make bench-compare`.
-# `make bench` then runs the page benchmark (`make bench-page`, below).
+# `make bench` then runs the page benchmark (`make bench-page`, below) and the export benchmark.
 bench: install-test assets
 	$(BIN)/python tests/bench/bench_fanout.py $(BENCH_ARGS)
 	$(BIN)/python tests/bench/bench_page.py $(PAGE_ARGS)
+	$(BIN)/python tests/bench/bench_exports.py $(EXPORT_ARGS)
+
+# Exports (issue 16): the plan in every format at 1,000 and 10,000 rows, each in a fresh process,
+# then how much of the seed document's Thai survives copying out of our PDFs.
+# Options: make bench-exports EXPORT_ARGS='--rows 1000 --formats pdf'. See docs/performance.md.
+.PHONY: bench-exports
+bench-exports: install-test
+	$(BIN)/python tests/bench/bench_exports.py $(EXPORT_ARGS)
+	$(BIN)/python tests/bench/thai_roundtrip.py
 
 # Commitment page (issue 11): page and join ack at 10-10,000 comments, the page under 50 clients
 # while 1,000 sockets watch, and keep-alive turns under wrk (ours beside a bare gunicorn+gevent app).

@@ -115,6 +115,7 @@ def export_command(kind_name, subject_id, fmt, lang, digits, output, as_email):
     """
     import time
 
+    from flask_babel import force_locale
     from flask_login import AnonymousUserMixin
 
     from .auth.services import user_by_email
@@ -125,7 +126,8 @@ def export_command(kind_name, subject_id, fmt, lang, digits, output, as_email):
         exporter = registry.exporter(kind_name, fmt)
         options = registry.options(lang, digits)
     except Refused as refusal:
-        raise click.BadParameter(str(refusal.message)) from None
+        with force_locale('en'):  # as every other message of the CLI
+            raise click.BadParameter(str(refusal.message)) from None
     viewer = AnonymousUserMixin()
     if as_email:
         viewer = user_by_email(as_email)
