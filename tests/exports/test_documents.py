@@ -60,6 +60,9 @@ def test_docx_styles_set_sarabun_for_complex_script(client, world):
         assert rpr.find(qn('w:szCs')) is not None, name
         assert rpr.find(qn('w:lang')).get(qn('w:bidi')) == 'th-TH', name
     assert doc.styles['Heading 1'].element.rPr.find(qn('w:bCs')).get(qn('w:val')) == '1'
+    assert {table.style.name for table in doc.tables} == {'Table Grid'}
+    header_row = next(t for t in doc.tables if len(t.columns) == 7).rows[0]
+    assert header_row._tr.trPr.find(qn('w:tblHeader')) is not None  # repeated on every page
     section = doc.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
 

@@ -27,7 +27,7 @@ def render(document: dict, out: BinaryIO, progress: Progress | None = None) -> N
     word.contents(doc, L['contents'], L['contents'])
     word.page_break(doc)
 
-    doc.add_heading(L['about'], level=1)
+    word.heading(doc, L['about'], 1)
     doc.add_paragraph(document['about'])
     word.table(
         doc,
@@ -40,7 +40,7 @@ def render(document: dict, out: BinaryIO, progress: Progress | None = None) -> N
     total, done = max(rows(document), 1), 0
     for area in document['areas']:
         word.page_break(doc)
-        doc.add_heading(area['name'], level=1)
+        word.heading(doc, area['name'], 1)
         for number, c in enumerate(area['commitments']):
             if number:
                 word.page_break(doc)
@@ -50,7 +50,7 @@ def render(document: dict, out: BinaryIO, progress: Progress | None = None) -> N
                 progress(done, total, 'layout')
     if document['withdrawn']:
         word.page_break(doc)
-        doc.add_heading(L['withdrawn'], level=1)
+        word.heading(doc, L['withdrawn'], 1)
         word.table(
             doc,
             [L['identifier'], L['commitment'], L['reason']],
@@ -61,13 +61,13 @@ def render(document: dict, out: BinaryIO, progress: Progress | None = None) -> N
 
 
 def _commitment(doc, c: dict, L: dict) -> None:  # noqa: N803
-    doc.add_heading(f'{c["code"]} {c["title"]}', level=2)
+    word.heading(doc, f'{c["code"]} {c["title"]}', 2)
     word.table(doc, None, [[L[f['key']], f['text']] for f in c['fields'] if f['text']], [45, 115])
     for section in c['sections']:
-        doc.add_heading(section['label'], level=3)
+        word.heading(doc, section['label'], 3)
         for line in (section['text'] or L['not_given']).split('\n'):
             doc.add_paragraph(line)
-    doc.add_heading(L['ogp_values'], level=3)
+    word.heading(doc, L['ogp_values'], 3)
     word.table(
         doc,
         None,
@@ -77,7 +77,7 @@ def _commitment(doc, c: dict, L: dict) -> None:  # noqa: N803
         ],
         [45, 25, 90],
     )
-    doc.add_heading(L['milestones'], level=3)
+    word.heading(doc, L['milestones'], 3)
     if not c['milestones']:
         doc.add_paragraph(L['no_milestones'])
         return

@@ -9,10 +9,12 @@ TH Sarabun New, which Word substitutes) installed.
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
 from .fonts import FAMILY
@@ -150,26 +152,53 @@ def centred(doc, text: str, size: float, bold: bool = False, space_before: float
     return paragraph
 
 
+def heading(doc, text: str, level: int):
+    """A heading paragraph of style ``Heading <level>``.
+
+    The style is named by its id: python-docx's lookup by name scans every style, each time.
+    """
+    paragraph = doc.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().style = f'Heading{level}'
+    return paragraph
+
+
+def _run(text: str, bold: bool) -> str:
+    """A run's XML: line breaks as ``w:br``, bold for complex script too."""
+    props = '<w:rPr><w:b/><w:bCs/></w:rPr>' if bold else ''
+    lines = '<w:br/>'.join(
+        f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in text.split('\n')
+    )
+    return f'<w:r>{props}{lines}</w:r>'
+
+
+def _row(values: list[str], widths: list[int], *, header: bool) -> str:
+    cells = ''.join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+        f'<w:p>{_run(value, header) if value else ""}</w:p></w:tc>'
+        for value, width in zip(values, widths, strict=True)
+    )
+    # A header row is repeated at the top of every page the table runs onto.
+    props = '<w:trPr><w:tblHeader w:val="true"/></w:trPr>' if header else ''
+    return f'<w:tr>{props}{cells}</w:tr>'
+
+
 def table(doc, header: list[str] | None, rows: list[list[str]], widths_mm: list[float]):
-    """A grid table: header row bold and repeated on every page, column widths fixed."""
+    """A grid table: header row bold and repeated on every page, column widths fixed.
+
+    The rows are written as XML in one piece: python-docx's cell by cell interface costs
+    milliseconds a cell (it looks the whole table up again for every row), minutes for a long plan.
+    """
     grid = doc.add_table(rows=0, cols=len(widths_mm))
-    grid.style = doc.styles['Table Grid']
+    grid._tbl.tblPr.style = 'TableGrid'  # by id, as heading() does
     grid.autofit = False
     # LibreOffice reads the grid's widths, Word each cell's: set both.
     for column, width in zip(grid.columns, widths_mm, strict=True):
         column.width = Mm(width)
-    if header:
-        cells = grid.add_row().cells
-        for cell, text, width in zip(cells, header, widths_mm, strict=True):
-            cell.width = Mm(width)
-            cell.paragraphs[0].add_run(text).bold = True
-        properties = grid.rows[0]._tr.get_or_add_trPr()
-        repeat = OxmlElement('w:tblHeader')
-        repeat.set(qn('w:val'), 'true')
-        properties.append(repeat)
-    for values in rows:
-        cells = grid.add_row().cells
-        for cell, text, width in zip(cells, values, widths_mm, strict=True):
-            cell.width = Mm(width)
-            cell.text = text
+    twips = [int(Mm(width).twips) for width in widths_mm]
+    body = ''.join(
+        ([_row(header, twips, header=True)] if header else [])
+        + [_row(values, twips, header=False) for values in rows]
+    )
+    for row in parse_xml(f'<w:tbl {nsdecls("w")}>{body}</w:tbl>'):
+        grid._tbl.append(row)
     return grid
