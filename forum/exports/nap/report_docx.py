@@ -17,59 +17,58 @@ def render(document: dict, out: BinaryIO, progress: Progress | None = None) -> N
     L = document['labels']  # noqa: N806 - as in the templates
     doc = word.new_document(document['lang'])
     word.page_numbers(doc, document['digits'])
-    word.centred(doc, document['kicker'], 22, bold=True, space_before=120)
-    word.centred(doc, document['title'], 20, bold=True, space_before=18)
-    word.centred(doc, document['period'], 15, space_before=18)
-    word.centred(doc, L['ogp'], 13, space_before=6)
-    word.centred(doc, L['prepared_by'], 14, space_before=180)
-    word.centred(doc, document['date'], 14)
-    word.page_break(doc)
-    word.contents(doc, L['contents'], L['contents'])
-    word.page_break(doc)
+    body = word.Body()
+    body.paragraph(document['kicker'], size=22, bold=True, centred=True, space_before=120)
+    body.paragraph(document['title'], size=20, bold=True, centred=True, space_before=18)
+    body.paragraph(document['period'], size=15, centred=True, space_before=18)
+    body.paragraph(L['ogp'], size=13, centred=True, space_before=6)
+    body.paragraph(L['prepared_by'], size=14, centred=True, space_before=180)
+    body.paragraph(document['date'], size=14, centred=True)
+    body.page_break()
+    body.contents(L['contents'], L['contents'])
+    body.page_break()
 
-    word.heading(doc, L['about'], 1)
-    doc.add_paragraph(document['about'])
-    word.table(
-        doc,
+    body.heading(L['about'], 1)
+    body.paragraph(document['about'])
+    body.table(
         None,
         [[L['period'], document['period']], [L['document_state'], document['state']]],
         [45, 115],
     )
     if not document['areas']:
-        doc.add_paragraph(L['no_commitments'])
+        body.paragraph(L['no_commitments'])
     total, done = max(rows(document), 1), 0
     for area in document['areas']:
-        word.page_break(doc)
-        word.heading(doc, area['name'], 1)
+        body.page_break()
+        body.heading(area['name'], 1)
         for number, c in enumerate(area['commitments']):
             if number:
-                word.page_break(doc)
-            _commitment(doc, c, L)
+                body.page_break()
+            _commitment(body, c, L)
             done += 1 + len(c['milestones'])
             if progress is not None:
                 progress(done, total, 'layout')
     if document['withdrawn']:
-        word.page_break(doc)
-        word.heading(doc, L['withdrawn'], 1)
-        word.table(
-            doc,
+        body.page_break()
+        body.heading(L['withdrawn'], 1)
+        body.table(
             [L['identifier'], L['commitment'], L['reason']],
             [[w['code'], w['title'], w['reason']] for w in document['withdrawn']],
             [25, 70, 65],
         )
+    body.write(doc)
     doc.save(out)
 
 
-def _commitment(doc, c: dict, L: dict) -> None:  # noqa: N803
-    word.heading(doc, f'{c["code"]} {c["title"]}', 2)
-    word.table(doc, None, [[L[f['key']], f['text']] for f in c['fields'] if f['text']], [45, 115])
+def _commitment(body: word.Body, c: dict, L: dict) -> None:  # noqa: N803
+    body.heading(f'{c["code"]} {c["title"]}', 2)
+    body.table(None, [[L[f['key']], f['text']] for f in c['fields'] if f['text']], [45, 115])
     for section in c['sections']:
-        word.heading(doc, section['label'], 3)
+        body.heading(section['label'], 3)
         for line in (section['text'] or L['not_given']).split('\n'):
-            doc.add_paragraph(line)
-    word.heading(doc, L['ogp_values'], 3)
-    word.table(
-        doc,
+            body.paragraph(line)
+    body.heading(L['ogp_values'], 3)
+    body.table(
         None,
         [
             [v['label'], L['relevant'] if v['relevant'] else L['not_relevant'], v['why']]
@@ -77,16 +76,15 @@ def _commitment(doc, c: dict, L: dict) -> None:  # noqa: N803
         ],
         [45, 25, 90],
     )
-    word.heading(doc, L['milestones'], 3)
+    body.heading(L['milestones'], 3)
     if not c['milestones']:
-        doc.add_paragraph(L['no_milestones'])
+        body.paragraph(L['no_milestones'])
         return
     header = [
         L['number'], L['output'], L['indicator'], L['baseline_target'], L['owner'],
         f'{L["start"]} – {L["end"]}', L['status'],
     ]  # fmt: skip
-    word.table(
-        doc,
+    body.table(
         header,
         [
             [

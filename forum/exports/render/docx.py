@@ -12,10 +12,10 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 
 from .fonts import FAMILY
 
@@ -130,41 +130,79 @@ def page_numbers(doc, digits: str) -> None:
     doc.sections[0].different_first_page_header_footer = True  # no number on the cover
 
 
-def contents(doc, title: str, placeholder: str) -> None:
-    """A table of contents field over headings 1–2 (Word fills it in when the file opens)."""
-    doc.add_paragraph(title, style='TOC Heading' if 'TOC Heading' in doc.styles else 'Heading 1')
-    _field(doc.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', placeholder)
+class Body:
+    """The document's body written as WordprocessingML text, added to the document in one piece.
 
-
-def page_break(doc) -> None:
-    """Start a new page."""
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-
-def centred(doc, text: str, size: float, bold: bool = False, space_before: float = 0):
-    """A centred paragraph (the cover)."""
-    paragraph = doc.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.space_before = Pt(space_before)
-    run = paragraph.add_run(text)
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    return paragraph
-
-
-def heading(doc, text: str, level: int):
-    """A heading paragraph of style ``Heading <level>``.
-
-    The style is named by its id: python-docx's lookup by name scans every style, each time.
+    python-docx's own ``add_paragraph`` and ``add_table`` look for the end of the body among all
+    its children each time (minutes for a long plan: the cost grows with the square of its
+    length); so does its cell-by-cell table interface. Text is escaped here; line breaks become
+    ``w:br``.
     """
-    paragraph = doc.add_paragraph(text)
-    paragraph._p.get_or_add_pPr().style = f'Heading{level}'
-    return paragraph
+
+    def __init__(self):
+        self.parts: list[str] = []
+
+    def paragraph(
+        self, text: str = '', *, style: str | None = None, size: float | None = None,
+        bold: bool = False, centred: bool = False, space_before: float = 0,
+    ) -> None:  # fmt: skip
+        """A paragraph (``style`` is a style id: ``Heading1``, ``TOCHeading``)."""
+        props = f'<w:pStyle w:val="{style}"/>' if style else ''
+        if space_before:
+            props += f'<w:spacing w:before="{int(space_before * 20)}"/>'
+        if centred:
+            props += '<w:jc w:val="center"/>'
+        props = f'<w:pPr>{props}</w:pPr>' if props else ''
+        self.parts.append(f'<w:p>{props}{_run(text, bold, size) if text else ""}</w:p>')
+
+    def heading(self, text: str, level: int) -> None:
+        """A heading of style ``Heading <level>``."""
+        self.paragraph(text, style=f'Heading{level}')
+
+    def page_break(self) -> None:
+        """Start a new page."""
+        self.parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+
+    def contents(self, title: str, placeholder: str) -> None:
+        """A table of contents field over headings 1–2 (Word fills it in when the file opens)."""
+        self.paragraph(title, style='TOCHeading')
+        field = ' TOC \\o "1-2" \\h \\z \\u '
+        self.parts.append(
+            '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve">{field}</w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'{_run(placeholder, False)}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        )
+
+    def table(self, header: list[str] | None, rows: list[list[str]], widths_mm: list[float]):
+        """A grid table: header row bold and repeated on every page, column widths fixed."""
+        twips = [int(Mm(width).twips) for width in widths_mm]
+        # LibreOffice reads the grid's widths, Word each cell's: both are set.
+        grid = ''.join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+        body = ''.join(
+            ([_row(header, twips, header=True)] if header else [])
+            + [_row(values, twips, header=False) for values in rows]
+        )
+        self.parts.append(
+            '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
+            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0"/></w:tblPr>'
+            f'<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>'
+        )
+
+    def write(self, doc) -> None:
+        """Put the body into ``doc``, before its section properties."""
+        body = doc.element.body
+        end = body.find(qn('w:sectPr'))
+        for element in parse_xml(f'<w:body {nsdecls("w")}>{"".join(self.parts)}</w:body>'):
+            end.addprevious(element)
 
 
-def _run(text: str, bold: bool) -> str:
-    """A run's XML: line breaks as ``w:br``, bold for complex script too."""
-    props = '<w:rPr><w:b/><w:bCs/></w:rPr>' if bold else ''
+def _run(text: str, bold: bool, size: float | None = None) -> str:
+    """A run's XML: line breaks as ``w:br``, bold and size for complex script too."""
+    props = '<w:b/><w:bCs/>' if bold else ''
+    if size:
+        props += f'<w:sz w:val="{int(size * 2)}"/><w:szCs w:val="{int(size * 2)}"/>'
+    props = f'<w:rPr>{props}</w:rPr>' if props else ''
     lines = '<w:br/>'.join(
         f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in text.split('\n')
     )
@@ -180,25 +218,3 @@ def _row(values: list[str], widths: list[int], *, header: bool) -> str:
     # A header row is repeated at the top of every page the table runs onto.
     props = '<w:trPr><w:tblHeader w:val="true"/></w:trPr>' if header else ''
     return f'<w:tr>{props}{cells}</w:tr>'
-
-
-def table(doc, header: list[str] | None, rows: list[list[str]], widths_mm: list[float]):
-    """A grid table: header row bold and repeated on every page, column widths fixed.
-
-    The rows are written as XML in one piece: python-docx's cell by cell interface costs
-    milliseconds a cell (it looks the whole table up again for every row), minutes for a long plan.
-    """
-    grid = doc.add_table(rows=0, cols=len(widths_mm))
-    grid._tbl.tblPr.style = 'TableGrid'  # by id, as heading() does
-    grid.autofit = False
-    # LibreOffice reads the grid's widths, Word each cell's: set both.
-    for column, width in zip(grid.columns, widths_mm, strict=True):
-        column.width = Mm(width)
-    twips = [int(Mm(width).twips) for width in widths_mm]
-    body = ''.join(
-        ([_row(header, twips, header=True)] if header else [])
-        + [_row(values, twips, header=False) for values in rows]
-    )
-    for row in parse_xml(f'<w:tbl {nsdecls("w")}>{body}</w:tbl>'):
-        grid._tbl.append(row)
-    return grid
