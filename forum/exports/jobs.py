@@ -78,7 +78,12 @@ class JobStore:
         self.root.mkdir(parents=True, exist_ok=True)
         key = self.key(exporter, document)
         status = self.status(key)
-        if status is not None and not _needs_restart(status):
+        finished_but_gone = (
+            status is not None
+            and status['state'] == 'done'
+            and not (self.path(key, 'out').exists())
+        )
+        if status is not None and not _needs_restart(status) and not finished_but_gone:
             return key
         self._prune()
         claim = self.path(key, 'claim')

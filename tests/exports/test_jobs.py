@@ -110,3 +110,14 @@ def test_unknown_jobs_are_404(client, world):
     assert client.get('/exports/' + 'a' * 32).status_code == 404
     assert client.get('/exports/' + 'a' * 32 + '.json').status_code == 404
     assert client.get('/exports/' + 'a' * 32 + '/file').status_code == 404
+
+
+def test_a_file_removed_meanwhile_is_made_again(client, app, world, exports_dir):
+    key = _start(client, app, world.nap_id)
+    _finish(app, key)
+    (exports_dir / f'{key}.out').unlink()  # pruned after a day, or removed by an operator
+    assert client.get(f'/exports/{key}/file').status_code == 404
+    app.config['EXPORT_WAIT'] = 120
+    response = client.get(f'/naps/{world.nap_id}/export.docx?lang=th', headers=BROWSER)
+    assert response.status_code == 200
+    assert response.mimetype.endswith('wordprocessingml.document')
