@@ -15,9 +15,24 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml
+$(VENV)/.installed: $(BIN)/python pyproject.toml | system-libs
 	$(BIN)/pip install --quiet -e .
 	touch $@
+
+# WeasyPrint (PDF exports, docs/exports.md) loads Pango, HarfBuzz and fontconfig from the system.
+# Debian's packages, installed with apt when a library is missing and we run as root.
+SYSTEM_LIBS := libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz.so.0 libharfbuzz-subset.so.0 libfontconfig.so.1
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 libthai0
+.PHONY: system-libs
+system-libs:
+	@missing=; for lib in $(SYSTEM_LIBS); do /sbin/ldconfig -p | grep -q "$$lib" || missing="$$missing $$lib"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing$$missing's Debian packages for PDF exports"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq $(SYSTEM_PACKAGES); \
+	  else echo "PDF exports need$$missing: install $(SYSTEM_PACKAGES)"; exit 1; fi; \
+	fi
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
@@ -82,10 +97,19 @@ test: install-test assets translations
 # Broadcast fan-out benchmark (issue 4): 1,000 clients, the forum against a Node socket.io server.
 # Options: make bench BENCH_ARGS='--clients 500 --posts 10 --client-procs 1,2'. See docs/performance.md.
 # The revision-comparison benchmark (issue 10) is `make bench-compare`.
-# `make bench` then runs the page benchmark (`make bench-page`, below).
+# `make bench` then runs the page benchmark (`make bench-page`, below) and the export benchmark.
 bench: install-test assets
 	$(BIN)/python tests/bench/bench_fanout.py $(BENCH_ARGS)
 	$(BIN)/python tests/bench/bench_page.py $(PAGE_ARGS)
+	$(BIN)/python tests/bench/bench_exports.py $(EXPORT_ARGS)
+
+# Exports (issue 16): the plan in every format at 1,000 and 10,000 rows, each in a fresh process,
+# then how much of the seed document's Thai survives copying out of our PDFs.
+# Options: make bench-exports EXPORT_ARGS='--rows 1000 --formats pdf'. See docs/performance.md.
+.PHONY: bench-exports
+bench-exports: install-test
+	$(BIN)/python tests/bench/bench_exports.py $(EXPORT_ARGS)
+	$(BIN)/python tests/bench/thai_roundtrip.py
 
 # Commitment page (issue 11): page and join ack at 10-10,000 comments, the page under 50 clients
 # while 1,000 sockets watch, and keep-alive turns under wrk (ours beside a bare gunicorn+gevent app).

@@ -123,6 +123,7 @@ def _register_blueprints(app: Flask) -> None:
     from .comments import bp as comments_bp
     from .commitments import bp as commitments_bp
     from .consultations import bp as consultations_bp
+    from .exports import bp as exports_bp
     from .main import bp as main_bp
     from .members import bp as members_bp
     from .naps import bp as naps_bp
@@ -137,3 +138,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(consultations_bp)
     app.register_blueprint(pages_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(exports_bp)

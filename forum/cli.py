@@ -101,3 +101,51 @@ def create_user_command(email, password, name, role, sector_code, organisation):
         raise click.ClickException(str(done.message))
     user = done.value
     click.echo(f'Created {user.email} ({user.role}, {sector.code}).')
+
+
+@forum_cli.command('export')
+@click.argument('kind_name', metavar='KIND')
+@click.argument('subject_id', metavar='ID', type=int)
+@click.option('--format', 'fmt', required=True, help='pdf, docx, csv or json (per kind).')
+@click.option('--lang', default='th', show_default=True, help='th or en.')
+@click.option('--digits', default='arabic', show_default=True, help='arabic or thai (PDF, DOCX).')
+@click.option('--output', required=True, type=click.Path(dir_okay=False, writable=True))
+@click.option('--as', 'as_email', default=None, help='Export what this account may read.')
+def export_command(kind_name, subject_id, fmt, lang, digits, output, as_email):
+    """Write an export to a file, e.g. ``export nap 1 --format pdf --lang th --output nap.pdf``.
+
+    The same exporters as the download routes. Without ``--as`` the export holds what the
+    public may read.
+    """
+    import time
+
+    from flask_babel import force_locale
+    from flask_login import AnonymousUserMixin
+
+    from .auth.services import user_by_email
+    from .core.refusals import Refused
+    from .exports import registry
+
+    try:
+        exporter = registry.exporter(kind_name, fmt)
+        options = registry.options(lang, digits)
+    except Refused as refusal:
+        with force_locale('en'):  # as every other message of the CLI
+            raise click.BadParameter(str(refusal.message)) from None
+    viewer = AnonymousUserMixin()
+    if as_email:
+        viewer = user_by_email(as_email)
+        if viewer is None:
+            raise click.BadParameter(f'no account has the email {as_email}', param_hint='--as')
+    subject = registry.kind(kind_name).load(subject_id, viewer)
+    if subject is None:
+        raise click.ClickException(f'no {kind_name} {subject_id} that this viewer may read')
+    started = time.monotonic()
+    document = registry.build_document(exporter, subject, options, viewer)
+
+    def progress(done, total, stage):
+        click.echo(f'{stage} {done}/{total}', err=True)
+
+    with open(output, 'wb') as out:
+        exporter.render(document, out, progress if exporter.background else None)
+    click.echo(f'Wrote {output} ({fmt}, {lang}) in {time.monotonic() - started:.1f} s.')

@@ -89,6 +89,10 @@ class Config:
     BASE_URL = None
     #: ISO country code used in commitment identifiers (TH0001).
     COUNTRY_CODE = 'TH'
+    #: Where export jobs keep their files (``FORUM_EXPORTS_DIR``; default ``instance/exports``).
+    EXPORTS_DIR = None
+    #: Seconds a PDF or DOCX download waits for its file before the browser is shown progress.
+    EXPORT_WAIT = 2.0
     #: Throttles, in the ``limits`` notation ("10 per 15 minutes"); see docs/security.md.
     #: Refused logins per account (the email tried), and per client address.
     LOGIN_RATE_LIMIT = '10 per 15 minutes'
@@ -142,6 +146,9 @@ class Config:
         if os.environ.get('FORUM_WEBSOCKET_COMPRESSION'):
             settings['WEBSOCKET_COMPRESSION'] = os.environ['FORUM_WEBSOCKET_COMPRESSION'] == '1'
         settings['COUNTRY_CODE'] = os.environ.get('FORUM_COUNTRY_CODE') or settings['COUNTRY_CODE']
+        settings['EXPORTS_DIR'] = os.environ.get('FORUM_EXPORTS_DIR') or str(
+            instance_path() / 'exports'
+        )
         settings['PROXY_COUNT'] = int(os.environ.get('FORUM_PROXY_COUNT', '0'))
         settings['SESSION_IDLE_DAYS'] = float(os.environ.get('FORUM_SESSION_IDLE_DAYS', '14'))
         if os.environ.get('FORUM_REMEMBER_DAYS'):
@@ -207,6 +214,7 @@ def _base_url(url: str) -> str | None:
 #: Numeric settings read at start-up from ``FORUM_<name>`` (never at import), with their type.
 NUMBER_SETTINGS = {
     'PAGE_CACHE_SECONDS': float,
+    'EXPORT_WAIT': float,
     'SOCKET_QUEUE_LIMIT': int,
     'SOCKET_QUEUE_BYTES': int,
     'SOCKET_SEND_TIMEOUT': float,

@@ -4,7 +4,8 @@
   (``FORUM_TEST_REDIS_URL``) are used when they answer; otherwise their tests are skipped with a
   loud notice. With ``CI=true`` a missing service is an error, not a skip.
 - Chromium: Debian's package at /usr/bin/chromium; installed with apt when missing and run as
-  root. Without it the browser tests are skipped (an error in CI).
+  root, with poppler-utils (pdftoppm renders exported PDFs). Without Chromium the browser tests
+  are skipped (an error in CI).
 - pytest's exit code 5 ("no tests ran") counts as failure.
 - Two runs: first everything but the ``serial`` tests on two pytest-xdist workers
   (``FORUM_TEST_WORKERS``; 0 for one plain process), the real-server tests taking turns on one of
@@ -53,7 +54,8 @@ def _redis_ok(url: str) -> bool:
 
 
 def _ensure_chromium() -> bool:
-    if os.path.exists(CHROMIUM):
+    # pdftoppm (poppler-utils) renders the exported PDFs' pages in tests/exports.
+    if os.path.exists(CHROMIUM) and shutil.which('pdftoppm'):
         return True
     if os.geteuid() == 0 and shutil.which('apt-get'):
         print('Installing Debian chromium for the browser tests…', flush=True)
@@ -62,7 +64,16 @@ def _ensure_chromium() -> bool:
         lock = ['-o', 'DPkg::Lock::Timeout=600']
         subprocess.run(['apt-get', *lock, 'update', '-qq'], env=env, check=False)
         subprocess.run(
-            ['apt-get', *lock, 'install', '-y', '-qq', 'chromium', 'fonts-thai-tlwg-otf'],
+            [
+                'apt-get',
+                *lock,
+                'install',
+                '-y',
+                '-qq',
+                'chromium',
+                'fonts-thai-tlwg-otf',
+                'poppler-utils',
+            ],  # fmt: skip
             env=env,
             check=False,
         )

@@ -12,7 +12,7 @@ from ..core.permissions import can
 from ..core.urls import external_url
 from ..extensions import db
 from . import bp
-from .routes import _json
+from .http import json_response
 
 
 def _iso(value):
@@ -94,7 +94,7 @@ def consultations():
         select(ConsultationRound).order_by(ConsultationRound.number)
     ).unique()
     items = [_round(r) for r in rounds if can(current_user, 'view_round', r)]
-    return _json({'items': items, 'count': len(items)})
+    return json_response({'items': items, 'count': len(items)})
 
 
 @bp.route('/consultations/<int:round_id>/inputs')
@@ -105,6 +105,6 @@ def consultation_inputs(round_id: int):
         abort(404)
     published = round_.state == RoundState.published
     items = [_input(i) for i in round_results(round_)['inputs']] if published else []
-    return _json(
+    return json_response(
         {'round': _round(round_), 'published': published, 'items': items, 'count': len(items)}
     )

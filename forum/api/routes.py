@@ -2,30 +2,31 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, request
+from flask import abort, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import defer
 
 from ..commitments.checklist import check
-from ..commitments.models import Commitment, CommitmentState
+from ..commitments.models import Commitment, CommitmentRevision, CommitmentState
 from ..core.converters import parse_id
 from ..core.permissions import can
+from ..core.refusals import Refused
 from ..extensions import db
 from ..naps.models import Nap, PolicyArea
 from . import bp, serializers
+from .http import bad_request, json_response, paginate, with_links
 
 
-def _json(data: dict, status: int = 200):
-    """A JSON response with Thai kept as UTF-8 rather than as escapes."""
-    body = current_app.json.dumps(data)  # the app's JSON keeps Thai as UTF-8 (create_app)
-    return current_app.response_class(body + '\n', status=status, mimetype='application/json')
-
-
-def _bad_request(reason: str):
-    # The app's HTTP error handler replaces every 400 description with a generic message;
-    # an API client needs to know which parameter was wrong.
-    return _json({'error': reason, 'status': 400}, 400)
+def _page(items: list, endpoint: str, extra: dict | None = None, **values):
+    """A page of ``items`` as the answer, or 400 when ``page`` or ``per_page`` is wrong."""
+    try:
+        data = paginate(items, endpoint=endpoint, **values)
+    except Refused as refusal:
+        return bad_request(str(refusal.message))
+    data.update(extra or {})
+    return with_links(json_response(data), data)
 
 
 def _readable(commitments) -> list[Commitment]:
@@ -37,7 +38,7 @@ def naps():
     """The plans the visitor may read, by number."""
     plans = db.session.scalars(select(Nap).order_by(Nap.number)).all()
     items = [serializers.nap(p) for p in plans if can(current_user, 'view_nap', p)]
-    return _json({'items': items, 'count': len(items)})
+    return _page(items, 'api.naps')
 
 
 @bp.route('/naps/<int:nap_id>')
@@ -56,7 +57,7 @@ def nap(nap_id: int):
     )
     data = serializers.nap(plan)
     data['commitments'] = [serializers.commitment_summary(c, check(c)) for c in commitments]
-    return _json(data)
+    return json_response(data)
 
 
 @bp.route('/commitments')
@@ -70,7 +71,7 @@ def commitments():
         # An id as forms and sockets give them: ASCII digits, 1 … 2**31 - 1 (core.converters).
         filters['nap'] = parse_id(args['nap'])
         if filters['nap'] is None:
-            return _bad_request(
+            return bad_request(
                 _('"nap" must be the integer id of a plan, not %(value)s.', value=repr(args['nap']))
             )
         query = query.where(Commitment.nap_id == filters['nap'])
@@ -80,7 +81,7 @@ def commitments():
         area_id = db.session.scalar(select(PolicyArea.id).filter_by(code=code))
         if area_id is None:
             codes = db.session.scalars(select(PolicyArea.code).order_by(PolicyArea.position))
-            return _bad_request(
+            return bad_request(
                 _('Unknown policy area %(value)s; known codes: %(known)s.',
                   value=repr(code), known=', '.join(codes))
             )  # fmt: skip
@@ -91,7 +92,7 @@ def commitments():
         state = args['state']
         if state not in {s.value for s in CommitmentState}:
             states = ', '.join(CommitmentState)
-            return _bad_request(
+            return bad_request(
                 _(
                     'Unknown state %(value)s; known states: %(known)s.',
                     value=repr(state),
@@ -105,7 +106,7 @@ def commitments():
         serializers.commitment_summary(c, check(c))
         for c in _readable(db.session.scalars(query).unique())
     ]
-    return _json({'items': items, 'count': len(items), 'filters': filters})
+    return _page(items, 'api.commitments', {'filters': filters})
 
 
 @bp.route('/commitments/<int:commitment_id>')
@@ -114,4 +115,12 @@ def commitment(commitment_id: int):
     item = db.session.get(Commitment, commitment_id)
     if item is None or not can(current_user, 'view_commitment', item):
         abort(404)
-    return _json(serializers.commitment(item, check(item)))
+    revisions = db.session.scalars(
+        select(CommitmentRevision)
+        .filter_by(commitment_id=item.id)
+        .order_by(CommitmentRevision.number)
+        .options(defer(CommitmentRevision.snapshot))  # a snapshot may be a megabyte
+    ).all()
+    data = serializers.commitment(item, check(item))
+    data['revisions'] = [serializers.revision(r) for r in revisions]
+    return json_response(data)

@@ -1,7 +1,8 @@
 """Plans and commitments as public JSON, with the field names of OGP's commitment template.
 
 Only what the public may read: no user accounts (so no user email), no drafting team, no audit
-trail. The commitment's contact person and email are public in OGP's template.
+trail, no revision's content or author (its number, date and changed fields are given). The
+commitment's contact person and email are public in OGP's template.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from datetime import date
 
 from ..commitments.checklist import Problem
 from ..commitments.fields import COMMITMENT_TEXTS, MILESTONE_TEXTS, OGP_VALUES
-from ..commitments.models import Commitment, Milestone
+from ..commitments.models import Commitment, CommitmentRevision, Milestone
 from ..core.urls import external_url
+from ..members.models import Membership
 from ..naps.models import Nap
-from ..sectors.models import Organisation
+from ..sectors.models import Organisation, Sector
 
 #: Model flag column -> the OGP template's name for the value.
 OGP_VALUE_KEYS = {
@@ -133,3 +135,33 @@ def commitment(item: Commitment, problems: list[Problem]) -> dict:
         html_url=external_url('pages.commitment', commitment_id=item.id),
     )
     return data
+
+
+def revision(item: CommitmentRevision) -> dict:
+    """A revision's metadata: number, when, which fields changed; never its content or author.
+
+    Who drafts is not in the API (docs/api.md "Who sees what"), so neither is a revision's author.
+    """
+    return {
+        'number': item.number,
+        'created_at': item.created_dt.isoformat(),
+        'changed_fields': list(item.changed_fields or []),
+        'restored_from': item.restored_from,
+    }
+
+
+def seat(item: Membership) -> dict:
+    """A seat held today, as the public members page shows it (no email, no account)."""
+    return {
+        'name': item.user.display_name,
+        'sector': item.sector.code,
+        'seat_role': item.seat_role,
+        'organisation': organisation(item.organisation),
+        'term_start': iso(item.term_start),
+        'term_end': iso(item.term_end),
+    }
+
+
+def sector_count(sector: Sector, count: int) -> dict:
+    """A sector with the number of seats it holds today."""
+    return {'code': sector.code, 'name': bilingual(sector, 'name'), 'seats': count}

@@ -269,7 +269,7 @@ def test_commitment_has_the_ogp_template_fields(client, world):
         'description',
         'problem', 'causes', 'solution', 'contribution', 'policy_area', 'ogp_values',
         'lead_agency', 'supporting_actors', 'contact', 'start_date', 'end_date', 'budget',
-        'sdg_targets', 'checklist', 'version', 'milestones', 'url', 'html_url',
+        'sdg_targets', 'checklist', 'version', 'milestones', 'revisions', 'url', 'html_url',
     }  # fmt: skip
     assert (data['code'], data['nap_id'], data['number']) == ('TH0001', world['public'], 1)
     assert data['problem'] == {'th': 'ปัญหาสาธารณะ', 'en': 'The public problem'}

@@ -100,11 +100,13 @@ def server_env(tmp_path_factory) -> dict[str, str]:
     instance = tmp_path_factory.mktemp('live-server')
     # Many tests post as the same few people within a minute: the comment rate limit (tested in
     # tests/comments) would make them wait for its window.
+    # No wait for a slow export: the browser is shown its progress (tests/browser/test_exports.py).
     return app_env(
         instance,
         f'sqlite:///{instance / "forum.sqlite3"}',
         secret='browser-test',
         FORUM_COMMENT_RATE_LIMIT='1000',
+        FORUM_EXPORT_WAIT='0',
     )
 
 

@@ -1,0 +1,62 @@
+"""``python -m forum.exports.worker FOLDER KEY``: render one export job (see ``jobs.py``).
+
+Runs apart from the server: no Flask app, no database, only the job's document and a renderer
+from the registry. Progress goes to ``<key>.status.json`` at most every 0.2 s; the file appears
+as ``<key>.out`` only once it is complete.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from .jobs import write_json
+from .registry import exporter
+
+
+def run(root: Path, key: str) -> int:
+    """Render the job ``key`` in ``root``; return the process's exit status."""
+    status_path = root / f'{key}.status.json'
+    status = json.loads(status_path.read_text('utf-8'))
+    job = json.loads((root / f'{key}.input.json').read_text('utf-8'))
+    last = 0.0
+
+    def report(done: int, total: int, stage: str, *, force: bool = False) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if not force and now - last < 0.2:
+            return
+        last = now
+        status.update(
+            state='running', done=done, total=total, stage=stage, updated=time.time(),
+            pid=os.getpid(),
+        )  # fmt: skip
+        write_json(status_path, status)
+
+    report(0, 0, 'starting', force=True)
+    partial = root / f'{key}.out.part'
+    try:
+        render = exporter(job['kind'], job['format']).render
+        with open(partial, 'wb') as out:
+            render(job['document'], out, report)
+        os.replace(partial, root / f'{key}.out')
+    except Exception:  # noqa: BLE001 - whatever broke, the job says so and the log has why
+        traceback.print_exc()
+        partial.unlink(missing_ok=True)
+        status.update(state='failed', stage='failed', updated=time.time())
+        write_json(status_path, status)
+        return 1
+    status.update(
+        state='done', stage='done', done=status.get('total') or 1, total=status.get('total') or 1,
+        size=(root / f'{key}.out').stat().st_size, updated=time.time(), finished=time.time(),
+    )  # fmt: skip
+    write_json(status_path, status)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(run(Path(sys.argv[1]), sys.argv[2]))

@@ -1,0 +1,123 @@
+"""Slow exports as jobs: the browser sees progress, then the file; the same data, the same job."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+from docx import Document
+
+from forum.commitments.models import Commitment
+from forum.commitments.services import update_commitment
+from forum.exports.jobs import job_store
+
+BROWSER = {'Accept': 'text/html,application/xhtml+xml,*/*;q=0.8', 'Accept-Language': 'en'}
+JOB = re.compile(r'/exports/([0-9a-f]{32})$')
+
+
+def _start(client, app, nap_id: int, fmt: str = 'docx') -> str:
+    """Ask for the export as a browser would, with no time to wait; return the job's key."""
+    app.config['EXPORT_WAIT'] = 0
+    response = client.get(f'/naps/{nap_id}/export.{fmt}?lang=th', headers=BROWSER)
+    assert response.status_code == 303
+    return JOB.search(response.headers['Location'])[1]
+
+
+def _finish(app, key: str) -> dict:
+    with app.app_context():
+        status = job_store().wait(key, 180)
+    assert status['state'] == 'done', status
+    return status
+
+
+def test_a_slow_export_shows_its_progress_then_the_file(client, app, world):
+    key = _start(client, app, world.nap_id)
+    page = client.get(f'/exports/{key}', headers=BROWSER)
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert 'TH-NAP1-th.docx' in html
+    assert '<progress max="100"' in html
+    if 'data-export-ready hidden' in html:  # still running: the page reloads itself without JS
+        assert '<noscript><meta http-equiv="refresh" content="3"></noscript>' in html
+    progress = client.get(f'/exports/{key}.json').get_json()
+    assert progress['state'] in ('queued', 'running', 'done')
+    assert 0 <= progress['percent'] <= 100
+
+    _finish(app, key)
+    progress = client.get(f'/exports/{key}.json').get_json()
+    assert progress['state'] == 'done'
+    assert progress['percent'] == 100
+    assert progress['download_url'] == f'/exports/{key}/file'
+    done = client.get(f'/exports/{key}', headers=BROWSER).get_data(as_text=True)
+    assert 'http-equiv="refresh"' not in done
+    assert f'href="/exports/{key}/file"' in done
+    response = client.get(f'/exports/{key}/file')
+    assert response.status_code == 200
+    assert 'TH-NAP1-th.docx' in response.headers['Content-Disposition']
+    assert response.headers['Cache-Control'] == 'private, no-cache'
+    doc = Document(io.BytesIO(response.get_data()))
+    assert any(p.text.startswith('TH0001 ') for p in doc.paragraphs)
+
+
+def test_the_same_data_is_the_same_job_and_a_change_makes_a_new_one(client, app, db, world):
+    key = _start(client, app, world.nap_id)
+    _finish(app, key)
+    # Unchanged: the finished file at once, even without time to wait.
+    again = client.get(f'/naps/{world.nap_id}/export.docx?lang=th', headers=BROWSER)
+    assert again.status_code == 200
+    assert again.mimetype.endswith('wordprocessingml.document')
+    # Another language is another file.
+    english = client.get(f'/naps/{world.nap_id}/export.docx?lang=en', headers=BROWSER)
+    assert english.status_code == 303
+    assert JOB.search(english.headers['Location'])[1] != key
+    # A changed title is a new job.
+    commitment = db.session.get(Commitment, world.commitment_ids[0])
+    update_commitment(
+        commitment, actor=None, fields={'title_th': 'ชื่อใหม่'}, base_version=commitment.version
+    )
+    db.session.commit()
+    assert _start(client, app, world.nap_id) != key
+
+
+def test_a_client_that_does_not_ask_for_html_waits_for_the_file(client, app, world):
+    app.config['EXPORT_WAIT'] = 0
+    response = client.get(f'/naps/{world.nap_id}/export.docx', headers={'Accept': '*/*'})
+    assert response.status_code == 200
+    assert response.mimetype.endswith('wordprocessingml.document')
+
+
+def test_a_failed_job_says_so_and_is_tried_again(client, app, world, exports_dir):
+    key = _start(client, app, world.nap_id)
+    _finish(app, key)
+    status_path = exports_dir / f'{key}.status.json'
+    status = json.loads(status_path.read_text('utf-8'))
+    status['state'] = status['stage'] = 'failed'
+    status_path.write_text(json.dumps(status), 'utf-8')
+    page = client.get(f'/exports/{key}', headers=BROWSER).get_data(as_text=True)
+    assert 'The file could not be made' in page
+    assert f'href="/naps/{world.nap_id}/export.docx?lang=th"' in page
+    assert client.get(f'/exports/{key}/file').status_code == 404
+    # Asking again starts it again.
+    app.config['EXPORT_WAIT'] = 120
+    response = client.get(f'/naps/{world.nap_id}/export.docx?lang=th', headers=BROWSER)
+    assert response.status_code == 200
+
+
+def test_unknown_jobs_are_404(client, world):
+    assert client.get('/exports/../../etc/passwd').status_code == 404
+    assert client.get('/exports/not-a-key').status_code == 404
+    assert client.get('/exports/' + 'a' * 32).status_code == 404
+    assert client.get('/exports/' + 'a' * 32 + '.json').status_code == 404
+    assert client.get('/exports/' + 'a' * 32 + '/file').status_code == 404
+
+
+def test_a_file_removed_meanwhile_is_made_again(client, app, world, exports_dir):
+    key = _start(client, app, world.nap_id)
+    _finish(app, key)
+    (exports_dir / f'{key}.out').unlink()  # pruned after a day, or removed by an operator
+    assert client.get(f'/exports/{key}/file').status_code == 404
+    app.config['EXPORT_WAIT'] = 120
+    response = client.get(f'/naps/{world.nap_id}/export.docx?lang=th', headers=BROWSER)
+    assert response.status_code == 200
+    assert response.mimetype.endswith('wordprocessingml.document')
