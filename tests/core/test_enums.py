@@ -11,18 +11,30 @@ import forum.models  # noqa: F401  (every model, so every enum of a column is de
 from forum.auth.models import Role
 from forum.comments.models import Stance
 from forum.commitments.models import CommitmentState, MilestoneStatus
+from forum.consultations.models import Channel, Disposition, InputStatus, RoundState
 from forum.core.enums import LabelledEnum
 from forum.members.models import SeatRole
 from forum.naps.models import NapState
 
 THAI = re.compile('[\u0e00-\u0e7f]')
-ENUMS = [Role, CommitmentState, NapState, MilestoneStatus, Stance, SeatRole]
+ENUMS = [
+    Role,
+    CommitmentState,
+    NapState,
+    MilestoneStatus,
+    Stance,
+    SeatRole,
+    RoundState,
+    Channel,
+    InputStatus,
+    Disposition,
+]
 
 
-def _enum_checks_migration():
+def _migration(revision: str):
     versions = Path(__file__).resolve().parents[2] / 'migrations' / 'versions'
-    path = next(versions.glob('*_c0de13a00006_enum_checks.py'))
-    spec = importlib.util.spec_from_file_location('enum_checks', path)
+    path = next(versions.glob(f'*_{revision}_*.py'))
+    spec = importlib.util.spec_from_file_location(revision, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -36,7 +48,7 @@ def test_every_labelled_enum_is_tested():
 def test_stored_values_are_those_the_database_checks():
     """The values are what the rows hold and what migration c0de13a00006's CHECKs allow."""
     checked = {
-        (table, column): values for table, column, values, _d in _enum_checks_migration().CHECKS
+        (table, column): values for table, column, values, _d in _migration('c0de13a00006').CHECKS
     }
     assert [m.value for m in Role] == list(checked['users', 'role'])
     assert [m.value for m in CommitmentState] == list(checked['commitments', 'state'])
@@ -44,6 +56,15 @@ def test_stored_values_are_those_the_database_checks():
     assert [m.value for m in MilestoneStatus] == list(checked['milestones', 'status'])
     assert [m.value for m in Stance] + [''] == list(checked['comments', 'stance'])
     assert [m.value for m in SeatRole] == list(checked['memberships', 'seat_role'])
+
+
+def test_consultation_values_are_those_their_migration_checks():
+    """Migration c0de15a00001 spells the values out: they must stay what the enums store."""
+    migration = _migration('c0de15a00001')
+    assert [m.value for m in RoundState] == list(migration.ROUND_STATES)
+    assert [m.value for m in Channel] == list(migration.CHANNELS)
+    assert [m.value for m in InputStatus] == list(migration.INPUT_STATUSES)
+    assert [m.value for m in Disposition] == list(migration.DISPOSITIONS)
 
 
 @pytest.mark.parametrize('enum', ENUMS, ids=lambda e: e.__name__)

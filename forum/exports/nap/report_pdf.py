@@ -6,7 +6,7 @@ from functools import partial
 from typing import BinaryIO
 
 from ..render.html import render as render_html
-from ..render.pdf import Progress, render_pdf, report_base_url
+from ..render.pdf import Page, Progress, render_pdf, report_base_url
 from ..text import numerals
 
 #: Rows (a commitment, or one of its milestones) laid out per chunk. A commitment in the template
@@ -41,32 +41,21 @@ def _context(document: dict) -> dict:
     return {'doc': document, 'L': document['labels']}
 
 
-def _body(document: dict, parts: list[dict], first: bool, last: bool, first_page: int) -> str:
+def _body(document: dict, parts: list[dict], first: bool, last: bool, first_page: int) -> Page:
     counter = 'thai' if document['digits'] == 'thai' else 'decimal'
-    return render_html(
-        'nap_body.html',
-        parts=parts,
-        first=first,
-        last=last,
-        first_page=first_page,
-        counter_style=counter,
-        **_context(document),
-    )
+    html = render_html('nap_body.html', parts=parts, first=first, last=last, **_context(document))
+    return html, render_html('report.css', first_page=first_page, counter_style=counter)
 
 
-def _front(document: dict, anchors: dict[str, int]) -> str:
+def _front(document: dict, anchors: dict[str, int]) -> Page:
     def page_of(anchor: str) -> str:
         page = anchors.get(anchor)
         return numerals(str(page), document['digits']) if page is not None else ''
 
-    return render_html(
-        'nap_front.html',
-        page_of=page_of,
-        # The cover counts as page 0: the contents begin at ก (Thai) or i (English).
-        first_page=0,
-        counter_style='thai-letters' if document['lang'] == 'th' else 'lower-roman',
-        **_context(document),
-    )
+    html = render_html('nap_front.html', page_of=page_of, **_context(document))
+    # The cover counts as page 0: the contents begin at ก (Thai) or i (English).
+    counter = 'thai-letters' if document['lang'] == 'th' else 'lower-roman'
+    return html, render_html('report.css', first_page=0, counter_style=counter)
 
 
 def render(

@@ -28,15 +28,22 @@ def _quiet_progress(done: int, total: int, stage: str) -> None:
     pass
 
 
-def _layout(html: str, base_url: str, font_config):
-    from weasyprint import HTML
+#: What a chunk or the front matter is: its HTML and its stylesheet (passed to WeasyPrint apart,
+#: so that the templates hold no inline style, as the app's own pages do not).
+Page = tuple[str, str]
 
-    return HTML(string=html, base_url=base_url).render(font_config=font_config)
+
+def _layout(page: Page, base_url: str, font_config):
+    from weasyprint import CSS, HTML
+
+    html, css = page
+    sheet = CSS(string=css, base_url=base_url, font_config=font_config)
+    return HTML(string=html, base_url=base_url).render(font_config=font_config, stylesheets=[sheet])
 
 
 def render_pdf(
-    front: Callable[[dict[str, int]], str],
-    body: Sequence[Callable[[int], str]],
+    front: Callable[[dict[str, int]], Page],
+    body: Sequence[Callable[[int], Page]],
     out: BinaryIO,
     *,
     base_url: str,
