@@ -97,14 +97,26 @@ def app(database_url):
     yield from app_on(database_url)
 
 
+#: Every sequence of the schema back to 1, as ``TRUNCATE … RESTART IDENTITY`` would.
+_RESTART_SEQUENCES = text(
+    'SELECT setval(c.oid, 1, false) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace'
+    " WHERE c.relkind = 'S' AND n.nspname = current_schema()"
+)
+
+
 def _wipe() -> None:
+    """Empty every table, children first, and start the ids again at 1.
+
+    On PostgreSQL ``DELETE`` and ``setval``, not ``TRUNCATE``: a test leaves a few rows, and
+    ``TRUNCATE`` of every table took 0.47 s a test here (new files for each table), ``DELETE``
+    0.01-0.06 s.
+    """
     tables = [t.name for t in reversed(_db.metadata.sorted_tables)]
     with _db.engine.begin() as conn:
+        for name in tables:
+            conn.execute(text(f'DELETE FROM {name}'))
         if conn.dialect.name == 'postgresql':
-            conn.execute(text(f'TRUNCATE {", ".join(tables)} RESTART IDENTITY CASCADE'))
-        else:
-            for name in tables:
-                conn.execute(text(f'DELETE FROM {name}'))
+            conn.execute(_RESTART_SEQUENCES)
 
 
 @pytest.fixture
