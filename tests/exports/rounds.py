@@ -20,8 +20,7 @@ from forum.consultations.services.themes import create_theme, set_theme
 from forum.db import utcnow
 from forum.sectors.services import sector_by_code
 from tests.consultations.conftest import get_round
-from tests.exports.conftest import NOISY_TITLE
-from tests.exports.passages import PASSAGES, STACKED
+from tests.exports.passages import NOISY_TITLE, PASSAGES, STACKED
 
 PASSAGE = list(PASSAGES.values())
 PHONE = '081-555-0199'

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 import pytest
 from docx import Document
@@ -13,10 +12,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from forum.exports.consultation.schema import SUMMARY_SCHEMA
-from tests.commitments.conftest import make_commitment, nap_id, orgs  # noqa: F401
-from tests.consultations.conftest import citizen, commitments, join, make_round  # noqa: F401
-from tests.exports.conftest import NOISY_CLEAN
-from tests.exports.passages import STACKED
+from tests.exports.passages import NOISY_CLEAN, STACKED
 from tests.exports.rounds import (
     HIDDEN_TEXT,
     NAMED,
@@ -24,7 +20,6 @@ from tests.exports.rounds import (
     REASON,
     SECRET_NAMES,
     WITHDRAWN_TEXT,
-    summary_round,  # noqa: F401
 )
 from tests.exports.roundtrip import squash
 
