@@ -7,6 +7,7 @@ import io
 
 import pytest
 from docx import Document
+from flask_babel import force_locale
 from jsonschema import Draft202012Validator
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -188,3 +189,31 @@ def test_the_results_page_links_the_downloads(client, summary_round):
     page = client.get(f'/consultations/{summary_round}/results').get_data(as_text=True)
     for fmt in ('pdf', 'docx', 'xlsx', 'csv', 'json'):
         assert f'/consultations/{summary_round}/summary.{fmt}?lang=th' in page, fmt
+
+
+def test_shaping_needs_neither_the_app_nor_the_database(app, summary_round):
+    """What the registry runs off the gevent hub is plain Python: it works outside any context."""
+    from forum.consultations.models import ConsultationRound
+    from forum.exports import registry
+    from forum.exports.consultation import summary
+    from forum.extensions import db
+
+    with app.test_request_context('/'):
+        round_ = db.session.get(ConsultationRound, summary_round)
+        exporter = registry.exporter('consultation', 'json')
+        options = registry.Options(lang='en')
+        whole = registry.build_document(exporter, round_, options, None)
+        with force_locale('en'):
+            collected = summary.collect(round_, options, None)
+    # In a thread of its own, as off_hub runs it: no app, no request, no session there.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from flask import has_app_context
+
+    def shape_alone(data):
+        assert not has_app_context()
+        return summary.shape(data)
+
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(shape_alone, collected).result() == whole
+    assert exporter.shape is summary.shape
