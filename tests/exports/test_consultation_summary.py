@@ -155,6 +155,10 @@ def test_english_summary_with_no_inputs_is_short_and_valid(client, make_round):
     assert squash('No inputs were received in this round.') in text
     rows = list(csv.reader(io.StringIO(_get(client, empty, 'csv').get_data().decode('utf-8-sig'))))
     assert len(rows) == 1
+    thai = squash(_pdf_text(_get(client, empty, 'pdf', 'lang=th&digits=thai').get_data()))
+    assert 'ไม่มีข้อคิดเห็นในรอบนี้' in thai
+    assert '-๑-' in thai  # the first page of the body, numbered in Thai digits
+    assert 'ข้อคิดเห็น๐' in thai  # the count of inputs
 
 
 def test_who_may_download_and_bad_input(client, auth, make_round, summary_round):
