@@ -221,3 +221,26 @@ def test_shaping_needs_neither_the_app_nor_the_database(app, summary_round):
     with ThreadPoolExecutor(1) as pool:
         assert pool.submit(shape_alone, collected).result() == whole
     assert exporter.shape is summary.shape
+
+
+def test_an_input_of_the_longest_length_runs_over_pages_whole(
+    client, db, make_round, citizen, secretariat
+):
+    from forum.consultations.services.inputs import submit_input
+    from forum.consultations.services.responses import respond
+    from forum.consultations.services.rounds import close_round, publish_round
+    from tests.consultations.conftest import get_round
+    from tests.exports.roundtrip import thai_share
+
+    round_ = get_round(db, make_round('open'))
+    longest = (' '.join(PASSAGE) * 5)[:10_000]  # the most an input may hold
+    item = submit_input(round_, actor=db.session.merge(citizen), about='', body=longest)
+    actor = db.session.merge(secretariat)
+    respond(item, actor=actor, disposition='deferred', reason='พิจารณาในแผนถัดไป')
+    close_round(round_, actor=actor)
+    publish_round(round_, actor=actor)
+    db.session.commit()
+    data = _get(client, round_.id, 'pdf').get_data()
+    assert len(PdfReader(io.BytesIO(data)).pages) > 5  # a row taller than a page is split
+    found, total = thai_share(longest, _pdf_text(data))
+    assert found == total
