@@ -84,7 +84,6 @@ def labels() -> dict[str, str]:
         'withdrawn_text': _('Withdrawn by its submitter.'),
         'hidden_text': _('Hidden by the secretariat.'),
         'secretariat': _('Secretariat'),
-        'totals': _('Totals'),
         'summary_sheet': _('Summary'),
     }
 
