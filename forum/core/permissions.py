@@ -148,6 +148,11 @@ _RULES: dict[str, Callable[[Any, Any], bool]] = {
     'moderate': lambda user, target: _is_staff(user),
     'manage_members': lambda user, target: user.role in STAFF,
     'manage_sectors': lambda user, target: user.role in STAFF,
+    #: Composition rules and the justification of an imbalance (issue 14).
+    'manage_composition': lambda user, target: _is_staff(user),
+    #: Open and close the forum's decisions; vote while holding a seat today.
+    'manage_decisions': lambda user, target: _is_staff(user),
+    'vote': lambda user, decision: _seated(user),
     'manage_organisations': lambda user, target: user.role in STAFF,
     'manage_users': lambda user, target: user.role == ADMIN,
     'view_audit': lambda user, target: user.role in STAFF,

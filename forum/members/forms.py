@@ -1,12 +1,22 @@
 """Secretariat forms for sectors, organisations and seats."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, EmailField, SelectField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    IntegerField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
     InputRequired,
     Length,
+    NumberRange,
     Optional,
     Regexp,
     ValidationError,
@@ -90,3 +100,50 @@ class AffiliationForm(BaseForm):
 
     organisation = SelectField(_l('Organisation'), choices=[])
     submit = SubmitField(_l('Confirm the organisation'))
+
+
+class CompositionForm(BaseForm):
+    """The composition rules; :func:`composition_form` adds the per-sector fields."""
+
+    parity = BooleanField(_l('Parity: government seats may not outnumber non-government seats'))
+    co_chairs_both_sides = BooleanField(
+        _l('Co-chairs from both sides: one government, one non-government')
+    )
+    max_seats_total = IntegerField(
+        _l('Most seats in all'),
+        validators=[Optional(), NumberRange(min=0, max=9999, message=_l('Enter 0 to 9999.'))],
+        description=_l('Leave empty for no limit.'),
+    )
+    submit = SubmitField(_l('Save the rules'))
+
+
+def composition_form(sectors) -> type[CompositionForm]:
+    """A :class:`CompositionForm` with a minimum and a maximum field for each of ``sectors``."""
+
+    class SectorsCompositionForm(CompositionForm):
+        pass
+
+    for sector in sectors:
+        bounds = [Optional(), NumberRange(min=0, max=9999, message=_l('Enter 0 to 9999.'))]
+        setattr(
+            SectorsCompositionForm,
+            f'min_{sector.id}',
+            IntegerField(_l('At least (%(sector)s)', sector=sector.name), validators=bounds),
+        )
+        setattr(
+            SectorsCompositionForm,
+            f'max_{sector.id}',
+            IntegerField(_l('At most (%(sector)s)', sector=sector.name), validators=bounds),
+        )
+    return SectorsCompositionForm
+
+
+class JustificationForm(BaseForm):
+    """The secretariat's public explanation of why the forum is out of balance."""
+
+    justification = TextAreaField(
+        _l('Justification'),
+        validators=[Length(max=2000, message=_l('At most %(max)d characters.', max=2000))],
+        description=_l('Shown on the members page while the forum is out of balance.'),
+    )
+    submit = SubmitField(_l('Save the justification'))

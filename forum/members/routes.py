@@ -15,6 +15,7 @@ from ..extensions import db
 from ..sectors.models import Organisation, Sector
 from ..sectors.services import list_sectors, save_organisation, save_sector, sector_by_code
 from . import bp
+from .composition import balance_status
 from .forms import MembershipForm, OrganisationForm, SectorForm
 from .models import Membership, SeatRole
 from .services import (
@@ -37,6 +38,7 @@ def index():
         'members/index.html',
         seats=seats,
         sector_counts=count_by_sector(seats),
+        status=balance_status(),
     )
 
 

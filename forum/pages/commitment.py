@@ -29,6 +29,7 @@ from ..core.converters import parse_id
 from ..core.forms import refuse
 from ..core.permissions import can, deny
 from ..core.transaction import commit, form_status
+from ..decisions.services import decisions_on
 from . import bp
 from . import cache as page_cache
 
@@ -76,6 +77,7 @@ def render_commitment(commitment: Commitment, *, comment_form=None, status: int 
         comment_form=comment_form,
         may_comment=may_comment,
         consultation=commitment_notice(commitment),
+        decisions=decisions_on(commitment),
         # A refused comment: switching language comes back to the form, not to the POST address.
         language_next=(
             url_for('pages.commitment', commitment_id=commitment.id) + '#discussion'

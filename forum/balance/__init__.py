@@ -1,0 +1,1 @@
+"""The balance panel: seats, comments, inputs and decisions by sector."""
