@@ -138,7 +138,9 @@ def cast_vote(decision: Decision, *, actor: User, choice: str) -> Vote:
     if seat is None:
         raise Refused(_l('Only members holding a seat today vote.'), status=403)
     if db.session.scalar(select(Vote.id).filter_by(decision_id=decision.id, voter_id=actor.id)):
-        raise Refused(_l('You have already voted on this decision; a vote cannot be changed.'), 409)
+        raise Refused(
+            _l('You have already voted on this decision; a vote cannot be changed.'), status=409
+        )
     is_alternate = seat.seat_role == SeatRole.alternate
     group_votes = _group_votes(decision, seat)
     places = _group_seats(seat)
