@@ -120,6 +120,7 @@ def _connect_areas(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from .api import bp as api_bp
     from .auth import bp as auth_bp
+    from .balance import bp as balance_bp
     from .comments import bp as comments_bp
     from .commitments import bp as commitments_bp
     from .consultations import bp as consultations_bp
@@ -138,6 +139,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(comments_bp)
     app.register_blueprint(consultations_bp)
     app.register_blueprint(decisions_bp)
+    app.register_blueprint(balance_bp)
     app.register_blueprint(pages_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(exports_bp)

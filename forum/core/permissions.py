@@ -17,6 +17,9 @@ from flask_login import current_user
 #: ``forum.auth.models.Role`` (a LabelledEnum): core sits below the areas, so it names them as text.
 ADMIN = 'admin'
 STAFF = (ADMIN, 'secretariat')
+#: What staff acting as the secretariat are counted as, apart from the sectors (presence, the
+#: balance panel): not a sector code.
+SECRETARIAT = 'secretariat'
 
 #: Plan states in which commitments may be created (values of ``forum.naps.models.NapState``).
 _DRAFTING_STATES = ('planning', 'drafting', 'consultation')

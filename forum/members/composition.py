@@ -30,6 +30,8 @@ from ..sectors.models import Sector
 from .models import CompositionRules, Membership, SeatRole, SectorQuota
 from .seats import held_on
 
+#: The seats that lead the forum: one from each side when the co-chairs rule is on.
+CHAIR_ROLES = frozenset({SeatRole.chair, SeatRole.co_chair})
 #: The seat roles that count towards the composition.
 COUNTED_ROLES = frozenset({SeatRole.chair, SeatRole.co_chair, SeatRole.member})
 
@@ -152,9 +154,7 @@ def breaches(rules: Rules, seats: Iterable[SeatFact]) -> list[Breach]:
     if rules.co_chairs_both_sides:
         for is_government, side in ((True, _l('government')), (False, _l('non-government'))):
             count = sum(
-                1
-                for s in seats
-                if s.seat_role == SeatRole.co_chair and s.is_government == is_government
+                1 for s in seats if s.seat_role in CHAIR_ROLES and s.is_government == is_government
             )
             if count != 1:
                 found.append(
@@ -162,7 +162,7 @@ def breaches(rules: Rules, seats: Iterable[SeatFact]) -> list[Breach]:
                         ('co_chair', is_government),
                         abs(count - 1),
                         _l(
-                            'Co-chairs from both sides: one %(side)s co-chair; '
+                            'Chairs from both sides: one %(side)s chair or co-chair; '
                             'there are %(count)d.',
                             side=side,
                             count=count,

@@ -107,7 +107,10 @@ class CompositionForm(BaseForm):
 
     parity = BooleanField(_l('Parity: government seats may not outnumber non-government seats'))
     co_chairs_both_sides = BooleanField(
-        _l('Co-chairs from both sides: one government, one non-government')
+        _l(
+            'Chairs from both sides: of the chair and co-chair seats, one government and '
+            'one non-government'
+        )
     )
     max_seats_total = IntegerField(
         _l('Most seats in all'),

@@ -241,9 +241,9 @@ def test_a_second_co_chair_on_one_side_is_refused(app, db, create_user_):
     a, b = create_user_(sector='government'), create_user_(sector='government')
     with app.test_request_context(headers={'Accept-Language': 'en'}):
         save_rules(Rules(parity=False), actor=None)
-        _seat(db, a, 'government', role='co_chair')
+        _seat(db, a, 'government', role='chair')
         db.session.commit()
-        with pytest.raises(Refused, match='one government co-chair; there are 2'):
+        with pytest.raises(Refused, match='one government chair or co-chair; there are 2'):
             _seat(db, b, 'government', role='co_chair')
 
 
