@@ -70,9 +70,15 @@ class OrganisationForm(BaseForm):
 class MembershipForm(BaseForm):
     """A seat: who, for which sector and organisation, in which role, for which term."""
 
+    person = SelectField(
+        _l('Person'),
+        choices=[],
+        validate_choice=False,
+        description=_l('Registered people by sector. A typed email below is used instead.'),
+    )
     email = EmailField(
         _l('Email of the person'),
-        validators=[DataRequired(REQUIRED)],
+        validators=[Optional()],
         description=_l('The person must have registered first.'),
     )
     sector = SelectField(_l('Sector of the seat'), validators=[DataRequired(REQUIRED)], choices=[])

@@ -335,3 +335,46 @@ def test_a_seat_that_ran_out_shows_since_when_and_the_justification(
     page = client.get('/members', headers={'Accept-Language': 'th'}).get_data(as_text=True)
     assert 'A new civil-society member is being nominated.' in page
     assert db.session.scalar(select(AuditEntry).filter_by(action='composition.justified'))
+
+
+def test_the_seat_form_picks_people_under_one_heading_per_sector(
+    client, auth, db, secretariat, create_user_
+):
+    create_user_(sector='academia', email='aca@example.org', display_name='Aca')
+    person = create_user_(sector='government', email='gov@example.org', display_name='Gov')
+    create_user_(sector='civil_society', email='cso@example.org', display_name='Cso')
+    auth.login('sec@example.org')
+    page = client.get('/members/seats/new', headers={'Accept-Language': 'en'}).get_data(
+        as_text=True
+    )
+    groups = re.findall(r'<optgroup label="([^"]+)">', page)
+    assert groups == ['Government', 'Civil society', 'Academia', 'Secretariat']
+    secretariat_group = page.split('<optgroup label="Secretariat">', 1)[1].split('</optgroup>')[0]
+    assert 'sec@example.org' in secretariat_group
+    response = client.post(
+        '/members/seats/new',
+        data={
+            'csrf_token': csrf_token(client, '/members/seats/new'),
+            'person': str(person.id),
+            'email': '',
+            'sector': 'government',
+            'seat_role': 'member',
+            'term_start': '2026-01-01',
+        },
+    )
+    assert response.status_code == 302
+    assert db.session.scalar(select(Membership.user_id)) == person.id
+    response = client.post(
+        '/members/seats/new',
+        data={
+            'csrf_token': csrf_token(client, '/members/seats/new'),
+            'person': '',
+            'email': '',
+            'sector': 'government',
+            'seat_role': 'member',
+            'term_start': '2026-02-01',
+        },
+        headers={'Accept-Language': 'en'},
+    )
+    assert response.status_code == 400
+    assert 'Choose the person, or type their email.' in response.get_data(as_text=True)
