@@ -245,6 +245,7 @@ def test_the_plans_draft_is_endorsed_by_decision(client, auth, db, secretariat, 
     db.session.commit()
     auth.login('sec@example.org')
     path = f'/decisions/new/plan/{nap_id}'
+    assert path in client.get(f'/naps/{nap_id}').get_data(as_text=True)
     response = client.post(
         path, data={'csrf_token': csrf_token(client, path), 'mode': 'consensus', 'quorum': '1/3'}
     )
