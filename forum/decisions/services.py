@@ -130,8 +130,22 @@ def _group_votes(decision: Decision, seat: Membership) -> list[Vote]:
     ]
 
 
+def _lock(decision: Decision) -> None:
+    """Lock the decision's row until the transaction ends, and read its state afresh.
+
+    A vote and the closing (or two closings) wait for each other: no vote slips in after the
+    seats were counted, and a decision is closed once.
+    """
+    state = db.session.execute(
+        select(Decision.state).where(Decision.id == decision.id).with_for_update()
+    ).scalar_one()
+    if state != decision.state:  # closed by someone between loading and locking
+        db.session.refresh(decision)
+
+
 def cast_vote(decision: Decision, *, actor: User, choice: str) -> Vote:
     """Record ``actor``'s answer, once, from the seat they hold today."""
+    _lock(decision)
     decision.check_open()
     answer = decision.check_choice(choice)
     seat = voting_seat(actor)
@@ -206,6 +220,7 @@ def seated_today() -> dict[int, tuple[bool, int]]:
 
 def close_decision(decision: Decision, *, actor: User) -> Result:
     """Close ``decision`` with its result; a passed endorsement moves its subject to endorsed."""
+    _lock(decision)
     decision.check_open()
     decision.seated = {str(k): [g, n] for k, (g, n) in seated_today().items()}
     result = result_of(decision)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -276,9 +276,12 @@ def note_balance(*, actor) -> None:
     row = current_rules()
     if row is None:
         return
-    found = breaches(rules_of(row), seat_facts(local_today()))
+    rules, today = rules_of(row), local_today()
+    found = breaches(rules, seat_facts(today))
     if found and row.out_of_balance_since is None:
-        row.out_of_balance_since = utcnow()
+        # A term that ran out days ago, unnoticed until now: the imbalance began then.
+        began = _unbalanced_since(rules, today)
+        row.out_of_balance_since = _start_of(began) if began < today else utcnow()
         audit.record(
             'composition.out_of_balance', row, actor=actor, breaches=[str(b) for b in found]
         )
@@ -371,6 +374,19 @@ def balance_status(on: date | None = None) -> BalanceStatus:
         return BalanceStatus(row, [])
     since = row.out_of_balance_since or _unbalanced_since(rules, on)
     return BalanceStatus(row, found, since)
+
+
+def _start_of(day: date) -> datetime:
+    """Midnight at the start of ``day`` in the forum's time zone, in UTC."""
+    from flask_babel import get_timezone
+
+    try:
+        tz = get_timezone()
+    except RuntimeError:  # outside a request or app (the CLI has one)
+        from zoneinfo import ZoneInfo
+
+        tz = ZoneInfo('Asia/Bangkok')
+    return datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
 
 
 def _unbalanced_since(rules: Rules, on: date) -> date:

@@ -319,10 +319,17 @@ def test_a_seat_that_ran_out_shows_since_when_and_the_justification(
         status = balance_status()
         assert not status.balanced
         assert status.since == today - timedelta(days=9)
+        # The next seat change notices it, and records that it began then, not now.
+        _seat(db, create_user_(sector='government'), 'government', role='observer')
+        db.session.commit()
+        stored = db.session.scalar(select(CompositionRules)).out_of_balance_since
+        assert format_date(stored, 'yyyy-MM-dd', locale='en') == str(today - timedelta(days=9))
     page = client.get('/members', headers={'Accept-Language': 'en'}).get_data(as_text=True)
     assert 'data-balance="unbalanced"' in page
     with app.test_request_context(headers={'Accept-Language': 'en'}):
-        assert f'Out of balance since {format_date(today - timedelta(days=9))}.' in page
+        assert (
+            f'Out of balance since {format_date(today - timedelta(days=9), locale="en")}.' in page
+        )
     auth.login('sec@example.org')
     response = client.post(
         '/members/composition/justification',
