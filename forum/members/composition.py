@@ -361,6 +361,46 @@ class BalanceStatus:
         """True when no rule is broken (or none is set)."""
         return not self.breaches
 
+    @property
+    def rule_texts(self) -> list:
+        """The rules in words, for the public."""
+        return describe_rules(rules_of(self.rules)) if self.rules is not None else []
+
+
+def describe_rules(rules: Rules) -> list:
+    """Each rule of ``rules`` as a sentence in the reader's language."""
+    texts = []
+    if rules.parity:
+        texts.append(_l('Parity: government seats may not outnumber non-government seats'))
+    if rules.co_chairs_both_sides:
+        texts.append(
+            _l(
+                'Chairs from both sides: of the chair and co-chair seats, one government and '
+                'one non-government'
+            )
+        )
+    for quota in rules.quotas:
+        if quota.maximum is None:
+            texts.append(
+                _l(
+                    '%(sector)s: at least %(min)d seats',
+                    sector=quota.sector.name,
+                    min=quota.minimum,
+                )
+            )
+        else:
+            texts.append(
+                _l(
+                    '%(sector)s: %(min)d to %(max)d seats',
+                    sector=quota.sector.name,
+                    min=quota.minimum,
+                    max=quota.maximum,
+                )
+            )
+    if rules.max_seats_total is not None:
+        texts.append(_l('At most %(max)d seats in all', max=rules.max_seats_total))
+    return texts
+
 
 def balance_status(on: date | None = None) -> BalanceStatus:
     """The forum's balance on ``on`` (today); ``since`` is when it went out of balance."""

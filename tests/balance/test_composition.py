@@ -251,7 +251,10 @@ def test_the_rules_page_is_the_secretariats(client, auth, create_member):
     create_member(email='m@example.org')
     auth.login('m@example.org')
     assert client.get('/members/composition').status_code == 403
-    assert client.post('/members/composition', data={}).status_code in (400, 403)
+    token = csrf_token(client, '/members')
+    for path in ('/members/composition', '/members/composition/justification'):
+        response = client.post(path, data={'csrf_token': token, 'justification': 'x'})
+        assert response.status_code == 403
 
 
 def _form(client, **fields):
@@ -296,6 +299,7 @@ def test_the_secretariat_saves_rules_and_the_change_is_audited(client, auth, db,
     members = client.get('/members', headers={'Accept-Language': 'en'}).get_data(as_text=True)
     assert 'Out of balance since' in members
     assert 'Civil society needs at least 2 seats; it holds 0.' in members
+    assert '<li>Civil society: 2 to 6 seats</li>' in members  # the rules, in public
 
 
 def test_a_seat_that_ran_out_shows_since_when_and_the_justification(
