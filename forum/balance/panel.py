@@ -58,6 +58,13 @@ class Chart:
         """The longest bar (at least 1, so that bars scale)."""
         return max([r.count for r in self.rows] + [1])
 
+    @property
+    def sides(self) -> tuple[int, int]:
+        """Government and non-government counts (the secretariat apart from both)."""
+        government = sum(r.count for r in self.rows if r.is_government)
+        others = sum(r.count for r in self.rows if not r.is_government and r.code != SECRETARIAT)
+        return government, others
+
     def share(self, row: Row) -> int:
         """``row``'s share of the total, in whole per cent."""
         return round(100 * row.count / self.total) if self.total else 0

@@ -16,7 +16,7 @@ from ..extensions import db
 from ..sectors.models import Organisation, Sector
 from ..sectors.services import list_sectors, save_organisation, save_sector, sector_by_code
 from . import bp
-from .composition import balance_status
+from .composition import COUNTED_ROLES, balance_status
 from .forms import MembershipForm, OrganisationForm, SectorForm
 from .models import Membership, SeatRole
 from .services import (
@@ -39,6 +39,11 @@ def index():
         'members/index.html',
         seats=seats,
         sector_counts=count_by_sector(seats),
+        # What the composition rules count: chairs, co-chairs and members.
+        counted=dict(
+            (s.id, n)
+            for s, n in count_by_sector([m for m in seats if m.seat_role in COUNTED_ROLES])
+        ),
         status=balance_status(),
     )
 

@@ -389,3 +389,14 @@ def test_the_seat_form_picks_people_under_one_heading_per_sector(
     )
     assert response.status_code == 400
     assert 'Choose the person, or type their email.' in response.get_data(as_text=True)
+
+
+def test_the_members_page_shows_the_seats_the_rules_count(client, create_member):
+    create_member(sector='government', seat_role='alternate')
+    create_member(sector='government', seat_role='chair')
+    create_member(sector='civil_society', seat_role='observer')
+    html = client.get('/members', headers={'Accept-Language': 'en'}).get_data(as_text=True)
+    row = re.search(r'<tr data-sector="government">.*?</tr>', html).group(0)
+    assert re.findall(r'<td class="num">(\d+)</td>', row) == ['2', '1']
+    row = re.search(r'<tr data-sector="civil_society">.*?</tr>', html).group(0)
+    assert re.findall(r'<td class="num">(\d+)</td>', row) == ['1', '0']

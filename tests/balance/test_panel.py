@@ -61,6 +61,14 @@ def test_the_panel_counts_by_sector_with_the_secretariat_apart(
     assert _row(html, 'comments', 'civil_society') == 3
     assert _row(html, 'comments', 'government') == 1
     assert _row(html, 'comments', 'secretariat') == 1
+    comments = html.split('data-chart="comments"', 1)[1].split('</figure>', 1)[0]
+    assert (
+        '<tr data-side="government"><th scope="row">Government</th><td class="num">1<' in comments
+    )
+    assert (
+        '<tr data-side="non-government"><th scope="row">Non-government</th><td class="num">3<'
+        in (comments)
+    )
     # Accessible SVG: an image with a title and a description, and text labels on the bars.
     svg = html.split('data-chart="comments"', 1)[1].split('</svg>', 1)[0]
     assert 'role="img"' in svg
