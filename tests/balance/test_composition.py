@@ -400,3 +400,28 @@ def test_the_members_page_shows_the_seats_the_rules_count(client, create_member)
     assert re.findall(r'<td class="num">(\d+)</td>', row) == ['2', '1']
     row = re.search(r'<tr data-sector="civil_society">.*?</tr>', html).group(0)
     assert re.findall(r'<td class="num">(\d+)</td>', row) == ['1', '0']
+
+
+def test_the_seat_form_refuses_a_seat_that_breaks_parity(
+    client, auth, app, db, secretariat, create_user_
+):
+    create_user_(sector='government', email='gov@example.org')
+    with app.test_request_context():
+        _parity(db)
+    auth.login('sec@example.org')
+    response = client.post(
+        '/members/seats/new',
+        data={
+            'csrf_token': csrf_token(client, '/members/seats/new'),
+            'email': 'gov@example.org',
+            'sector': 'government',
+            'seat_role': 'member',
+            'term_start': '2026-01-01',
+        },
+        headers={'Accept-Language': 'en'},
+    )
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    assert 'This change would break the composition rules' in html
+    assert 'government holds 1, non-government 0' in html
+    assert db.session.scalar(select(Membership)) is None
