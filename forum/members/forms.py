@@ -57,6 +57,11 @@ class SectorForm(BaseForm):
     is_government = BooleanField(_l('Counts as government in parity rules'))
     submit = SubmitField(_l('Save'))
 
+    def validate_code(self, field):
+        """Codes that presence and the balance panel use apart from the sectors are taken."""
+        if field.data in ('secretariat', 'anonymous'):
+            raise ValidationError(_l('This code is reserved: choose another.'))
+
 
 class OrganisationForm(BaseForm):
     """An organisation in one sector."""

@@ -425,3 +425,20 @@ def test_the_seat_form_refuses_a_seat_that_breaks_parity(
     assert 'This change would break the composition rules' in html
     assert 'government holds 1, non-government 0' in html
     assert db.session.scalar(select(Membership)) is None
+
+
+def test_a_sector_cannot_take_the_secretariats_code(client, auth, db, secretariat):
+    auth.login('sec@example.org')
+    response = client.post(
+        '/members/sectors/new',
+        data={
+            'csrf_token': csrf_token(client, '/members/sectors/new'),
+            'code': 'secretariat',
+            'name_th': 'เลขา',
+            'name_en': 'Secretariat',
+        },
+        headers={'Accept-Language': 'en'},
+    )
+    assert response.status_code == 400
+    assert 'This code is reserved' in response.get_data(as_text=True)
+    assert sector_by_code('secretariat') is None
