@@ -83,15 +83,15 @@ MEASURES = (
 )
 
 
-def _rows(counts: dict[str, int], *, secretariat: bool) -> list[Row]:
-    rows = [Row(s.code, s.name, counts.get(s.code, 0), s.is_government) for s in list_sectors()]
+def _rows(sectors: list[Sector], counts: dict[str, int], *, secretariat: bool) -> list[Row]:
+    rows = [Row(s.code, s.name, counts.get(s.code, 0), s.is_government) for s in sectors]
     if secretariat:
         rows.append(Row(SECRETARIAT, _('Secretariat'), counts.get(SECRETARIAT, 0)))
     return rows
 
 
-def _seats() -> dict[str, int]:
-    codes = {s.id: s.code for s in list_sectors()}
+def _seats(sectors: list[Sector]) -> dict[str, int]:
+    codes = {s.id: s.code for s in sectors}
     counts: dict[str, int] = {}
     for fact in seat_facts(local_today()):
         if fact.seat_role in COUNTED_ROLES:
@@ -163,8 +163,9 @@ def _votes(nap: Nap | None, commitment: Commitment | None) -> dict[str, int]:
 
 def balance_charts(*, nap: Nap | None = None, commitment: Commitment | None = None) -> list[Chart]:
     """The four measures by sector, for the forum, one plan or one commitment."""
+    sectors = list_sectors()
     counts = {
-        'seats': _seats(),
+        'seats': _seats(sectors),
         'comments': _comments(nap, commitment),
         'inputs': _inputs(nap, commitment),
         'votes': _votes(nap, commitment),
@@ -174,7 +175,7 @@ def balance_charts(*, nap: Nap | None = None, commitment: Commitment | None = No
             key,
             str(title),
             str(description),
-            _rows(counts[key], secretariat=key in ('comments', 'inputs')),
+            _rows(sectors, counts[key], secretariat=key in ('comments', 'inputs')),
         )
         for key, title, description in MEASURES
     ]
