@@ -120,9 +120,11 @@ def _connect_areas(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from .api import bp as api_bp
     from .auth import bp as auth_bp
+    from .balance import bp as balance_bp
     from .comments import bp as comments_bp
     from .commitments import bp as commitments_bp
     from .consultations import bp as consultations_bp
+    from .decisions import bp as decisions_bp
     from .exports import bp as exports_bp
     from .main import bp as main_bp
     from .members import bp as members_bp
@@ -136,6 +138,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(commitments_bp)
     app.register_blueprint(comments_bp)
     app.register_blueprint(consultations_bp)
+    app.register_blueprint(decisions_bp)
+    app.register_blueprint(balance_bp)
     app.register_blueprint(pages_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(exports_bp)

@@ -53,6 +53,10 @@ def demo_command(if_empty):
         'Demo consultation (closed, responses published): {rounds} round(s), {inputs} inputs '
         'created.'.format(**created)
     )
+    click.echo(
+        'Demo balance: {rules} rule set(s), {decisions} closed decision(s) with {votes} votes '
+        'created.'.format(**created)
+    )
     click.echo(f'Demo accounts (e.g. secretariat@example.org) use the password {DEMO_PASSWORD}')
 
 

@@ -11,7 +11,8 @@ from .consultations.models import (
     ConsultationTheme,
 )
 from .core.audit import AuditEntry
-from .members.models import Membership
+from .decisions.models import Decision, Vote
+from .members.models import CompositionRules, Membership, SectorQuota
 from .naps.models import Nap, PolicyArea
 from .sectors.models import Organisation, Sector
 
@@ -21,16 +22,20 @@ __all__ = [
     'CommentVersion',
     'Commitment',
     'CommitmentRevision',
+    'CompositionRules',
     'ConsultationInput',
     'ConsultationParticipant',
     'ConsultationResponse',
     'ConsultationRound',
     'ConsultationTheme',
+    'Decision',
     'Membership',
     'Milestone',
     'Nap',
     'Organisation',
     'PolicyArea',
     'Sector',
+    'SectorQuota',
     'User',
+    'Vote',
 ]

@@ -33,6 +33,7 @@ def init_templating(app: Flask) -> None:
 
         names = {s.code: s.name for s in list_sectors()}
         names['anonymous'] = gettext('visitors')
+        names['secretariat'] = gettext('secretariat')
         return names
 
     app.jinja_env.globals['sector_names'] = sector_names

@@ -18,7 +18,7 @@ from flask_login import current_user
 from sqlalchemy.orm import joinedload, lazyload
 
 from ..core.converters import parse_id
-from ..core.permissions import can
+from ..core.permissions import SECRETARIAT, STAFF, can
 from ..core.signals import affiliation_changed, commitment_saved, seats_changed
 from ..extensions import db, socketio
 from ..realtime.broadcast import call_after_commit, emit_after_commit
@@ -112,7 +112,8 @@ def _personal(user) -> dict:
     organisation_th, organisation_en = _organisation(user)
     return {
         'name': user.display_name,
-        'sector': user.sector.code,
+        # Staff acting as the secretariat are counted apart from the sectors.
+        'sector': SECRETARIAT if user.role in STAFF else user.sector.code,
         'named': _named(user),
         'organisation_th': organisation_th,
         'organisation_en': organisation_en,

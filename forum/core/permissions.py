@@ -17,6 +17,9 @@ from flask_login import current_user
 #: ``forum.auth.models.Role`` (a LabelledEnum): core sits below the areas, so it names them as text.
 ADMIN = 'admin'
 STAFF = (ADMIN, 'secretariat')
+#: What staff acting as the secretariat are counted as, apart from the sectors (presence, the
+#: balance panel): not a sector code.
+SECRETARIAT = 'secretariat'
 
 #: Plan states in which commitments may be created (values of ``forum.naps.models.NapState``).
 _DRAFTING_STATES = ('planning', 'drafting', 'consultation')
@@ -148,6 +151,11 @@ _RULES: dict[str, Callable[[Any, Any], bool]] = {
     'moderate': lambda user, target: _is_staff(user),
     'manage_members': lambda user, target: user.role in STAFF,
     'manage_sectors': lambda user, target: user.role in STAFF,
+    #: Composition rules and the justification of an imbalance (issue 14).
+    'manage_composition': lambda user, target: _is_staff(user),
+    #: Open and close the forum's decisions; vote while holding a seat today.
+    'manage_decisions': lambda user, target: _is_staff(user),
+    'vote': lambda user, decision: _seated(user),
     'manage_organisations': lambda user, target: user.role in STAFF,
     'manage_users': lambda user, target: user.role == ADMIN,
     'view_audit': lambda user, target: user.role in STAFF,

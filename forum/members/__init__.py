@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint('members', __name__, url_prefix='/members', template_folder='templates')
 
-from . import people_routes, routes  # noqa: E402, F401
+from . import composition_routes, people_routes, routes  # noqa: E402, F401

@@ -1,12 +1,22 @@
 """Secretariat forms for sectors, organisations and seats."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, EmailField, SelectField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    IntegerField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
     InputRequired,
     Length,
+    NumberRange,
     Optional,
     Regexp,
     ValidationError,
@@ -47,6 +57,11 @@ class SectorForm(BaseForm):
     is_government = BooleanField(_l('Counts as government in parity rules'))
     submit = SubmitField(_l('Save'))
 
+    def validate_code(self, field):
+        """Codes that presence and the balance panel use apart from the sectors are taken."""
+        if field.data in ('secretariat', 'anonymous'):
+            raise ValidationError(_l('This code is reserved: choose another.'))
+
 
 class OrganisationForm(BaseForm):
     """An organisation in one sector."""
@@ -60,9 +75,15 @@ class OrganisationForm(BaseForm):
 class MembershipForm(BaseForm):
     """A seat: who, for which sector and organisation, in which role, for which term."""
 
+    person = SelectField(
+        _l('Person'),
+        choices=[],
+        validate_choice=False,
+        description=_l('Registered people by sector. A typed email below is used instead.'),
+    )
     email = EmailField(
         _l('Email of the person'),
-        validators=[DataRequired(REQUIRED)],
+        validators=[Optional()],
         description=_l('The person must have registered first.'),
     )
     sector = SelectField(_l('Sector of the seat'), validators=[DataRequired(REQUIRED)], choices=[])
@@ -90,3 +111,53 @@ class AffiliationForm(BaseForm):
 
     organisation = SelectField(_l('Organisation'), choices=[])
     submit = SubmitField(_l('Confirm the organisation'))
+
+
+class CompositionForm(BaseForm):
+    """The composition rules; :func:`composition_form` adds the per-sector fields."""
+
+    parity = BooleanField(_l('Parity: government seats may not outnumber non-government seats'))
+    co_chairs_both_sides = BooleanField(
+        _l(
+            'Chairs from both sides: of the chair and co-chair seats, one government and '
+            'one non-government'
+        )
+    )
+    max_seats_total = IntegerField(
+        _l('Most seats in all'),
+        validators=[Optional(), NumberRange(min=0, max=9999, message=_l('Enter 0 to 9999.'))],
+        description=_l('Leave empty for no limit.'),
+    )
+    submit = SubmitField(_l('Save the rules'))
+
+
+def composition_form(sectors) -> type[CompositionForm]:
+    """A :class:`CompositionForm` with a minimum and a maximum field for each of ``sectors``."""
+
+    class SectorsCompositionForm(CompositionForm):
+        pass
+
+    for sector in sectors:
+        bounds = [Optional(), NumberRange(min=0, max=9999, message=_l('Enter 0 to 9999.'))]
+        setattr(
+            SectorsCompositionForm,
+            f'min_{sector.id}',
+            IntegerField(_l('At least (%(sector)s)', sector=sector.name), validators=bounds),
+        )
+        setattr(
+            SectorsCompositionForm,
+            f'max_{sector.id}',
+            IntegerField(_l('At most (%(sector)s)', sector=sector.name), validators=bounds),
+        )
+    return SectorsCompositionForm
+
+
+class JustificationForm(BaseForm):
+    """The secretariat's public explanation of why the forum is out of balance."""
+
+    justification = TextAreaField(
+        _l('Justification'),
+        validators=[Length(max=2000, message=_l('At most %(max)d characters.', max=2000))],
+        description=_l('Shown on the members page while the forum is out of balance.'),
+    )
+    submit = SubmitField(_l('Save the justification'))

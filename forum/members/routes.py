@@ -6,15 +6,17 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from ..auth.models import User
 from ..auth.services import user_by_email
 from ..core.converters import parse_id
 from ..core.i18n import local_today
-from ..core.permissions import require
+from ..core.permissions import STAFF, require
 from ..core.transaction import commit, form_status
 from ..extensions import db
 from ..sectors.models import Organisation, Sector
 from ..sectors.services import list_sectors, save_organisation, save_sector, sector_by_code
 from . import bp
+from .composition import COUNTED_ROLES, balance_status
 from .forms import MembershipForm, OrganisationForm, SectorForm
 from .models import Membership, SeatRole
 from .services import (
@@ -37,6 +39,12 @@ def index():
         'members/index.html',
         seats=seats,
         sector_counts=count_by_sector(seats),
+        # What the composition rules count: chairs, co-chairs and members.
+        counted=dict(
+            (s.id, n)
+            for s, n in count_by_sector([m for m in seats if m.seat_role in COUNTED_ROLES])
+        ),
+        status=balance_status(),
     )
 
 
@@ -50,7 +58,28 @@ def manage():
     return render_template('members/manage.html', seats=list(seats), today=local_today())
 
 
+def person_choices() -> list[SelectChoice]:
+    """Registered people under one heading per sector; staff apart, as the secretariat."""
+    staff = _('Secretariat')
+    people = db.session.scalars(
+        select(User)
+        .join(User.sector)
+        .where(User.is_active_account.is_(True))
+        .order_by(Sector.position, User.display_name, User.id)
+    ).unique()
+    choices = [SelectChoice('', _('— type the email below —'))]
+    staff_choices = []
+    for user in people:
+        label = f'{user.display_name} — {user.email}'
+        if user.role in STAFF:
+            staff_choices.append(SelectChoice(str(user.id), label, optgroup=staff))
+        else:
+            choices.append(SelectChoice(str(user.id), label, optgroup=user.sector.name))
+    return choices + staff_choices
+
+
 def _membership_form(form: MembershipForm) -> dict[str, Sector]:
+    form.person.choices = person_choices()
     sectors = {s.code: s for s in list_sectors()}
     form.sector.choices = [SelectChoice(c, s.name) for c, s in sectors.items()]
     organisations = db.session.scalars(select(Organisation).order_by(Organisation.name_en)).all()
@@ -69,15 +98,22 @@ def edit_seat(membership_id=None):
     form, done = MembershipForm(obj=membership), None
     sectors = _membership_form(form)
     if membership is not None and not form.is_submitted():
-        form.email.data = membership.user.email
+        form.person.data = str(membership.user_id)
         form.sector.data = membership.sector.code
         form.organisation.data = str(membership.organisation_id or '')
     if form.validate_on_submit():
-        user = user_by_email(form.email.data)
+        # A typed email wins over the picker (a person not listed, or a change of mind).
+        person_id = parse_id(form.person.data)
+        if form.email.data:
+            user = user_by_email(form.email.data)
+        else:
+            user = db.session.get(User, person_id) if person_id else None
         sector = sectors.get(form.sector.data)
         organisation_id = parse_id(form.organisation.data)
         organisation = db.session.get(Organisation, organisation_id) if organisation_id else None
-        if user is None:
+        if user is None and not form.email.data:
+            form.email.errors.append(_('Choose the person, or type their email.'))
+        elif user is None:
             form.email.errors.append(_('No account has this email. Ask the person to register.'))
         elif sector is None:
             form.sector.errors.append(_('Choose one of the listed sectors.'))

@@ -10,12 +10,14 @@ from sqlalchemy import select
 from ..auth.models import User
 from ..core import audit
 from ..core.audit import apply_changes
+from ..core.i18n import local_today
 from ..core.refusals import Refused
 from ..core.signals import seats_changed
 from ..extensions import db
 from ..sectors.models import Organisation, Sector
 from ..sectors.services import list_sectors
 from .affiliation import verify_affiliation
+from .composition import check_change, note_balance, seat_facts
 from .models import Membership
 from .seats import held_on
 
@@ -32,6 +34,7 @@ def add_membership(
 ) -> Membership:
     """Give ``user`` a seat; member rights follow from it while its term covers today."""
     _check_term_start_free(user, term_start)
+    before = seat_facts(local_today())
     membership = Membership(
         user=user,
         sector=sector,
@@ -42,6 +45,7 @@ def add_membership(
     )
     db.session.add(membership)
     db.session.flush()
+    _check_composition(before, actor=actor)
     if organisation is not None and not user.is_affiliation_verified:
         # Seating someone for an organisation is the secretariat confirming they speak for it.
         verify_affiliation(user, actor=actor, organisation=organisation)
@@ -58,6 +62,12 @@ def add_membership(
     )
     seats_changed.send(user)
     return membership
+
+
+def _check_composition(before, *, actor) -> None:
+    """Refuse a change that breaks the composition rules; note the balance it leaves."""
+    check_change(before, seat_facts(local_today()))
+    note_balance(actor=actor)
 
 
 def _check_term_start_free(user: User, term_start: date, *, other_than=None) -> None:
@@ -77,8 +87,10 @@ def update_membership(membership: Membership, *, actor: User, **fields) -> Membe
         other_than=membership,
     )
     before = membership.user
+    seats_before = seat_facts(local_today())
     changes = apply_changes(membership, fields)
     db.session.flush()
+    _check_composition(seats_before, actor=actor)
     audit.record('membership.updated', membership, actor=actor, **changes)
     for user in {before, membership.user}:
         seats_changed.send(user)
@@ -95,8 +107,10 @@ def remove_membership(membership: Membership, *, actor: User) -> None:
         seat_role=membership.seat_role,
     )
     user = membership.user
+    seats_before = seat_facts(local_today())
     db.session.delete(membership)
     db.session.flush()
+    _check_composition(seats_before, actor=actor)
     seats_changed.send(user)
 
 

@@ -10,6 +10,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..balance.panel import balance_charts
 from ..comments.discussion import back_to, discussion_context
 from ..comments.forms import CommentForm
 from ..comments.services import post_comment as post_comment_service
@@ -29,6 +30,7 @@ from ..core.converters import parse_id
 from ..core.forms import refuse
 from ..core.permissions import can, deny
 from ..core.transaction import commit, form_status
+from ..decisions.services import decisions_on
 from . import bp
 from . import cache as page_cache
 
@@ -76,6 +78,13 @@ def render_commitment(commitment: Commitment, *, comment_form=None, status: int 
         comment_form=comment_form,
         may_comment=may_comment,
         consultation=commitment_notice(commitment),
+        decisions=decisions_on(commitment),
+        # Moderators watch who speaks, live (the public panel is /balance/commitments/<id>).
+        balance_charts=(
+            balance_charts(commitment=commitment)
+            if can(current_user, 'moderate', commitment)
+            else None
+        ),
         # A refused comment: switching language comes back to the form, not to the POST address.
         language_next=(
             url_for('pages.commitment', commitment_id=commitment.id) + '#discussion'

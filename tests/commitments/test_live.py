@@ -57,7 +57,8 @@ def test_viewers_see_who_edits_and_each_saved_revision(
     presence = watcher.events('presence')[-1]
     assert presence['editors'] == [secretariat.display_name]
     assert 'สมาชิก ก' in presence['members']
-    assert presence['by_sector'] == {'civil_society': 1, 'government': 1}
+    # The secretariat is counted apart from the sectors (issue 14).
+    assert presence['by_sector'] == {'civil_society': 1, 'secretariat': 1}
 
     commitment = db.session.get(Commitment, cid)
     user = db.session.merge(commitment.editors[0])

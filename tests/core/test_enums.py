@@ -13,6 +13,7 @@ from forum.comments.models import Stance
 from forum.commitments.models import CommitmentState, MilestoneStatus
 from forum.consultations.models import Channel, Disposition, InputStatus, RoundState
 from forum.core.enums import LabelledEnum
+from forum.decisions.models import DecisionMode, DecisionState, VoteChoice
 from forum.members.models import SeatRole
 from forum.naps.models import NapState
 
@@ -28,6 +29,9 @@ ENUMS = [
     Channel,
     InputStatus,
     Disposition,
+    DecisionMode,
+    DecisionState,
+    VoteChoice,
 ]
 
 
@@ -65,6 +69,14 @@ def test_consultation_values_are_those_their_migration_checks():
     assert [m.value for m in Channel] == list(migration.CHANNELS)
     assert [m.value for m in InputStatus] == list(migration.INPUT_STATUSES)
     assert [m.value for m in Disposition] == list(migration.DISPOSITIONS)
+
+
+def test_decision_values_are_those_their_migration_checks():
+    """Migration c0de14a00001 spells the values out: they must stay what the enums store."""
+    migration = _migration('c0de14a00001')
+    assert [m.value for m in DecisionMode] == list(migration.MODES)
+    assert [m.value for m in DecisionState] == list(migration.STATES)
+    assert [m.value for m in VoteChoice] == list(migration.CHOICES)
 
 
 @pytest.mark.parametrize('enum', ENUMS, ids=lambda e: e.__name__)

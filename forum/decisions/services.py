@@ -1,0 +1,259 @@
+"""Open a decision, vote, close it: each takes an explicit actor, flushes and audits.
+
+Only members holding a seat today vote, from that seat: its sector and side are stored with the
+vote. An alternate stands in for a member of the same sector and organisation who has not voted:
+while the group (sector, organisation) has fewer counted votes than member seats, an alternate's
+vote counts; a member who votes after their alternate takes the place back (the alternate's vote
+is kept, marked not counted). Closing counts the votes against the seats held that day
+(:mod:`.tally`); a passed endorsement moves the commitment (or the plan) to "endorsed" through
+its own area's state change.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from ..auth.models import User
+from ..commitments.models import Commitment, CommitmentState
+from ..commitments.services import change_state
+from ..core import audit
+from ..core.i18n import local_today
+from ..core.refusals import Refused, state_error
+from ..extensions import db
+from ..members.composition import COUNTED_ROLES, seat_facts
+from ..members.models import Membership, SeatRole
+from ..members.seats import held_on
+from ..naps.models import Nap, NapState
+from ..naps.services import move_nap
+from .models import Decision, DecisionMode, DecisionState, Vote
+from .tally import Ballot, Result, tally
+
+#: The quorum shares the secretariat may choose (of each sector's seated members).
+QUORUM_SHARES = (Fraction(1, 4), Fraction(1, 3), Fraction(1, 2), Fraction(2, 3))
+
+
+def open_decision(
+    *,
+    actor: User,
+    mode: str,
+    quorum: Fraction = Fraction(1, 3),
+    commitment: Commitment | None = None,
+    nap: Nap | None = None,
+    note: str = '',
+) -> Decision:
+    """Put the endorsement of ``commitment`` (in MSF review) or of ``nap``'s draft to the forum."""
+    if DecisionMode.get(mode) is None:
+        raise Refused(_l('Choose consensus or vote.'))
+    if not 0 < quorum <= 1:
+        raise Refused(_l('The quorum is a share between none and all.'))
+    if commitment is not None:
+        nap = commitment.nap
+        if commitment.state != CommitmentState.msf_review:
+            raise state_error(_l('Only a commitment in MSF review is put to the forum.'))
+    elif nap is None or nap.state != NapState.consultation:
+        raise state_error(_l("A plan's draft is put to the forum after its consultation."))
+    if open_decision_on(nap, commitment) is not None:
+        raise state_error(_l('A decision on this is already open.'))
+    decision = Decision(
+        nap=nap,
+        commitment=commitment,
+        mode=DecisionMode(mode),
+        quorum_num=quorum.numerator,
+        quorum_den=quorum.denominator,
+        opened_by_id=actor.id,
+        note=(note or '').strip(),
+    )
+    db.session.add(decision)
+    db.session.flush()
+    audit.record(
+        'decision.opened',
+        decision,
+        actor=actor,
+        mode=decision.mode,
+        quorum=f'{quorum.numerator}/{quorum.denominator}',
+        nap_id=nap.id,
+        commitment_id=commitment.id if commitment else None,
+    )
+    return decision
+
+
+def open_decision_on(nap: Nap, commitment: Commitment | None) -> Decision | None:
+    """The open decision on ``commitment`` (or on ``nap``'s draft when None), if any."""
+    query = select(Decision).where(Decision.nap_id == nap.id, Decision.state == DecisionState.open)
+    if commitment is None:
+        query = query.where(Decision.commitment_id.is_(None))
+    else:
+        query = query.where(Decision.commitment_id == commitment.id)
+    return db.session.scalar(query.limit(1))
+
+
+def voting_seat(user) -> Membership | None:
+    """The seat ``user`` votes from today: a member's seat before an alternate's; no observers."""
+    seats = db.session.scalars(
+        select(Membership)
+        .where(Membership.user_id == getattr(user, 'id', None))
+        .where(held_on(local_today()))
+        .order_by(Membership.id)
+    ).unique()
+    ranked = sorted(
+        (s for s in seats if s.seat_role != SeatRole.observer),
+        key=lambda s: (s.seat_role not in COUNTED_ROLES, s.id),
+    )
+    return ranked[0] if ranked else None
+
+
+def _group_seats(seat: Membership) -> int:
+    """Member seats held today in ``seat``'s sector and organisation."""
+    query = (
+        select(Membership)
+        .where(held_on(local_today()))
+        .where(Membership.sector_id == seat.sector_id)
+        .where(Membership.seat_role.in_([str(r) for r in COUNTED_ROLES]))
+    )
+    if seat.organisation_id is None:
+        query = query.where(Membership.organisation_id.is_(None))
+    else:
+        query = query.where(Membership.organisation_id == seat.organisation_id)
+    return len(db.session.scalars(query).unique().all())
+
+
+def _group_votes(decision: Decision, seat: Membership) -> list[Vote]:
+    return [
+        v
+        for v in decision.votes
+        if v.is_counted
+        and v.sector_id == seat.sector_id
+        and v.organisation_id == seat.organisation_id
+    ]
+
+
+def _lock(decision: Decision) -> None:
+    """Lock the decision's row until the transaction ends, and read its state afresh.
+
+    A vote and the closing (or two closings) wait for each other: no vote slips in after the
+    seats were counted, and a decision is closed once.
+    """
+    state = db.session.execute(
+        select(Decision.state).where(Decision.id == decision.id).with_for_update()
+    ).scalar_one()
+    if state != decision.state:  # closed by someone between loading and locking
+        db.session.refresh(decision)
+
+
+def cast_vote(decision: Decision, *, actor: User, choice: str) -> Vote:
+    """Record ``actor``'s answer, once, from the seat they hold today."""
+    _lock(decision)
+    decision.check_open()
+    answer = decision.check_choice(choice)
+    seat = voting_seat(actor)
+    if seat is None:
+        raise Refused(_l('Only members holding a seat today vote.'), status=403)
+    if db.session.scalar(select(Vote.id).filter_by(decision_id=decision.id, voter_id=actor.id)):
+        raise Refused(
+            _l('You have already voted on this decision; a vote cannot be changed.'), status=409
+        )
+    is_alternate = seat.seat_role == SeatRole.alternate
+    group_votes = _group_votes(decision, seat)
+    places = _group_seats(seat)
+    if is_alternate and len(group_votes) >= places:
+        raise Refused(
+            _l(
+                'An alternate votes only in place of a member of the same sector and '
+                'organisation who has not voted.'
+            ),
+            status=409,
+        )
+    if not is_alternate and len(group_votes) >= places:
+        # The member takes the place back from an alternate who voted first.
+        stood_in = [v for v in group_votes if v.seat_role == SeatRole.alternate]
+        if stood_in:
+            stood_in[-1].is_counted = False
+            audit.record('decision.vote_superseded', stood_in[-1], actor=actor)
+    vote = Vote(
+        decision=decision,
+        voter_id=actor.id,
+        membership_id=seat.id,
+        sector_id=seat.sector_id,
+        is_government=seat.sector.is_government,
+        seat_role=seat.seat_role,
+        organisation_id=seat.organisation_id,
+        choice=answer,
+    )
+    db.session.add(vote)
+    db.session.flush()
+    audit.record(
+        'decision.vote_cast',
+        vote,
+        actor=actor,
+        decision_id=decision.id,
+        choice=answer,
+        sector=seat.sector.code,
+        seat_role=seat.seat_role,
+    )
+    return vote
+
+
+def result_of(decision: Decision) -> Result:
+    """The tally of ``decision``'s counted votes against the seats held today."""
+    if decision.seated is not None:
+        seated = {int(k): (bool(g), int(n)) for k, (g, n) in decision.seated.items()}
+    else:
+        seated = seated_today()
+    ballots = [
+        Ballot(v.sector_id, v.is_government, v.choice) for v in decision.votes if v.is_counted
+    ]
+    return tally(decision.mode, decision.quorum, seated, ballots)
+
+
+def seated_today() -> dict[int, tuple[bool, int]]:
+    """Seated members (chairs, co-chairs, members) per sector today, with the sector's side."""
+    seated: dict[int, tuple[bool, int]] = {}
+    for fact in seat_facts(local_today()):
+        if fact.seat_role in COUNTED_ROLES:
+            is_gov, n = seated.get(fact.sector_id, (fact.is_government, 0))
+            seated[fact.sector_id] = (is_gov, n + 1)
+    return seated
+
+
+def close_decision(decision: Decision, *, actor: User) -> Result:
+    """Close ``decision`` with its result; a passed endorsement moves its subject to endorsed."""
+    _lock(decision)
+    decision.check_open()
+    decision.seated = {str(k): [g, n] for k, (g, n) in seated_today().items()}
+    result = result_of(decision)
+    decision.close(result.passed, result.outcome)
+    decision.closed_by_id = actor.id
+    db.session.flush()
+    audit.record(
+        'decision.closed',
+        decision,
+        actor=actor,
+        state=decision.state,
+        outcome=result.outcome,
+        government=[result.government.approve, result.government.object, result.government.abstain],
+        others=[result.others.approve, result.others.object, result.others.abstain],
+        sectors={
+            str(row.sector_id): [row.seated, row.count.took_part, row.quorate]
+            for row in result.sectors
+        },
+    )
+    if result.passed:
+        if decision.commitment is not None:
+            change_state(decision.commitment, CommitmentState.endorsed, actor=actor)
+        else:
+            move_nap(decision.nap, NapState.endorsed, actor=actor)
+    return result
+
+
+def decisions_on(commitment: Commitment) -> list[Decision]:
+    """The decisions on ``commitment``, latest first."""
+    return list(
+        db.session.scalars(
+            select(Decision)
+            .where(Decision.commitment_id == commitment.id)
+            .order_by(Decision.id.desc())
+        ).unique()
+    )
