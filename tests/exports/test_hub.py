@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 PROBE = Path(__file__).with_name('hub_probe.py')
+#: It judges the hub by how long it waited: run with the machine to itself (tests/run.py).
+pytestmark = pytest.mark.serial
 
 
 @pytest.mark.parametrize('kind', ['consultation', 'nap'])
