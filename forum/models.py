@@ -12,10 +12,24 @@ from .consultations.models import (
 )
 from .core.audit import AuditEntry
 from .members.models import Membership
+from .moderation.models import (
+    Appeal,
+    BalancedFloor,
+    Block,
+    Flag,
+    ModerationAction,
+    Moderator,
+)
 from .naps.models import Nap, PolicyArea
 from .sectors.models import Organisation, Sector
 
 __all__ = [
+    'Appeal',
+    'BalancedFloor',
+    'Block',
+    'Flag',
+    'ModerationAction',
+    'Moderator',
     'AuditEntry',
     'Comment',
     'CommentVersion',

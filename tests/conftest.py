@@ -17,6 +17,7 @@ from sqlalchemy import text
 from forum import create_app
 from forum.auth.models import Role, User
 from forum.auth.services import create_user
+from forum.core.audit import APPEND_ONLY_SQL, DROP_APPEND_ONLY_SQL
 from forum.extensions import db as _db
 from forum.members.services import add_membership
 from forum.naps.services import ensure_policy_areas
@@ -103,8 +104,13 @@ def _wipe() -> None:
         if conn.dialect.name == 'postgresql':
             conn.execute(text(f'TRUNCATE {", ".join(tables)} RESTART IDENTITY CASCADE'))
         else:
+            # The audit log is append-only (its triggers refuse DELETE): lifted for the wipe only.
+            for statement in DROP_APPEND_ONLY_SQL['sqlite']:
+                conn.execute(text(statement))
             for name in tables:
                 conn.execute(text(f'DELETE FROM {name}'))
+            for statement in APPEND_ONLY_SQL['sqlite']:
+                conn.execute(text(statement))
 
 
 @pytest.fixture

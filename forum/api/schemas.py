@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ..comments.models import ModerationReason
 from ..commitments.models import CommitmentState, MilestoneStatus
 from ..members.models import SeatRole
+from ..moderation.models import ActionKind
 from ..naps.models import NapState
 from .serializers import OGP_VALUE_KEYS
 
@@ -202,4 +204,21 @@ SCHEMAS['MemberPage'] = page_of(
         'sectors': {'type': 'array', 'items': ref('SectorCount')},
     },
     description='Seats held on the day `on`, by sector then role; `sectors` counts every sector.',
+)
+SCHEMAS['ModerationAction'] = _object(
+    {
+        'id': ID,
+        'at': {'type': 'string', 'format': 'date-time'},
+        'kind': {'enum': [k.value for k in ActionKind]},
+        'kind_label': ref('Bilingual'),
+        'comment_id': {'type': ['integer', 'null'], 'minimum': 1},
+        'commitment_id': {'type': ['integer', 'null'], 'minimum': 1},
+        'reason': {'enum': [r.value for r in ModerationReason] + [None]},
+        'moderator_sector': _object({'code': TEXT, 'name': ref('Bilingual')}),
+    },
+    description='One moderator action of the public moderation log: no person, no note; the '
+    'sector the moderator acted for (`secretariat` for staff).',
+)
+SCHEMAS['ModerationLogPage'] = page_of(
+    'ModerationAction', description='The public moderation log, newest first.'
 )
