@@ -239,9 +239,10 @@ def decide(appeal_id):
     ), form_status(form, done)  # fmt: skip
 
 
-def _end_of(day) -> datetime:
-    """The end of ``day`` in the forum's time zone, as UTC."""
-    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=get_timezone()).astimezone(UTC)
+def _end_of(day, days: int = 1) -> datetime:
+    """The end of ``day`` in the forum's time zone, as UTC (its start with ``days=0``)."""
+    start = datetime.combine(day + timedelta(days=days), time(0), tzinfo=get_timezone())
+    return start.astimezone(UTC)
 
 
 @bp.route('/moderation/people/<int:user_id>/block', methods=['GET', 'POST'])
