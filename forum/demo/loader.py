@@ -14,6 +14,7 @@ from ..sectors.models import Organisation
 from ..sectors.services import ensure_default_sectors, save_organisation, sector_by_code
 from .consultation_loader import load_demo_consultation
 from .data import DEMO_PASSWORD, ORGANISATIONS, PEOPLE
+from .moderation_loader import load_demo_moderation
 from .nap_loader import load_demo_nap
 
 
@@ -29,7 +30,7 @@ def load_demo() -> dict[str, int]:
     """Create the demo sectors, organisations, accounts, seats, plan and consultation missing.
 
     Returns how many of each were created (``organisations``, ``users``, ``seats``, ``naps``,
-    ``commitments``, ``milestones``, ``rounds``, ``inputs``).
+    ``commitments``, ``milestones``, ``rounds``, ``inputs``, ``moderation_actions``, ``flags``).
     """
     ensure_default_sectors()
     ensure_policy_areas()
@@ -76,4 +77,5 @@ def load_demo() -> dict[str, int]:
     db.session.flush()
     created.update(load_demo_nap(organisations))
     created.update(load_demo_consultation())
+    created.update(load_demo_moderation())
     return created
