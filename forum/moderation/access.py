@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from flask import g, has_app_context
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -20,8 +21,15 @@ from .models import BalancedFloor, Block, Moderator
 
 
 def is_designated(user) -> bool:
-    """Whether the secretariat designated ``user`` as a moderator."""
-    return db.session.get(Moderator, user.id) is not None
+    """Whether the secretariat designated ``user`` as a moderator.
+
+    Asked once per request and person (a page asks it for each of its comments); a designation
+    made during the request is seen by the next one.
+    """
+    known = g.setdefault('_forum_designated', {}) if has_app_context() else {}
+    if user.id not in known:
+        known[user.id] = db.session.get(Moderator, user.id) is not None
+    return known[user.id]
 
 
 def active_block(user, now: datetime | None = None) -> Block | None:

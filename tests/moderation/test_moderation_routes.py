@@ -286,3 +286,27 @@ def test_the_secretariat_designates_and_removes_moderators(db, people, as_user):
     assert gov.get('/moderation/queue').status_code == 200
     assert _post(staff, f'/moderation/moderators/{people["gov"].id}/remove').status_code == 302
     assert gov.get('/moderation/queue').status_code == 403
+
+
+def test_the_moderation_log_answers_as_its_openapi_document_says(
+    db, people, make_commitment, comment_on, as_user, client
+):
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    cid = make_commitment()
+    assert _hide(as_user('sec@example.org'), comment_on(cid, people['author'])).status_code == 302
+    doc = client.get('/api/v1/openapi.json').get_json()
+    operation = doc['paths']['/moderation-log']['get']
+    schema = operation['responses']['200']['content']['application/json']['schema']
+    registry = Registry().with_resource('urn:doc', Resource.from_contents(doc, DRAFT202012))
+    validator = Draft202012Validator(
+        {'$ref': 'urn:doc#/components/schemas/' + schema['$ref'].rsplit('/', 1)[1]},
+        registry=registry,
+    )
+    answer = client.get('/api/v1/moderation-log').get_json()
+    validator.validate(answer)
+    assert answer['items'][0]['moderator_sector']['code'] == 'secretariat'
+    answer['items'][0]['note'] = 'leaked'
+    assert not validator.is_valid(answer)  # the document forbids any other field
