@@ -5,7 +5,7 @@ The other viewer sees it replaced without reloading, then restored.
 
 from __future__ import annotations
 
-from axe import visit
+from axe import assert_accessible, visit
 from plans import log_in_quickly
 from playwright.sync_api import expect
 
@@ -42,6 +42,7 @@ def test_a_moderator_hides_a_live_comment_and_the_other_viewer_sees_it_replaced(
     hide.click()
     expect(moderator.locator('#moderated-comment')).to_contain_text('081-234-5678')
     expect(moderator.locator('#moderated-comment')).to_contain_text(member.name)
+    assert_accessible(moderator)
     moderator.locator('#reason').select_option('personal_data')
     moderator.locator('#note').fill('เบอร์โทรศัพท์ส่วนตัว')
     moderator.locator('#hide-form [type=submit]').click()
@@ -61,3 +62,10 @@ def test_a_moderator_hides_a_live_comment_and_the_other_viewer_sees_it_replaced(
     moderator.locator('#restore-form [type=submit]').click()
     expect(gone.locator('.body')).to_contain_text('081-234-5678', timeout=5000)
     assert author.evaluate('window.notReloaded') is True
+
+    # The public log lists both actions, with the sector and no name.
+    visit(author, '/moderation')
+    rows = author.locator('#moderation-log tbody tr', has=author.locator(f'a[href$="{comment}"]'))
+    expect(rows).to_have_count(2)
+    expect(rows.first).to_contain_text('ฝ่ายเลขานุการ')
+    expect(author.locator('#moderation-log')).not_to_contain_text(accounts['secretariat'].name)
