@@ -91,3 +91,18 @@ def test_the_secretariat_browses_and_filters(db, people, make_commitment, commen
     bad = staff.get('/audit?since=not-a-date', headers=EN)
     assert bad.status_code == 200
     assert 'Not a valid date value.' in bad.get_data(as_text=True)
+
+
+def test_the_audit_log_is_paginated(db, people, as_user):
+    for n in range(60):
+        record('test.numbered', people['sec'], actor=None, n=n)
+    db.session.commit()
+    staff = as_user('sec@example.org')
+    first = staff.get('/audit?action=test.numbered', headers=EN).get_data(as_text=True)
+    assert '60 entries' in first
+    assert first.count('test.numbered</code>') == 50
+    assert '&#34;n&#34;: 59' in first or '"n": 59' in first
+    second = staff.get('/audit?action=test.numbered&page=2', headers=EN).get_data(as_text=True)
+    assert second.count('test.numbered</code>') == 10
+    assert 'page=1' in second
+    assert 'action=test.numbered' in second

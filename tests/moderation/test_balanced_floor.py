@@ -97,3 +97,47 @@ def test_switching_is_in_the_public_log(db, people, make_commitment, as_user, cl
     data = client.get('/api/v1/moderation-log').get_json()
     assert [a['kind'] for a in data['items']] == ['floor_off', 'floor_on']
     assert data['items'][0]['commitment_id'] == cid
+
+
+@pytest.mark.parametrize(
+    ('civil_society', 'government', 'share', 'dominant'),
+    [
+        (2, 2, 50, None),  # exactly half is not more than half
+        (3, 2, 50, 'civil_society'),
+        (1, 3, 50, 'government'),
+        (3, 2, 60, None),  # 60 % is not more than 60 %
+        (4, 1, 60, 'civil_society'),
+        (0, 0, 50, None),
+    ],
+)
+def test_which_sector_dominates(
+    app, db, people, make_commitment, comment_on, civil_society, government, share, dominant
+):
+    from forum.moderation.access import floor_state
+    from forum.moderation.models import BalancedFloor
+    from forum.sectors.models import Sector
+
+    cid = make_commitment()
+    for _n in range(civil_society):
+        comment_on(cid, people['author'])
+    for _n in range(government):
+        comment_on(cid, people['gov'])
+    floor = BalancedFloor(commitment_id=cid, is_on=True, share_percent=share, last_n=20)
+    sector_id, n, total = floor_state(floor)
+    code = db.session.get(Sector, sector_id).code if sector_id else None
+    assert code == dominant
+    assert total == civil_society + government
+
+
+def test_only_the_last_n_comments_count(db, people, make_commitment, comment_on):
+    from forum.moderation.access import floor_state
+    from forum.moderation.models import BalancedFloor
+
+    cid = make_commitment()
+    for _n in range(5):
+        comment_on(cid, people['author'])
+    for _n in range(3):
+        comment_on(cid, people['gov'])
+    # The last 4: three government, one civil society.
+    _sector, n, total = floor_state(BalancedFloor(commitment_id=cid, share_percent=50, last_n=4))
+    assert (n, total) == (3, 4)
