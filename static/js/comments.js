@@ -80,7 +80,9 @@
     return f;
   }
 
-  function render(c) {
+  // keptHtml: the text a moderator's page showed before the comment was hidden (the broadcast
+  // carries none); it stays readable to them in a "Read the hidden comment" disclosure.
+  function render(c, keptHtml) {
     var article = el('article', 'comment' + (c.parent_id ? ' reply' : '') +
       (c.is_deleted || c.is_hidden ? ' gone' : ''));
     article.id = 'comment-' + c.id;
@@ -125,6 +127,14 @@
       article.appendChild(el('p', 'placeholder', text.hidden.replace('{reason}', why)));
       var mine_ = text.me && c.author.id === text.me;
       var after = el('div', 'comment-actions');
+      if (text.moderate && !mine_ && keptHtml) {
+        var details = el('details', 'hidden-text');
+        details.appendChild(el('summary', null, text.readHidden));
+        var keptBody = el('div', 'body');
+        keptBody.innerHTML = keptHtml; // what this page already showed (sanitised on the server)
+        details.appendChild(keptBody);
+        article.appendChild(details);
+      }
       if (text.moderate && !mine_) { // moderators read it on the moderation page and restore it
         var restore = el('a', null, text.restore);
         restore.href = '/comments/' + c.id + '/hide';
@@ -210,7 +220,9 @@
     var had = known[c.id] ? known[c.id].seq : (existing ? seqOf(existing) : -1);
     if (c.seq <= had) { return; }
     known[c.id] = c;
-    var node = render(c);
+    var shown = c.is_hidden && text.moderate && existing &&
+      existing.querySelector(':scope > .body, :scope > details.hidden-text > .body');
+    var node = render(c, shown ? shown.innerHTML : null);
     node.setAttribute('data-seq', c.seq);
     if (existing) { existing.replaceWith(node); return; }
     if (c.parent_id) {

@@ -38,8 +38,11 @@ def test_a_moderator_hides_a_live_comment_and_the_other_viewer_sees_it_replaced(
     expect(own.locator('[data-moderate]')).to_have_count(0)
     comment = '#' + own.get_attribute('id')
 
-    # The moderator hides it from the form that shows the comment and its author.
-    hide.click()
+    # The moderator hides it from the form that shows the comment and its author (in a second
+    # tab: the first stays as it is, and keeps the text readable to them).
+    form = moderator.context.new_page()
+    form.goto(hide.get_attribute('href'))
+    moderator, watching = form, moderator
     expect(moderator.locator('#moderated-comment')).to_contain_text('081-234-5678')
     expect(moderator.locator('#moderated-comment')).to_contain_text(member.name)
     assert_accessible(moderator)
@@ -55,11 +58,15 @@ def test_a_moderator_hides_a_live_comment_and_the_other_viewer_sees_it_replaced(
     expect(gone.locator('[data-appeal]')).to_be_visible()
     assert author.evaluate('window.notReloaded') is True
 
-    # The moderator still reads it, and restores it: the author sees it come back, live.
-    kept = moderator.locator(comment)
+    # The moderator's first tab, never reloaded either, still lets them read it; after a reload
+    # too. They restore it: the author sees it come back, live.
+    kept = watching.locator(comment)
+    expect(kept.locator('.placeholder')).to_have_text(TH_HIDDEN, timeout=5000)
+    expect(kept.locator('details.hidden-text')).to_contain_text('081-234-5678')
+    watching.reload()
     expect(kept.locator('details.hidden-text')).to_contain_text('081-234-5678')
     kept.locator('[data-moderate]').click()
-    moderator.locator('#restore-form [type=submit]').click()
+    watching.locator('#restore-form [type=submit]').click()
     expect(gone.locator('.body')).to_contain_text('081-234-5678', timeout=5000)
     assert author.evaluate('window.notReloaded') is True
 
