@@ -128,6 +128,8 @@ class Config:
         settings['REDIS_URL'] = os.environ.get('FORUM_REDIS_URL') or None
         settings['BASE_URL'] = _base_url(os.environ.get('FORUM_BASE_URL', ''))
         settings['SOCKETIO_CHANNEL'] = os.environ.get('FORUM_SOCKETIO_CHANNEL', 'forum')
+        # TEST ONLY (tests/multiprocess/test_failover.py, forum/realtime/broadcast.py).
+        settings['TEST_DIE_AFTER_COMMIT'] = os.environ.get('FORUM_TEST_DIE_AFTER_COMMIT') or None
         if os.environ.get('FORUM_ASYNC_MODE'):
             settings['SOCKETIO_ASYNC_MODE'] = os.environ['FORUM_ASYNC_MODE']
         if os.environ.get('FORUM_SECURE_COOKIES') == '1':

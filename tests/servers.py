@@ -6,11 +6,16 @@ Plain functions, no pytest: each harness turns :class:`ServerError` into its own
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import hashlib
 import os
 import socket
+import sqlite3
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -139,3 +144,50 @@ def stop(*procs: subprocess.Popen, timeout: float = 10) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+
+
+_DEMO_COMMANDS = (['db', 'upgrade'], ['forum', 'setup'], ['forum', 'demo'])
+
+
+def _code_key() -> str:
+    """A digest of what a demo database is made from: the code, the migrations, today's date."""
+    digest = hashlib.sha256(date.today().isoformat().encode())
+    for folder in ('forum', 'migrations'):
+        for path in sorted((ROOT / folder).rglob('*.py')):
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def demo_sqlite(target: Path, env: dict[str, str], *, timeout: float = 300) -> None:
+    """Write to ``target`` a SQLite database migrated, set up and holding the demo data.
+
+    What ``flask db upgrade``, ``forum setup`` and ``forum demo`` make (about 20 s of starting
+    the app three times) is made once per version of the code and copied for each server after.
+    ``env`` is the server's environment, used to run the commands the first time.
+    """
+    cache = Path(tempfile.gettempdir()) / 'forum-test-demo'
+    cache.mkdir(exist_ok=True)
+    template = cache / f'{_code_key()}.sqlite3'
+    with open(cache / 'lock', 'w') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one process builds it; the others wait for it
+        if not template.exists():
+            building = cache / f'{template.stem}.{os.getpid()}.building'
+            partial = cache / f'{template.stem}.{os.getpid()}.partial'
+            build_env = dict(env, FORUM_DATABASE_URL=f'sqlite:///{building}')
+            try:
+                for cmd in _DEMO_COMMANDS:
+                    flask(cmd, build_env, timeout=timeout)
+                _copy_sqlite(building, partial)
+                partial.rename(template)
+            finally:
+                for leftover in cache.glob(f'{template.stem}.{os.getpid()}.*'):
+                    leftover.unlink()
+    _copy_sqlite(template, target)
+
+
+def _copy_sqlite(source: Path, target: Path) -> None:
+    """Copy a SQLite database whole (its write-ahead log included) with SQLite's backup."""
+    with contextlib.closing(sqlite3.connect(source)) as src:
+        with contextlib.closing(sqlite3.connect(target)) as dst:
+            src.backup(dst)

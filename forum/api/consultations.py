@@ -12,7 +12,7 @@ from ..core.permissions import can
 from ..core.urls import external_url
 from ..extensions import db
 from . import bp
-from .http import json_response
+from .routes import _page
 
 
 def _iso(value):
@@ -94,17 +94,20 @@ def consultations():
         select(ConsultationRound).order_by(ConsultationRound.number)
     ).unique()
     items = [_round(r) for r in rounds if can(current_user, 'view_round', r)]
-    return json_response({'items': items, 'count': len(items)})
+    return _page(items, 'api.consultations')
 
 
 @bp.route('/consultations/<int:round_id>/inputs')
 def consultation_inputs(round_id: int):
-    """A round's inputs with their responses, once published (an empty list before)."""
+    """A round's inputs with their responses, once published (an empty list before), by page."""
     round_ = db.session.get(ConsultationRound, round_id)
     if round_ is None or not can(current_user, 'view_round', round_):
         abort(404)
     published = round_.state == RoundState.published
     items = [_input(i) for i in round_results(round_)['inputs']] if published else []
-    return json_response(
-        {'round': _round(round_), 'published': published, 'items': items, 'count': len(items)}
+    return _page(
+        items,
+        'api.consultation_inputs',
+        {'round': _round(round_), 'published': published},
+        round_id=round_.id,
     )

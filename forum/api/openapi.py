@@ -10,6 +10,7 @@ import json
 from flask import current_app
 
 from ..commitments.models import CommitmentState
+from ..exports.consultation.schema import SUMMARY_SCHEMA
 from ..exports.nap.schema import NAP_EXPORT
 from . import bp
 from .http import MAX_PER_PAGE, PER_PAGE, json_response
@@ -117,6 +118,19 @@ def document() -> dict:
                 errors=('400',),
                 pages=True,
             ),
+            '/consultations': _get(
+                'Consultation rounds the visitor may read',
+                _json(ref('ConsultationRoundPage'), 'A page of rounds.', {**_VALIDATORS, **_LINK}),
+                errors=('400',),
+                pages=True,
+            ),
+            '/consultations/{round_id}/inputs': _get(
+                "A round's inputs with their responses, once published",
+                _json(ref('ConsultationInputPage'), 'A page of inputs.', {**_VALIDATORS, **_LINK}),
+                parameters=[_path_id('round_id')],
+                errors=('400', '404'),
+                pages=True,
+            ),
             '/moderation-log': _get(
                 'The public moderation log: every moderator action, newest first',
                 _json(ref('ModerationLogPage'), 'A page of actions.', {**_VALIDATORS, **_LINK}),
@@ -128,6 +142,23 @@ def document() -> dict:
                     'summary': 'This document',
                     'responses': {'200': {'description': 'The OpenAPI document.'}},
                 }
+            },
+            '/consultations/{round_id}/summary.json': {
+                'servers': [{'url': '/'}],
+                'get': {
+                    'summary': "A round's summary: participation, themes, every input and response",
+                    'description': 'Also .csv (one row per input), .xlsx (one sheet per table), '
+                    '.pdf and .docx (docs/exports.md). Published rounds for anyone; before '
+                    'publication the secretariat only. Not under /api/v1.',
+                    'parameters': [
+                        _path_id('round_id'),
+                        {'name': 'lang', 'in': 'query', 'schema': {'enum': ['th', 'en']}},
+                    ],
+                    'responses': {
+                        '200': _json(ref('ConsultationSummary'), 'The summary.'),
+                        **_ERROR,
+                    },
+                },
             },
             '/naps/{nap_id}/export.json': {
                 'servers': [{'url': '/'}],
@@ -146,7 +177,7 @@ def document() -> dict:
                 },
             },
         },
-        'components': {'schemas': {**SCHEMAS, **_export_schemas()}},
+        'components': {'schemas': {**SCHEMAS, **_export_schemas(), **_summary_schemas()}},
     }
 
 
@@ -165,6 +196,18 @@ def _export_schemas() -> dict:
         'NapExportCommitment': parts['commitment'],
         'NapExportMilestone': parts['milestone'],
     }
+
+
+def _summary_schemas() -> dict:
+    """The consultation summary's schema and its parts, their references aimed at components."""
+    text = json.dumps(SUMMARY_SCHEMA)
+    names = {'count_row': 'ConsultationSummaryCount', 'input': 'ConsultationSummaryInput'}
+    for part, name in names.items():
+        text = text.replace(f'"#/$defs/{part}"', f'"#/components/schemas/{name}"')
+    schema = json.loads(text)
+    parts = schema.pop('$defs')
+    schema.pop('$schema')
+    return {'ConsultationSummary': schema, **{names[k]: v for k, v in parts.items()}}
 
 
 @bp.route('/openapi.json')

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..comments.models import ModerationReason
 from ..commitments.models import CommitmentState, MilestoneStatus
+from ..consultations.models import Channel, Disposition, InputStatus, RoundState
 from ..members.models import SeatRole
 from ..moderation.models import ActionKind
 from ..naps.models import NapState
@@ -204,6 +205,72 @@ SCHEMAS['MemberPage'] = page_of(
         'sectors': {'type': 'array', 'items': ref('SectorCount')},
     },
     description='Seats held on the day `on`, by sector then role; `sectors` counts every sector.',
+)
+
+_MOMENT = {'type': ['string', 'null'], 'format': 'date-time'}
+_NULLABLE_TEXT = {'type': ['string', 'null']}
+SCHEMAS['ConsultationRound'] = _object(
+    {
+        'id': ID,
+        'code': {'type': 'string', 'pattern': '^C[0-9]+$'},
+        'number': ID,
+        'nap_id': ID,
+        'title': ref('Bilingual'),
+        'description': ref('Bilingual'),
+        'state': {'enum': [s.value for s in RoundState]},
+        'announce_on': DATE,
+        'opens_at': _MOMENT,
+        'closes_at': _MOMENT,
+        'opened_at': _MOMENT,
+        'closed_at': _MOMENT,
+        'published_at': _MOMENT,
+        'channels': {'type': 'array', 'items': {'enum': [c.value for c in Channel]}},
+        'commitments': {'type': 'array', 'items': TEXT, 'description': 'Their codes.'},
+        'url': URL,
+        'html_url': URL,
+        'results_url': {'type': ['string', 'null'], 'format': 'uri'},
+    },
+    description='A consultation round (listed once announced).',
+)
+SCHEMAS['ConsultationResponse'] = _object(
+    {
+        'disposition': {'enum': [d.value for d in Disposition]},
+        'reason': TEXT,
+        'revision': {
+            'type': 'array',
+            'items': _object({'commitment': _NULLABLE_TEXT, 'number': ID, 'html_url': URL}),
+        },
+        'decided_at': _MOMENT,
+    },
+    description="The reasoned response to an input (its own, its theme's, or its original's).",
+)
+SCHEMAS['ConsultationInput'] = _object(
+    {
+        'tracking_number': {'type': 'string', 'pattern': '^C[0-9]+-[0-9]{6}$'},
+        'status': {'enum': [s.value for s in InputStatus]},
+        'received_on': DATE,
+        'commitment': _NULLABLE_TEXT,
+        'part': _NULLABLE_TEXT,
+        'theme': {'anyOf': [_object({'id': ID, 'title': ref('Bilingual')}), {'type': 'null'}]},
+        'sector': TEXT,
+        'channel': {'enum': [c.value for c in Channel]},
+        'province': _NULLABLE_TEXT,
+        'submitter': _NULLABLE_TEXT,
+        'organisation': _NULLABLE_TEXT,
+        'text': _NULLABLE_TEXT,
+        'hidden_reason': _NULLABLE_TEXT,
+        'duplicate_of': _NULLABLE_TEXT,
+        'response': {'anyOf': [ref('ConsultationResponse'), {'type': 'null'}]},
+    },
+    description='An input with its response (public fields only: a name only when agreed).',
+)
+SCHEMAS['ConsultationRoundPage'] = page_of(
+    'ConsultationRound', description='Consultation rounds the visitor may read, by number.'
+)
+SCHEMAS['ConsultationInputPage'] = page_of(
+    'ConsultationInput',
+    {'round': ref('ConsultationRound'), 'published': {'type': 'boolean'}},
+    description="A round's inputs, once its responses are published (none before).",
 )
 SCHEMAS['ModerationAction'] = _object(
     {

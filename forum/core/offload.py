@@ -6,7 +6,9 @@ goes through :func:`off_hub`, which runs it in a real thread of the hub's thread
 only the calling greenlet wait. Without gevent (tests, the CLI) it is a plain call.
 
 What runs there must not touch greenlet-local state (the Flask request or app context, the
-database session): pass plain values in, get plain values back.
+database session): pass plain values in, get plain values back. Work that needs that state (reading
+thousands of rows for an export) stays on the hub but calls :func:`cooperate` between slices, so
+that other connections are served in between.
 """
 
 from __future__ import annotations
@@ -33,3 +35,11 @@ def off_hub(func: Callable[..., T], *args) -> T:
 
         return gevent.get_hub().threadpool.apply(func, args)
     return func(*args)
+
+
+def cooperate() -> None:
+    """Let the gevent hub serve the other connections for a moment; without gevent, nothing."""
+    if gevent_patched():
+        import gevent
+
+        gevent.sleep(0)

@@ -53,6 +53,9 @@ class Exporter:
     render: Callable[[dict, BinaryIO, Callable[[int, int, str], None]], Any]
     #: Slow enough to run in a worker process, with progress shown in the browser.
     background: bool = False
+    #: ``shape(collected)`` -> the document, when ``build`` only collects from the database:
+    #: plain Python (no app, no database), run off the gevent hub by :func:`build_document`.
+    shape: Callable[[dict], dict] | None = None
 
 
 _KINDS: dict[str, Kind] = {}
@@ -136,11 +139,20 @@ def options(lang: str | None, digits: str | None, *, default_lang: str = 'th') -
 
 
 def build_document(exporter: Exporter, subject, options: Options, viewer) -> dict:
-    """The exporter's document, built with the export's language as the current one."""
+    """The exporter's document, built with the export's language as the current one.
+
+    Reading the database stays where the session is (the request); an exporter's ``shape``
+    (formatting, grouping: the CPU-heavy part) runs off the gevent hub.
+    """
     from flask_babel import force_locale
 
+    from ..core.offload import off_hub
+
     with force_locale(options.lang):
-        return exporter.build(subject, options, viewer)
+        collected = exporter.build(subject, options, viewer)
+    if exporter.shape is None:
+        return collected
+    return off_hub(exporter.shape, collected)
 
 
 def _join(values) -> str:
@@ -149,4 +161,4 @@ def _join(values) -> str:
 
 def _load_exporters() -> None:
     """Import the modules that register exporters (once; they register on import)."""
-    from . import nap  # noqa: F401
+    from . import consultation, nap  # noqa: F401

@@ -91,6 +91,12 @@ def nap(nap_id: int, fmt: str):
     return export('nap', nap_id, fmt)
 
 
+@bp.route('/consultations/<int:round_id>/summary.<fmt>')
+def consultation(round_id: int, fmt: str):
+    """A round's summary as PDF, DOCX, XLSX, CSV or JSON (``?lang=th|en``, ``&digits=thai``)."""
+    return export('consultation', round_id, fmt)
+
+
 def _job_status(key: str) -> dict:
     if not valid_key(key):
         abort(404)

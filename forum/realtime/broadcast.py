@@ -11,6 +11,7 @@ import logging
 import os
 import signal
 
+from flask import current_app, has_app_context
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -20,11 +21,17 @@ from ..extensions import db, socketio
 logger = logging.getLogger(__name__)
 _KEY = 'forum_pending_emits'
 _CALLS = 'forum_pending_calls'
-#: TEST ONLY (tests/multiprocess/test_failover.py): a process whose environment sets
-#: ``FORUM_TEST_DIE_AFTER_COMMIT`` kills itself with SIGKILL when a committed event about to be
-#: broadcast contains that text: the crash between commit and broadcast. Never set it in
-#: production.
-_DIE_AFTER_COMMIT = os.environ.get('FORUM_TEST_DIE_AFTER_COMMIT') or None
+
+
+def _die_after_commit() -> str | None:
+    """The text whose broadcast kills this process: TEST ONLY, never set in production.
+
+    tests/multiprocess/test_failover.py: a process whose environment sets
+    ``FORUM_TEST_DIE_AFTER_COMMIT`` (the setting ``TEST_DIE_AFTER_COMMIT``) kills itself with
+    SIGKILL when a committed event about to be broadcast contains that text: the crash between
+    commit and broadcast.
+    """
+    return current_app.config.get('TEST_DIE_AFTER_COMMIT') if has_app_context() else None
 
 
 def emit_after_commit(name: str, data: dict, *, to: str) -> None:
@@ -44,7 +51,8 @@ def call_after_commit(func, *args, **kwargs) -> None:
 @durable.before_sync
 def _send_pending(session: Session) -> None:
     pending = session.info.pop(_KEY, [])
-    if _DIE_AFTER_COMMIT and any(_DIE_AFTER_COMMIT in str(data) for _n, data, _r in pending):
+    marker = _die_after_commit() if pending else None
+    if marker and any(marker in str(data) for _n, data, _r in pending):
         os.kill(os.getpid(), signal.SIGKILL)
     for name, data, room in pending:
         try:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import text, update
+from sqlalchemy import update
 
 from forum.commitments.models import Commitment
-from forum.core.audit import APPEND_ONLY_SQL, DROP_APPEND_ONLY_SQL, AuditEntry
+from forum.core.audit import AuditEntry
+from tests.conftest import audit_triggers_lifted
 from tests.api.test_api import MEMBER_EMAIL, world  # noqa: F401 - the fixture
 
 
@@ -17,12 +18,9 @@ def _age_every_change(db, seconds: int = 60) -> None:
     past = datetime.now(UTC) - timedelta(seconds=seconds)
     # The audit log is append-only (docs/moderation.md): its triggers are lifted for this test's
     # time travel only, in the same transaction, and the ORM's guard by the connection.
-    dialect = db.session.get_bind().dialect.name
-    for statement in DROP_APPEND_ONLY_SQL[dialect][: 1 if dialect == 'postgresql' else None]:
-        db.session.execute(text(statement))
-    db.session.connection().execute(update(AuditEntry.__table__).values(created_dt=past))
-    for statement in APPEND_ONLY_SQL[dialect][1 if dialect == 'postgresql' else 0 :]:
-        db.session.execute(text(statement))
+    conn = db.session.connection()
+    with audit_triggers_lifted(conn):
+        conn.execute(update(AuditEntry.__table__).values(created_dt=past))
     db.session.execute(
         update(Commitment).values(modified_dt=past).execution_options(synchronize_session=False)
     )

@@ -11,6 +11,9 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from tests.api.test_api import world  # noqa: F401 - the fixture
+from tests.commitments.conftest import make_commitment, nap_id, orgs  # noqa: F401
+from tests.consultations.conftest import citizen, commitments, join, make_round  # noqa: F401
+from tests.exports.rounds import summary_round  # noqa: F401
 
 _URI = 'urn:forum:openapi'
 
@@ -81,3 +84,26 @@ def test_real_answers_match_the_document(client, auth, doc, world):  # noqa: F81
     auth.login('sec@example.org')
     _check(client, doc, '/naps', '/api/v1/naps')
     _check(client, doc, '/commitments/{commitment_id}', f'/api/v1/commitments/{world["hidden"]}')
+
+
+def test_consultation_answers_match_the_document(client, doc, summary_round, make_round):  # noqa: F811
+    open_round = make_round('open')
+    rounds = _check(client, doc, '/consultations', '/api/v1/consultations?per_page=1')
+    assert (rounds['count'], rounds['total'], rounds['pages']) == (1, 2, 2)
+    assert rounds['next'] is not None
+    assert rounds['items'][0]['code'] == 'C1'
+    template = '/consultations/{round_id}/inputs'
+    inputs = _check(client, doc, template, f'/api/v1/consultations/{summary_round}/inputs')
+    assert (inputs['published'], inputs['total']) == (True, 5)
+    page = _check(
+        client, doc, template, f'/api/v1/consultations/{summary_round}/inputs?per_page=2&page=3'
+    )
+    assert [i['tracking_number'] for i in page['items']] == ['C1-000005']
+    assert page['previous'] is not None
+    assert page['next'] is None
+    before = _check(client, doc, template, f'/api/v1/consultations/{open_round}/inputs')
+    assert (before['published'], before['items']) == (False, [])
+    _check(client, doc, template, '/api/v1/consultations/999999/inputs', 404)
+    _check(client, doc, template, f'/api/v1/consultations/{summary_round}/inputs?page=0', 400)
+    summary = f'/consultations/{summary_round}/summary.json'
+    _check(client, doc, '/consultations/{round_id}/summary.json', summary)

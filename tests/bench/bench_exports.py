@@ -1,4 +1,4 @@
-"""Export benchmark (issue 16): the plan in every format at 1,000 and 10,000 rows.
+"""Export benchmark (issue 16): the plan and a consultation summary, every format, two sizes.
 
 A row is a milestone: a plan of ``rows / 10`` commitments with ten milestones each, every text in
 Thai from the seed document's passages (a commitment's texts about 150 characters each, a
@@ -8,6 +8,11 @@ to render the file (in production: in the worker for PDF and DOCX), CPU seconds 
 resident memory of that process (``ru_maxrss``).
 
     .venv/bin/python tests/bench/bench_exports.py [--rows 1000,10000] [--formats pdf,docx,csv,json]
+        [--kinds nap,consultation] [--inputs 1000,10000] [--summary-formats csv,json,xlsx,docx,pdf]
+
+The consultation summary: a published round of ``inputs`` inputs (``tests/exports/seed_round.py``:
+texts of 300 characters from the seed passages, three commitments, twenty themes with their
+responses, one input in fifty hidden, one in ninety-seven withdrawn). A row is an input.
 
 Goals (issue 16): CSV/JSON/XLSX under 5 s and PDF/DOCX under 30 s at 10,000, under 1 GiB.
 """
@@ -103,30 +108,45 @@ def seed(database_url: str, rows: int) -> int:
         return nap.id
 
 
-def one(database_url: str, nap_id: int, fmt: str) -> dict:
+def seed_consultation(database_url: str, inputs: int) -> int:
+    """A published round of ``inputs`` inputs in a fresh database; return its id."""
+    from forum import create_app
+    from forum.naps.services import ensure_policy_areas
+    from forum.sectors.services import ensure_default_sectors
+    from tests.exports.seed_round import seed_round
+
+    app = create_app({'SQLALCHEMY_DATABASE_URI': database_url})
+    with app.app_context():
+        from flask_migrate import upgrade
+
+        upgrade(directory=app.config['MIGRATIONS_DIR'])
+        ensure_default_sectors()
+        ensure_policy_areas()
+        return seed_round(inputs)
+
+
+def one(database_url: str, kind: str, subject_id: int, fmt: str) -> dict:
     """Build and render one export in this process; return its times and peak memory."""
     from flask_login import AnonymousUserMixin
 
     from forum import create_app
     from forum.exports import registry
-    from forum.extensions import db
-    from forum.naps.models import Nap
 
     app = create_app({'SQLALCHEMY_DATABASE_URI': database_url})
-    exporter = registry.exporter('nap', fmt)
+    exporter = registry.exporter(kind, fmt)
     cpu0 = _cpu()
     started = time.monotonic()
-    with app.app_context():
-        nap = db.session.get(Nap, nap_id)
-        document = registry.build_document(
-            exporter, nap, registry.Options(lang='th'), AnonymousUserMixin()
-        )
+    with app.test_request_context('/'):
+        viewer = AnonymousUserMixin()
+        subject = registry.kind(kind).load(subject_id, viewer)
+        document = registry.build_document(exporter, subject, registry.Options(lang='th'), viewer)
     built = time.monotonic()
     out = io.BytesIO()
     result = exporter.render(document, out, None)
     done = time.monotonic()
     pages = result.get('pages') if isinstance(result, dict) else None
     return {
+        'kind': kind,
         'format': fmt,
         'build_s': round(built - started, 2),
         'render_s': round(done - built, 2),
@@ -148,25 +168,34 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('--rows', default='1000,10000')
     parser.add_argument('--formats', default='csv,json,docx,pdf')
+    parser.add_argument('--kinds', default='nap,consultation')
+    parser.add_argument('--inputs', default='1000,10000')
+    parser.add_argument('--summary-formats', default='csv,json,xlsx,docx,pdf')
     parser.add_argument('--json', dest='json_path', default=None)
-    parser.add_argument('--one', nargs=3, metavar=('DATABASE_URL', 'NAP_ID', 'FORMAT'))
+    parser.add_argument('--one', nargs=4, metavar=('DATABASE_URL', 'KIND', 'ID', 'FORMAT'))
     args = parser.parse_args()
     if args.one:
-        url, nap_id, fmt = args.one
-        print(json.dumps(one(url, int(nap_id), fmt)))
+        url, kind, subject_id, fmt = args.one
+        print(json.dumps(one(url, kind, int(subject_id), fmt)))
         return 0
     results = []
     load = os.getloadavg()[0]
     print(f'load average at start: {load:.1f} on {os.cpu_count()} CPUs', flush=True)
+    kinds = args.kinds.split(',')
+    plan = [('nap', int(r), args.formats.split(','), seed) for r in args.rows.split(',')]
+    rounds = [('consultation', int(n), args.summary_formats.split(','), seed_consultation)
+              for n in args.inputs.split(',')]  # fmt: skip
     with tempfile.TemporaryDirectory(prefix='bench-exports-') as folder:
-        for rows in (int(r) for r in args.rows.split(',')):
-            url = f'sqlite:///{folder}/plan-{rows}.sqlite3'
+        for kind, rows, formats, seeder in [*plan, *rounds]:
+            if kind not in kinds:
+                continue
+            url = f'sqlite:///{folder}/{kind}-{rows}.sqlite3'
             started = time.monotonic()
-            nap_id = seed(url, rows)
-            print(f'{rows} rows seeded in {time.monotonic() - started:.1f} s', flush=True)
-            for fmt in args.formats.split(','):
+            subject_id = seeder(url, rows)
+            print(f'{kind}: {rows} rows seeded in {time.monotonic() - started:.1f} s', flush=True)
+            for fmt in formats:
                 run = subprocess.run(
-                    [sys.executable, __file__, '--one', url, str(nap_id), fmt],
+                    [sys.executable, __file__, '--one', url, kind, str(subject_id), fmt],
                     capture_output=True, text=True, cwd=ROOT,
                 )  # fmt: skip
                 if run.returncode:
@@ -177,8 +206,10 @@ def main() -> int:
                 result['load'] = round(os.getloadavg()[0], 1)
                 results.append(result)
                 print(_line(result), flush=True)
-    print('\n| rows | format | build s | render s | total s | CPU s | peak MiB | size | goal |')
-    print('|---|---|---|---|---|---|---|---|---|')
+    print(
+        '\n| kind | rows | format | build s | render s | total s | CPU s | peak MiB | size | goal |'
+    )
+    print('|---|---|---|---|---|---|---|---|---|---|')
     for r in results:
         print(_row(r))
     if args.json_path:
@@ -198,7 +229,8 @@ def _met(r: dict) -> str:
 def _line(r: dict) -> str:
     pages = f', {r["pages"]} pages' if r.get('pages') else ''
     return (
-        f'{r["rows"]:>6} {r["format"]:<5} build {r["build_s"]:>6} s  render {r["render_s"]:>7} s'
+        f'{r["kind"]:<12} {r["rows"]:>6} {r["format"]:<5} build {r["build_s"]:>6} s'
+        f'  render {r["render_s"]:>7} s'
         f'  cpu {r["cpu_s"]:>7} s  peak {r["peak_mib"]:>5} MiB  {r["bytes"] / 1e6:.1f} MB{pages}'
         f'  (load {r["load"]})'
     )
@@ -207,7 +239,8 @@ def _line(r: dict) -> str:
 def _row(r: dict) -> str:
     size = f'{r["bytes"] / 1e6:.1f} MB' + (f', {r["pages"]} pages' if r.get('pages') else '')
     return (
-        f'| {r["rows"]:,} | {r["format"]} | {r["build_s"]} | {r["render_s"]} | {r["total_s"]} '
+        f'| {r["kind"]} | {r["rows"]:,} | {r["format"]} | {r["build_s"]} | {r["render_s"]} '
+        f'| {r["total_s"]} '
         f'| {r["cpu_s"]} | {r["peak_mib"]} | {size} | {_met(r)} |'
     )
 

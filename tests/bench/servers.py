@@ -43,11 +43,10 @@ def forum_env(instance: Path, rate_limit: int) -> dict[str, str]:
 def prepare_database(template: Path, rate_limit: int) -> None:
     """Migrate a fresh SQLite database in ``template`` and load the demo data into it."""
     env = forum_env(template, rate_limit)
-    for cmd in (['db', 'upgrade'], ['forum', 'setup'], ['forum', 'demo']):
-        try:
-            shared.flask(cmd, env, timeout=300)
-        except shared.ServerError as exc:
-            raise BenchError(str(exc)) from exc
+    try:
+        shared.demo_sqlite(template / 'forum.sqlite3', env)
+    except shared.ServerError as exc:
+        raise BenchError(str(exc)) from exc
 
 
 def wait_healthy(url: str, entry: Started, log: Path) -> None:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 
 from axe import assert_accessible, visit
 from playwright.sync_api import expect
 from pypdf import PdfReader
+
+from tests.exports.roundtrip import squash
+from tests.exports.seed_round import FIRST_TEXT
+from tests.servers import BIN, ROOT
 
 #: Laying out a PDF takes seconds of CPU, more on a busy machine.
 DOWNLOAD_TIMEOUT_MS = 180_000
@@ -57,3 +62,37 @@ def test_without_javascript_the_progress_page_reloads_itself(browser, live_serve
         assert download_info.value.suggested_filename.endswith('-en.docx')
     finally:
         context.close()
+
+
+def _published_round(server_env) -> int:
+    """A published round of 30 inputs in the live server's database (tests/exports/seed_round)."""
+    script = (
+        'from forum import create_app\n'
+        'from tests.exports.seed_round import seed_round\n'
+        'with create_app().app_context():\n'
+        '    print(seed_round(30))\n'
+    )
+    result = subprocess.run(
+        [str(BIN / 'python'), '-c', script], cwd=ROOT, env=server_env, capture_output=True,
+        text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    return int(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_summary_pdf_downloads_from_the_results_page(new_page, server_env):
+    round_id = _published_round(server_env)
+    page = new_page(locale='th-TH')
+    visit(page, f'/consultations/{round_id}/results')
+    link = page.locator('a[data-export="pdf-th"]')
+    expect(link).to_be_visible()
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as download_info:
+        link.click()
+        expect(page).to_have_url(re.compile(r'/exports/[0-9a-f]{32}$'))
+        expect(page.locator('progress')).to_be_attached()
+    download = download_info.value
+    assert re.fullmatch(r'TH-C\d+-summary-th\.pdf', download.suggested_filename)
+    data = open(download.path(), 'rb').read()
+    text = ''.join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert squash(FIRST_TEXT) in squash(text)
+    expect(page.locator('[data-export-ready]')).to_be_visible()

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from forum.comments.models import Comment
 from forum.commitments.models import Commitment
+from tests.conftest import AuthActions
 
 
 @pytest.fixture
@@ -136,7 +137,7 @@ def test_anonymous_watchers_and_participants_cannot_post(room, app, socket_clien
     assert _post(watcher, cid) == {'ok': False, 'error': 'log in to comment'}
     create_user_(email='p@example.org')
     other = app.test_client()
-    type_auth = __import__('tests.conftest', fromlist=['AuthActions']).AuthActions
+    type_auth = AuthActions
     type_auth(other).login('p@example.org')
     participant = socket_client(other, logged_in=True)
     assert _post(participant, cid) == {
@@ -182,7 +183,7 @@ def test_only_the_author_edits_or_deletes(room, app, socket_client, create_membe
     comment_id = _post(member, cid, 'mine')['comment']['id']
     create_member(email='o@example.org')
     other = app.test_client()
-    __import__('tests.conftest', fromlist=['AuthActions']).AuthActions(other).login('o@example.org')
+    AuthActions(other).login('o@example.org')
     intruder = socket_client(other, logged_in=True)
     ack = intruder.emit('edit_comment', {'comment_id': comment_id, 'body': 'x'}, callback=True)
     assert ack == {'ok': False, 'error': 'Only the author may edit a comment.'}

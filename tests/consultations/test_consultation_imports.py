@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import io
 from datetime import date, datetime, timedelta
+from html import unescape
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -123,7 +124,6 @@ def _errors(response) -> list[str]:
 
 def _problems(response) -> list[tuple[str, str, str]]:
     import re
-    from html import unescape
 
     html = response.get_data(as_text=True)
     pattern = (
@@ -177,6 +177,69 @@ def test_every_bad_row_is_reported_and_nothing_is_imported(
     assert 'U+202E' in messages[(16, 'name')]
     assert 'Nothing was imported: the file has 15 problems.' in response.get_data(as_text=True)
     assert _inputs(db) == []
+
+
+@pytest.mark.parametrize(
+    ('cell', 'line'),
+    [
+        ('ก' * 200_000, 2),  # past the 131,072 characters Python's reader takes in a cell
+        ('"an opening quote mark never closed, ' + 'ข' * 140_000, 2),
+    ],
+    ids=['huge cell', 'unclosed quote'],
+)
+def test_a_cell_the_reader_cannot_take_is_refused_by_its_line(
+    client, db, staff, make_round, commitments, cell, line
+):
+    round_id = make_round('open', only=[commitments[0]])
+    rows = [f'{_today_be()},meeting,TH0001,,civil_society,,,,no,,{cell}']
+    response = _upload(client, round_id, _csv(rows).encode('utf-8'))
+    assert response.status_code == 400
+    page = unescape(response.get_data(as_text=True))
+    assert f'Line {line} of the CSV file cannot be read' in page
+    assert 'at most 10,000 characters' in page
+    assert _inputs(db) == []
+
+
+def _offline(client, round_id, **fields):
+    path = f'/consultations/{round_id}/inputs/offline'
+    day = (utcnow() + timedelta(hours=7)).date()
+    data = {'csrf_token': csrf_token(client, path), 'about': '', 'channel': 'meeting',
+            'received_on': day.isoformat(), 'sector': 'civil_society',
+            'body': 'ข้อเสนอจากเวทีจังหวัด'} | fields  # fmt: skip
+    return client.post(path, data=data, headers=EN)
+
+
+@pytest.mark.parametrize(
+    ('fields', 'message'),
+    [
+        ({'body': ''}, 'This field is required.'),
+        ({'body': 'ก' * 10_001}, 'At most 10000 characters.'),
+        ({'channel': 'online'}, 'Channel</a>: Not a valid choice.'),
+        ({'sector': 'farmers'}, 'Sector</a>: Not a valid choice.'),
+        ({'about': 'c999999'}, 'This commitment is not part of this consultation round.'),
+        ({'received_on': '31/02/2569'}, 'Not a valid date value.'),
+        ({'name': 'ชื่อ\u202eซ่อน'}, 'U+202E'),
+    ],
+    ids=[
+        'empty',
+        'too long',
+        'online',
+        'unknown sector',
+        'outside the round',
+        'bad date',
+        'hidden character',
+    ],  # fmt: skip
+)
+def test_a_bad_offline_input_is_refused_with_its_reason_and_nothing_saved(
+    client, db, staff, make_round, commitments, fields, message
+):
+    round_id = make_round('open', only=[commitments[0]])
+    refused = _offline(client, round_id, **fields)
+    assert refused.status_code == 400
+    assert message in unescape(refused.get_data(as_text=True))
+    assert _inputs(db) == []
+    assert _offline(client, round_id).status_code == 302  # the same form, filled right, goes in
+    assert [i.body for i in _inputs(db)] == ['ข้อเสนอจากเวทีจังหวัด']
 
 
 def test_wrong_columns_are_named(client, db, staff, make_round, commitments):

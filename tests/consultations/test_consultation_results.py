@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import timedelta
+from html import unescape
 
 import pytest
 from sqlalchemy import select
@@ -137,6 +138,28 @@ def test_the_results_page_filters_and_counts(client, published):
     assert shown == ['C1-000001']
     assert client.get(f'/consultations/{published}/results?sector=farmers').status_code == 400
     assert client.get(f'/consultations/{published}/results?page=9').status_code == 404
+
+
+def test_the_results_filter_by_theme(client, published):
+    items = client.get(f'/api/v1/consultations/{published}/inputs').get_json()['items']
+    themes = {i['theme']['id'] for i in items if i['theme']}
+    assert themes  # the fixture groups some inputs under a theme
+    for theme in themes:
+        page = client.get(f'/consultations/{published}/results?theme={theme}', headers=EN)
+        shown = re.findall(
+            r'<strong class="tracking">(C1-\d+)</strong>', page.get_data(as_text=True)
+        )
+        expected = [i['tracking_number'] for i in items if (i['theme'] or {}).get('id') == theme]
+        assert shown == expected
+    unknown = max(themes) + 1
+    assert client.get(f'/consultations/{published}/results?theme={unknown}').status_code == 400
+
+
+@pytest.mark.parametrize('page', ['abc', '0', '-1', '99999999999999999999', '๑'])
+def test_a_page_that_is_no_page_number_is_refused(client, published, page):
+    answer = client.get(f'/consultations/{published}/results?page={page}', headers=EN)
+    assert answer.status_code == 400
+    assert 'must be a page number from 1 to 1' in unescape(answer.get_data(as_text=True))
 
 
 def test_the_api_lists_rounds_and_published_inputs_only(client, db, published, make_round):

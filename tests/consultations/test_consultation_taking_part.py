@@ -56,6 +56,31 @@ def test_a_registered_person_without_a_seat_comments_only_while_a_round_is_open(
     assert db.session.scalar(select(func.count(Comment.id))) == 1
 
 
+def test_over_the_socket_too_a_person_without_a_seat_comments_only_while_a_round_is_open(
+    client, auth, db, make_round, commitments, create_user_, socket_client
+):
+    create_user_(email='p@example.org')
+    auth.login('p@example.org')
+    sock = socket_client(client, logged_in=True)
+
+    def post(commitment_id):
+        payload = {'commitment_id': commitment_id, 'body': 'เห็นด้วย', 'client_id': str(uuid.uuid4())}
+        return sock.emit('post_comment', payload, callback=True)
+
+    refused = post(commitments[0])
+    assert refused['ok'] is False
+    assert refused['error']
+    round_id = make_round('open', only=[commitments[0]])
+    assert post(commitments[0])['ok'] is True
+    assert post(commitments[1])['ok'] is False  # not in the round
+    close_round(get_round(db, round_id), actor=None)
+    db.session.commit()
+    after = post(commitments[0])
+    assert after['ok'] is False
+    assert after['error']
+    assert db.session.scalar(select(func.count(Comment.id))) == 1
+
+
 def test_the_plan_page_says_truthfully_who_may_take_part_and_until_when(
     client, db, make_round, nap_id
 ):

@@ -14,12 +14,7 @@ from forum.commitments.services import create_commitment, save_milestone, withdr
 from forum.naps.models import PolicyArea
 from forum.naps.services import create_nap, move_nap
 from forum.sectors.services import save_organisation, sector_by_code
-from tests.exports.passages import PASSAGES, STACKED
-
-#: A title full of what a file must survive: controls, DEL, a C1 control, emoji, bidi. (No NUL:
-#: PostgreSQL refuses it in text, so no form can store one.)
-NOISY_TITLE = 'สะอาด\x01\x07 clean\x1b[31m\x7f\x85 🙂👍🏽🇹🇭 น้ำ\u202e'
-NOISY_CLEAN = 'สะอาด clean[31m 🙂👍🏽🇹🇭 น้ำ\u202e'
+from tests.exports.passages import NOISY_CLEAN, NOISY_TITLE, PASSAGES, STACKED  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -108,3 +103,9 @@ def exports_dir(app, tmp_path):
     """Each test's export jobs in a folder of its own."""
     app.config['EXPORTS_DIR'] = str(tmp_path / 'exports')
     return tmp_path / 'exports'
+
+
+# The consultation fixtures, for the round's summary (tests.exports.rounds).
+from tests.commitments.conftest import make_commitment, nap_id, orgs  # noqa: E402, F401, I001
+from tests.consultations.conftest import citizen, commitments, join, make_round  # noqa: E402, F401
+from tests.exports.rounds import summary_round  # noqa: E402, F401

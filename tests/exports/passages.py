@@ -57,3 +57,8 @@ PASSAGES = {
 
 #: Words whose marks stack (tone on SARA AM, on a tall consonant, above a lower vowel).
 STACKED = 'น้ำ ต่ำ ค้ำ ดำ ผู้ใหญ่ ปั้น ฝั่ง ฟ้า ที่นี่ ญู ฐุ กำลัง'
+
+#: A title full of what a file must survive: controls, DEL, a C1 control, emoji, bidi. (No NUL:
+#: PostgreSQL refuses it in text, so no form can store one.)
+NOISY_TITLE = 'สะอาด\x01\x07 clean\x1b[31m\x7f\x85 🙂👍🏽🇹🇭 น้ำ\u202e'
+NOISY_CLEAN = 'สะอาด clean[31m 🙂👍🏽🇹🇭 น้ำ\u202e'

@@ -26,8 +26,9 @@ def _csv(response) -> list[dict]:
 
 def test_registry_lists_the_plan_formats(app):
     with app.app_context():
-        assert registry.kinds() == ['nap']
+        assert registry.kinds() == ['consultation', 'nap']
         assert registry.formats('nap') == ['pdf', 'docx', 'csv', 'json']
+        assert registry.formats('consultation') == ['pdf', 'docx', 'xlsx', 'csv', 'json']
         assert registry.exporter('nap', 'csv').media_type.startswith('text/csv')
 
 

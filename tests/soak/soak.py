@@ -152,11 +152,10 @@ def start_server(work: Path, args) -> Server:
     env = servers.app_env(work, f'sqlite:///{database}', secret='soak-secret', **extra)
     # The set-up commands run without the debug allocator: it only slows them down.
     setup_env = {k: v for k, v in env.items() if k != 'PYTHONMALLOC'}
-    for cmd in (['db', 'upgrade'], ['forum', 'setup'], ['forum', 'demo']):
-        try:
-            servers.flask(cmd, setup_env, timeout=300)
-        except servers.ServerError as exc:
-            raise SoakError(str(exc)) from exc
+    try:
+        servers.demo_sqlite(database, setup_env)
+    except servers.ServerError as exc:
+        raise SoakError(str(exc)) from exc
     port = args.port or servers.free_port()
     log = work / 'gunicorn.log'
     proc = servers.start_gunicorn(port, env, log, worker_connections=2000)

@@ -21,7 +21,15 @@ from urllib.parse import urlsplit
 from wsproto import ConnectionType, WSConnection
 from wsproto.events import CloseConnection, Request, TextMessage
 
-from tests.servers import app_env, flask, free_port, start_gunicorn, stop, wait_healthy
+from tests.servers import (
+    app_env,
+    demo_sqlite,
+    flask,
+    free_port,
+    start_gunicorn,
+    stop,
+    wait_healthy,
+)
 
 #: A commitment of the demo data anonymous visitors may watch.
 COMMITMENT = 1
@@ -247,8 +255,11 @@ class SingleServer:
             FORUM_COMMENT_RATE_LIMIT='10000',
             **settings,
         )
-        flask(['db', 'upgrade'], env)
-        flask(['forum', 'demo'], env)
+        if database_url.startswith('sqlite:///'):
+            demo_sqlite(Path(database_url.removeprefix('sqlite:///')), env)
+        else:
+            flask(['db', 'upgrade'], env)
+            flask(['forum', 'demo'], env)
         self.proc = start_gunicorn(self.port, env, self.log, graceful_timeout=2)
         try:
             wait_healthy(f'{self.url}/healthz', self.proc, self.log)

@@ -71,7 +71,22 @@ def _csv_rows(text: str) -> list[list[str]]:
     first = sample.splitlines()[0] if sample else ''
     # The delimiter of the header line: Excel writes ";" or a tab in some locales.
     delimiter = max((',', ';', '\t'), key=first.count) if first else ','
-    return list(csv.reader(io.StringIO(text, newline=''), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=''), delimiter=delimiter)
+    rows = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error:
+        # Python's reader stops at a cell of more than 131,072 characters; an opening quote mark
+        # that is never closed makes the rest of the file one such cell.
+        raise Refused(
+            _l(
+                'Line %(line)d of the CSV file cannot be read: a cell there is far too long, or a'
+                ' quote mark (") is never closed. A cell holds at most 10,000 characters.',
+                line=reader.line_num,
+            )
+        ) from None
+    return rows
 
 
 def _cell(value) -> str | date:

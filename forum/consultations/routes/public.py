@@ -92,8 +92,10 @@ def results(round_id):
     data = round_results(round_)
     filters = _filters(data)
     shown = filter_inputs(data['inputs'], **filters)
-    page = parse_id(request.args.get('page', '1')) or 1
     pages = max(1, -(-len(shown) // PAGE_SIZE))
+    page = parse_id(request.args.get('page', '1'))
+    if page is None:
+        abort(400, description=_('"page" must be a page number from 1 to %(pages)d.', pages=pages))
     if page > pages:
         abort(404)
     return render_template(

@@ -20,6 +20,7 @@ from flask import current_app
 from ...commitments.fields import COMMITMENT_TEXTS, OGP_VALUES
 from ...commitments.models import Commitment, CommitmentState, Milestone, MilestoneStatus
 from ...core.i18n import local_today
+from ...core.offload import cooperate
 from ...naps.models import Nap, NapState
 from ..registry import Options
 from ..text import clean, page_url
@@ -174,10 +175,17 @@ def build(nap: Nap, options: Options, viewer) -> dict:
             'commitment': list(COMMITMENT_COLUMNS),
             'milestone': list(MILESTONE_COLUMNS),
         },
-        'commitments': [
-            commitment_record(c, nap, lang, country) for c in readable_commitments(nap, viewer)
-        ],
+        'commitments': _records(nap, lang, country, viewer),
     }
+
+
+def _records(nap: Nap, lang: str, country: str, viewer) -> list[dict]:
+    """Each readable commitment's record, a pause for the gevent hub after each."""
+    records = []
+    for commitment in readable_commitments(nap, viewer):
+        records.append(commitment_record(commitment, nap, lang, country))
+        cooperate()
+    return records
 
 
 def _cell(value) -> str:

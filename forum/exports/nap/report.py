@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 from ...commitments.fields import COMMITMENT_TEXTS, OGP_VALUES, field_label
 from ...commitments.models import Commitment, CommitmentState, MilestoneStatus
 from ...core.i18n import format_date, local_today
+from ...core.offload import cooperate
 from ...naps.models import Nap, NapState
 from ..registry import Options
 from ..text import clean, numerals
@@ -83,11 +84,15 @@ def build(nap: Nap, options: Options, viewer) -> dict:
     withdrawn = [c for c in commitments if c.state == CommitmentState.withdrawn]
     areas = []
     for area, items in groupby(active, key=lambda c: c.policy_area):
+        shown = []
+        for c in items:
+            shown.append(_commitment(c, lang, num, day))
+            cooperate()  # a commitment at a time: a long plan does not hold the gevent hub
         areas.append(
             {
                 'anchor': f'area-{area.code}',
                 'name': clean(area.text('name', lang)),
-                'commitments': [_commitment(c, lang, num, day) for c in items],
+                'commitments': shown,
             }
         )
     title = clean(nap.text('title', lang))

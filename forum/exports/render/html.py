@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 from markupsafe import Markup
 
+from ..text import numerals
 from .fonts import font_face_css
 
 TEMPLATES = Path(__file__).resolve().parent.parent / 'templates' / 'exports' / 'report'
@@ -23,7 +24,14 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals['font_faces'] = Markup(font_face_css())
+    env.filters['num'] = _num
     return env
+
+
+@pass_context
+def _num(context, text) -> str:
+    """``text`` with Thai digits when the template's ``digits`` is ``thai``."""
+    return numerals('' if text is None else str(text), context.get('digits', 'arabic'))
 
 
 def render(template: str, **context) -> str:
