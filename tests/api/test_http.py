@@ -9,8 +9,8 @@ from sqlalchemy import update
 
 from forum.commitments.models import Commitment
 from forum.core.audit import AuditEntry
-from tests.conftest import audit_triggers_lifted
 from tests.api.test_api import MEMBER_EMAIL, world  # noqa: F401 - the fixture
+from tests.conftest import audit_triggers_lifted
 
 
 def _age_every_change(db, seconds: int = 60) -> None:
