@@ -102,15 +102,21 @@ def _connect_areas(app: Flask) -> None:
     broadcast their signals to the live rooms; the Socket.IO namespace serves every area's events.
     """
     from .comments import live as comment_live
+    from .comments.gates import use_posting_gate
     from .commitments import live as commitment_live
     from .consultations.access import consultation_open
-    from .core.permissions import use_consultation_check, use_seat_check
+    from .core.permissions import use_consultation_check, use_moderator_check, use_seat_check
     from .extensions import socketio
     from .members.seats import holds_seat
+    from .moderation.access import blocked_reason, floor_reason, is_designated
     from .sockets import ForumNamespace
 
     use_seat_check(holds_seat)
     use_consultation_check(consultation_open)
+    use_moderator_check(is_designated)
+    # A block, then the balanced floor, may stop a person from posting (docs/moderation.md).
+    use_posting_gate(blocked_reason)
+    use_posting_gate(floor_reason)
     comment_live.connect_receivers()
     commitment_live.connect_receivers()
     # Registered on the server realtime.init_app just made (each app, e.g. in tests, has its own).
@@ -128,6 +134,7 @@ def _register_blueprints(app: Flask) -> None:
     from .exports import bp as exports_bp
     from .main import bp as main_bp
     from .members import bp as members_bp
+    from .moderation import bp as moderation_bp
     from .naps import bp as naps_bp
     from .pages import bp as pages_bp
 
@@ -141,5 +148,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(decisions_bp)
     app.register_blueprint(balance_bp)
     app.register_blueprint(pages_bp)
+    app.register_blueprint(moderation_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(exports_bp)

@@ -13,11 +13,22 @@ from .consultations.models import (
 from .core.audit import AuditEntry
 from .decisions.models import Decision, Vote
 from .members.models import CompositionRules, Membership, SectorQuota
+from .moderation.models import (
+    Appeal,
+    BalancedFloor,
+    Block,
+    Flag,
+    ModerationAction,
+    Moderator,
+)
 from .naps.models import Nap, PolicyArea
 from .sectors.models import Organisation, Sector
 
 __all__ = [
+    'Appeal',
     'AuditEntry',
+    'BalancedFloor',
+    'Block',
     'Comment',
     'CommentVersion',
     'Commitment',
@@ -29,8 +40,11 @@ __all__ = [
     'ConsultationRound',
     'ConsultationTheme',
     'Decision',
+    'Flag',
     'Membership',
     'Milestone',
+    'ModerationAction',
+    'Moderator',
     'Nap',
     'Organisation',
     'PolicyArea',

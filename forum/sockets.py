@@ -31,6 +31,7 @@ from .core.refusals import refused_ack
 from .core.throttle import check as throttle
 from .core.unconfirmed import is_unconfirmed_commit
 from .extensions import db
+from .moderation.events import ModerationEvents
 from .realtime import join_limits, payloads, presence, serial
 
 logger = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ logger = logging.getLogger(__name__)
 GAP = 200
 
 
-class ForumNamespace(CommentEvents, Namespace):
+class ForumNamespace(CommentEvents, ModerationEvents, Namespace):
     """The default namespace; every event is authorised here, on the server."""
 
     def trigger_event(self, event, *args):

@@ -131,6 +131,12 @@ def document() -> dict:
                 errors=('400', '404'),
                 pages=True,
             ),
+            '/moderation-log': _get(
+                'The public moderation log: every moderator action, newest first',
+                _json(ref('ModerationLogPage'), 'A page of actions.', {**_VALIDATORS, **_LINK}),
+                errors=('400',),
+                pages=True,
+            ),
             '/openapi.json': {
                 'get': {
                     'summary': 'This document',

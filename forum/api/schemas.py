@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ..comments.models import ModerationReason
 from ..commitments.models import CommitmentState, MilestoneStatus
 from ..consultations.models import Channel, Disposition, InputStatus, RoundState
 from ..members.models import SeatRole
+from ..moderation.models import ActionKind
 from ..naps.models import NapState
 from .serializers import OGP_VALUE_KEYS
 
@@ -269,4 +271,21 @@ SCHEMAS['ConsultationInputPage'] = page_of(
     'ConsultationInput',
     {'round': ref('ConsultationRound'), 'published': {'type': 'boolean'}},
     description="A round's inputs, once its responses are published (none before).",
+)
+SCHEMAS['ModerationAction'] = _object(
+    {
+        'id': ID,
+        'at': {'type': 'string', 'format': 'date-time'},
+        'kind': {'enum': [k.value for k in ActionKind]},
+        'kind_label': ref('Bilingual'),
+        'comment_id': {'type': ['integer', 'null'], 'minimum': 1},
+        'commitment_id': {'type': ['integer', 'null'], 'minimum': 1},
+        'reason': {'enum': [r.value for r in ModerationReason] + [None]},
+        'moderator_sector': _object({'code': TEXT, 'name': ref('Bilingual')}),
+    },
+    description='One moderator action of the public moderation log: no person, no note; the '
+    'sector the moderator acted for (`secretariat` for staff).',
+)
+SCHEMAS['ModerationLogPage'] = page_of(
+    'ModerationAction', description='The public moderation log, newest first.'
 )

@@ -48,13 +48,3 @@ class EditCommentForm(BaseForm):
         render_kw={'rows': 6, 'maxlength': MAX_BODY},
     )
     submit = SubmitField(_l('Save'))
-
-
-class HideCommentForm(BaseForm):
-    """Hide a comment from the public, with the reason shown in its place."""
-
-    reason = TextAreaField(
-        _l('Why is it hidden?'),
-        validators=[DataRequired(_l('Say why the comment is hidden.')), Length(max=2000)],
-    )
-    submit = SubmitField(_l('Hide'))

@@ -40,6 +40,15 @@ class Stance(LabelledEnum):
     proposal = 'proposal', _l('Proposal')
 
 
+class ModerationReason(LabelledEnum):
+    """Why a comment is flagged or hidden (the code shown in its place and in the public log)."""
+
+    spam = 'spam', _l('Spam')
+    offensive = 'offensive', _l('Offensive')
+    personal_data = 'personal_data', _l('Personal data')
+    off_topic = 'off_topic', _l('Off-topic')
+
+
 #: ``comments.anchor`` of a comment about a milestone; ``comments.milestone_id`` says which.
 MILESTONE = 'milestone'
 
@@ -244,6 +253,17 @@ class Comment(db.Model):
     def is_editable(self) -> bool:
         """Whether the text may still be edited: visible and within the edit window."""
         return self.is_visible and utcnow() <= self.editable_until
+
+    @property
+    def hidden_label(self) -> str:
+        """Why the comment is hidden, in the reader's language (a reason code's label or a text)."""
+        reason = ModerationReason.get(self.hidden_reason)
+        return str(reason.label) if reason is not None else (self.hidden_reason or '')
+
+    def hidden_label_in(self, locale: str) -> str:
+        """:attr:`hidden_label` in ``locale`` (``th`` or ``en``)."""
+        with force_locale(locale):
+            return self.hidden_label
 
     @property
     def is_visible(self) -> bool:

@@ -1,7 +1,8 @@
 """Comments over plain HTTP: the page works without JavaScript.
 
 Posting from the commitment page's form is :func:`forum.pages.commitment.post_comment` (a
-refused comment shows the page again); editing, deleting and hiding have pages of their own.
+refused comment shows the page again); editing and deleting have pages of their own, hiding
+is the moderation area's (forum/moderation/routes.py).
 """
 
 from flask import flash, render_template, request
@@ -15,13 +16,9 @@ from ..core.transaction import commit, form_status
 from ..extensions import db
 from . import bp
 from .discussion import back_to, requested_window
-from .forms import EditCommentForm, HideCommentForm
+from .forms import EditCommentForm
 from .models import Comment
-from .services import (
-    delete_comment,
-    edit_comment,
-    hide_comment,
-)
+from .services import delete_comment, edit_comment
 from .threads import anchor_labels
 
 
@@ -86,22 +83,3 @@ def delete(comment_id):
     else:
         flash(done.message, 'error')
     return back_to(comment)
-
-
-@bp.route('/comments/<int:comment_id>/hide', methods=['GET', 'POST'])
-def hide(comment_id):
-    """Hide a comment from the public, with a reason (secretariat)."""
-    comment = _get_comment(comment_id)
-    if not can(current_user, 'moderate', comment):
-        deny()
-    form, done = HideCommentForm(), None
-    if form.validate_on_submit():
-        done = commit(
-            lambda: hide_comment(comment, actor=current_user, reason=form.reason.data),
-            errors=form.reason.errors,
-        )
-        if done.ok:
-            flash(_('The comment is hidden.'))
-            return back_to(comment)
-    status = form_status(form, done)
-    return render_template('comments/hide.html', form=form, comment=comment), status

@@ -81,6 +81,12 @@ def _build(comment: Comment) -> dict:
         'is_deleted': comment.is_deleted,
         'is_hidden': comment.is_hidden,
         'hidden_reason': comment.hidden_reason if comment.is_hidden else None,
+        # The reason's label in both languages (a moderator's reason code, docs/moderation.md).
+        'hidden_label': (
+            {lang: comment.hidden_label_in(lang) for lang in ('th', 'en')}
+            if comment.is_hidden
+            else None
+        ),
         # The commitment's sequence number of this state (docs/realtime.md, the cursor).
         'seq': comment.seq,
     }

@@ -17,10 +17,11 @@ from ..commitments.models import Commitment, Milestone
 from ..core import audit
 from ..core.converters import parse_id
 from ..core.permissions import can
-from ..core.refusals import Refused
+from ..core.refusals import Refused, state_error
 from ..core.signals import comment_changed
 from ..db import utcnow
 from ..extensions import db
+from .gates import check_posting
 from .markdown import render
 from .models import FIELD_LABELS, MILESTONE, Comment, CommentVersion, Stance
 
@@ -213,6 +214,7 @@ def post_comment(
         )
     stance = _check_stance(stance)
     _check_rate(earlier.recent)
+    check_posting(actor, commitment)
     comment = Comment(
         commitment_id=commitment.id,
         author=actor,
@@ -285,13 +287,41 @@ def delete_comment(comment: Comment, *, actor: User) -> Comment:
 
 
 def hide_comment(comment: Comment, *, actor: User, reason: str) -> Comment:
-    """Hide a comment from the public (moderation); the reason is shown in its place."""
+    """Hide a comment from the public (moderation); the reason is shown in its place.
+
+    ``reason`` is a :class:`ModerationReason` code (``forum.moderation`` sends those) or a text.
+    A comment already hidden, or deleted by its author, is refused (409).
+    """
     if not (reason or '').strip():
         raise Refused(_l('Say why the comment is hidden.'))
+    if comment.is_hidden:
+        raise state_error(_l('This comment is already hidden.'))
+    if comment.is_deleted:
+        raise state_error(_l('This comment was deleted by its author: there is nothing to hide.'))
     comment.is_hidden = True
     comment.hidden_reason = reason.strip()
     comment.seq = next_seq(comment.commitment_id)
     db.session.flush()
-    audit.record('comment.hidden', comment, actor=actor, reason=comment.hidden_reason)
+    audit.record(
+        'comment.hidden', comment, actor=actor, reason=comment.hidden_reason,
+        before={'is_hidden': False}, after={'is_hidden': True},
+    )  # fmt: skip
     comment_changed.send(comment, event='comment_hidden', actor=actor)
+    return comment
+
+
+def restore_comment(comment: Comment, *, actor: User) -> Comment:
+    """Show a hidden comment again (moderation); everyone watching sees it come back."""
+    if not comment.is_hidden:
+        raise state_error(_l('This comment is not hidden.'))
+    reason = comment.hidden_reason
+    comment.is_hidden = False
+    comment.hidden_reason = None
+    comment.seq = next_seq(comment.commitment_id)
+    db.session.flush()
+    audit.record(
+        'comment.restored', comment, actor=actor, reason=reason,
+        before={'is_hidden': True}, after={'is_hidden': False},
+    )  # fmt: skip
+    comment_changed.send(comment, event='comment_updated', actor=actor)
     return comment

@@ -30,6 +30,9 @@ _seat_check: Callable[[Any], bool] = lambda user: False  # noqa: E731
 #: Whether a consultation round takes inputs on a commitment now. Rounds live in an area above
 #: core (forum.consultations.access), handed in with :func:`use_consultation_check`.
 _consultation_check: Callable[[Any], bool] = lambda commitment: False  # noqa: E731
+#: Whether the secretariat designated a person as a moderator (forum.moderation.access), handed in
+#: with :func:`use_moderator_check`; until then only staff moderate.
+_moderator_check: Callable[[Any], bool] = lambda user: False  # noqa: E731
 
 
 def use_seat_check(check: Callable[[Any], bool]) -> None:
@@ -42,6 +45,41 @@ def use_consultation_check(check: Callable[[Any], bool]) -> None:
     """Install the open-round check (``forum.consultations.access``); called by ``create_app``."""
     global _consultation_check
     _consultation_check = check
+
+
+def use_moderator_check(check: Callable[[Any], bool]) -> None:
+    """Install the designated-moderator check (``forum.moderation``); called by ``create_app``."""
+    global _moderator_check
+    _moderator_check = check
+
+
+def is_moderator(user) -> bool:
+    """Staff, and the people the secretariat designated as moderators."""
+    if user is None or not user.is_authenticated:
+        return False
+    return _is_staff(user) or _moderator_check(user)
+
+
+def moderator_sector(user) -> int | None:
+    """The sector a moderator acts for: None for staff (the secretariat), else their sector's id."""
+    return None if _is_staff(user) else user.sector_id
+
+
+def _can_moderate(user, target) -> bool:
+    """Moderators; never on their own comment (``target`` a comment, a commitment or None)."""
+    if not is_moderator(user):
+        return False
+    return getattr(target, 'author_id', None) != user.id
+
+
+def _can_flag(user, comment) -> bool:
+    """Anyone logged in who reads the comment; not one's own, and only while it shows."""
+    return comment.author_id != user.id and comment.is_visible
+
+
+def _can_block(user, person) -> bool:
+    """Moderators block anyone but themselves and the staff."""
+    return is_moderator(user) and person.id != user.id and not _is_staff(person)
 
 
 def _is_staff(user) -> bool:
@@ -148,7 +186,13 @@ _RULES: dict[str, Callable[[Any, Any], bool]] = {
     'comment': _can_comment,
     'edit_comment': _is_author,
     'delete_comment': _is_author,
-    'moderate': lambda user, target: _is_staff(user),
+    #: Moderation (docs/moderation.md): hide, restore, decide appeals, the queue, the floor.
+    'moderate': _can_moderate,
+    'flag_comment': _can_flag,
+    #: Only the author appeals the hiding of a comment.
+    'appeal_hide': lambda user, comment: comment.author_id == user.id,
+    'block_commenter': _can_block,
+    'manage_moderators': lambda user, target: _is_staff(user),
     'manage_members': lambda user, target: user.role in STAFF,
     'manage_sectors': lambda user, target: user.role in STAFF,
     #: Composition rules and the justification of an imbalance (issue 14).

@@ -15,6 +15,7 @@ from ..sectors.services import ensure_default_sectors, save_organisation, sector
 from .balance_loader import load_demo_balance
 from .consultation_loader import load_demo_consultation
 from .data import DEMO_PASSWORD, ORGANISATIONS, PEOPLE
+from .moderation_loader import load_demo_moderation
 from .nap_loader import load_demo_nap
 
 
@@ -30,7 +31,8 @@ def load_demo() -> dict[str, int]:
     """Create the demo sectors, organisations, accounts, seats, plan and consultation missing.
 
     Returns how many of each were created (``organisations``, ``users``, ``seats``, ``naps``,
-    ``commitments``, ``milestones``, ``rounds``, ``inputs``, ``rules``, ``decisions``, ``votes``).
+    ``commitments``, ``milestones``, ``rounds``, ``inputs``, ``rules``, ``decisions``, ``votes``,
+    ``moderation_actions``, ``flags``).
     """
     ensure_default_sectors()
     ensure_policy_areas()
@@ -78,4 +80,5 @@ def load_demo() -> dict[str, int]:
     created.update(load_demo_nap(organisations))
     created.update(load_demo_consultation())
     created.update(load_demo_balance())
+    created.update(load_demo_moderation())
     return created

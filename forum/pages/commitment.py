@@ -13,6 +13,7 @@ from flask_login import current_user
 from ..balance.panel import balance_charts
 from ..comments.discussion import back_to, discussion_context
 from ..comments.forms import CommentForm
+from ..comments.gates import why_not
 from ..comments.services import post_comment as post_comment_service
 from ..comments.threads import anchor_choices, anchor_labels
 from ..commitments.access import get_commitment
@@ -77,6 +78,8 @@ def render_commitment(commitment: Commitment, *, comment_form=None, status: int 
         **discussion_context(commitment, request.args, labels),
         comment_form=comment_form,
         may_comment=may_comment,
+        # Why the reader may not post now: a block, or the balanced floor (docs/moderation.md).
+        comment_gate=why_not(current_user, commitment) if may_comment else None,
         consultation=commitment_notice(commitment),
         decisions=decisions_on(commitment),
         # Moderators watch who speaks, live (the public panel is /balance/commitments/<id>).

@@ -103,6 +103,28 @@ class DeleteComment(Payload):
     comment_id: CommentId
 
 
+class HideComment(Payload):
+    """``hide_comment``: ``{"comment_id", "reason", "note"}`` (docs/moderation.md)."""
+
+    comment_id: CommentId
+    reason: Annotated[str, Reason(_l('reason must be a reason code'))]
+    note: Annotated[str, Reason(_l('note must be text')), Field(max_length=2000)]
+
+
+class RestoreComment(Payload):
+    """``restore_comment``: ``{"comment_id", "note"?}``."""
+
+    comment_id: CommentId
+    note: Annotated[str, Reason(_l('note must be text')), Field(max_length=2000)] = ''
+
+
+class FlagComment(Payload):
+    """``flag_comment``: ``{"comment_id", "reason"}``."""
+
+    comment_id: CommentId
+    reason: Annotated[str, Reason(_l('reason must be a reason code'))]
+
+
 #: Event name -> the schema of its payload. Every ``on_<event>`` of the namespace has one
 #: (``disconnect`` excepted: only Socket.IO sends it, with no payload of the client's).
 SCHEMAS: dict[str, type[Payload]] = {
@@ -113,6 +135,9 @@ SCHEMAS: dict[str, type[Payload]] = {
     'post_comment': PostComment,
     'edit_comment': EditComment,
     'delete_comment': DeleteComment,
+    'hide_comment': HideComment,
+    'restore_comment': RestoreComment,
+    'flag_comment': FlagComment,
 }
 
 

@@ -80,7 +80,9 @@
     return f;
   }
 
-  function render(c) {
+  // keptHtml: the text a moderator's page showed before the comment was hidden (the broadcast
+  // carries none); it stays readable to them in a "Read the hidden comment" disclosure.
+  function render(c, keptHtml) {
     var article = el('article', 'comment' + (c.parent_id ? ' reply' : '') +
       (c.is_deleted || c.is_hidden ? ' gone' : ''));
     article.id = 'comment-' + c.id;
@@ -121,7 +123,30 @@
     if (c.is_deleted) {
       article.appendChild(el('p', 'placeholder', text.deleted));
     } else if (c.is_hidden) {
-      article.appendChild(el('p', 'placeholder', text.hidden.replace('{reason}', c.hidden_reason || '')));
+      var why = (c.hidden_label && c.hidden_label[lang]) || c.hidden_reason || '';
+      article.appendChild(el('p', 'placeholder', text.hidden.replace('{reason}', why)));
+      var mine_ = text.me && c.author.id === text.me;
+      var after = el('div', 'comment-actions');
+      if (text.moderate && !mine_ && keptHtml) {
+        var details = el('details', 'hidden-text');
+        details.appendChild(el('summary', null, text.readHidden));
+        var keptBody = el('div', 'body');
+        keptBody.innerHTML = keptHtml; // what this page already showed (sanitised on the server)
+        details.appendChild(keptBody);
+        article.appendChild(details);
+      }
+      if (text.moderate && !mine_) { // moderators read it on the moderation page and restore it
+        var restore = el('a', null, text.restore);
+        restore.href = '/comments/' + c.id + '/hide';
+        restore.setAttribute('data-moderate', c.id);
+        after.appendChild(restore);
+      } else if (mine_) {
+        var appeal = el('a', null, text.appeal);
+        appeal.href = '/comments/' + c.id + '/appeal';
+        appeal.setAttribute('data-appeal', c.id);
+        after.appendChild(appeal);
+      }
+      if (after.childNodes.length) { article.appendChild(after); }
     } else {
       var body = el('div', 'body');
       body.innerHTML = c.body_html; // sanitised on the server (markdown subset, nh3)
@@ -142,9 +167,17 @@
           actions.appendChild(edit);
         }
       }
-      if (text.moderate) {
+      var own = text.me && c.author.id === text.me;
+      if (text.me && !own) {
+        var flag = el('a', null, text.flag);
+        flag.href = '/comments/' + c.id + '/flag';
+        flag.setAttribute('data-flag', c.id);
+        actions.appendChild(flag);
+      }
+      if (text.moderate && !own) { // moderators never act on their own comments
         var hide = el('a', null, text.hide);
         hide.href = '/comments/' + c.id + '/hide';
+        hide.setAttribute('data-moderate', c.id);
         actions.appendChild(hide);
       }
       if (text.me && c.author.id === text.me) { actions.appendChild(deleteForm(c.id)); }
@@ -187,7 +220,9 @@
     var had = known[c.id] ? known[c.id].seq : (existing ? seqOf(existing) : -1);
     if (c.seq <= had) { return; }
     known[c.id] = c;
-    var node = render(c);
+    var shown = c.is_hidden && text.moderate && existing &&
+      existing.querySelector(':scope > .body, :scope > details.hidden-text > .body');
+    var node = render(c, shown ? shown.innerHTML : null);
     node.setAttribute('data-seq', c.seq);
     if (existing) { existing.replaceWith(node); return; }
     if (c.parent_id) {

@@ -10,12 +10,17 @@ from sqlalchemy import update
 from forum.commitments.models import Commitment
 from forum.core.audit import AuditEntry
 from tests.api.test_api import MEMBER_EMAIL, world  # noqa: F401 - the fixture
+from tests.conftest import audit_triggers_lifted
 
 
 def _age_every_change(db, seconds: int = 60) -> None:
     """Make every recorded change ``seconds`` old (Last-Modified is only sent once settled)."""
     past = datetime.now(UTC) - timedelta(seconds=seconds)
-    db.session.execute(update(AuditEntry).values(created_dt=past))
+    # The audit log is append-only (docs/moderation.md): its triggers are lifted for this test's
+    # time travel only, in the same transaction, and the ORM's guard by the connection.
+    conn = db.session.connection()
+    with audit_triggers_lifted(conn):
+        conn.execute(update(AuditEntry.__table__).values(created_dt=past))
     db.session.execute(
         update(Commitment).values(modified_dt=past).execution_options(synchronize_session=False)
     )

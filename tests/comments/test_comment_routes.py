@@ -93,11 +93,16 @@ def test_edit_delete_and_hide_over_http(client, auth, db, make_commitment, creat
     type(auth)(staff).login('sec@example.org')
     hide = f'/comments/{comment_id}/hide'
     response = staff.post(
-        hide, data={'reason': 'ข้อมูลส่วนบุคคล', 'csrf_token': csrf_token(staff, hide)}
+        hide,
+        data={
+            'reason': 'personal_data',
+            'note': 'เบอร์โทรศัพท์',
+            'csrf_token': csrf_token(staff, hide),
+        },
     )
     assert response.status_code == 302
     html = client.get(f'/commitments/{cid}', headers=EN).get_data(as_text=True)
-    assert 'hidden by the moderators: ข้อมูลส่วนบุคคล' in html
+    assert 'Hidden by a moderator: Personal data' in html
     assert 'second text' not in html
     response = client.post(
         f'/comments/{comment_id}/delete', data={'csrf_token': csrf_token(client)}
@@ -182,7 +187,9 @@ def test_a_long_hiding_reason_gets_a_form_message(client, auth, db, make_commitm
     type(auth)(staff).login('sec@example.org')
     hide = f'/comments/{comment_id}/hide'
     response = staff.post(
-        hide, data={'reason': 'x' * 2001, 'csrf_token': csrf_token(staff, hide)}, headers=EN
+        hide,
+        data={'reason': 'spam', 'note': 'x' * 2001, 'csrf_token': csrf_token(staff, hide)},
+        headers=EN,
     )
     assert response.status_code in (302, 400)
     assert not db.session.get(Comment, comment_id).is_hidden

@@ -9,12 +9,13 @@ from flask_babel import lazy_gettext as _l
 
 import forum.models  # noqa: F401  (every model, so every enum of a column is defined)
 from forum.auth.models import Role
-from forum.comments.models import Stance
+from forum.comments.models import ModerationReason, Stance
 from forum.commitments.models import CommitmentState, MilestoneStatus
 from forum.consultations.models import Channel, Disposition, InputStatus, RoundState
 from forum.core.enums import LabelledEnum
 from forum.decisions.models import DecisionMode, DecisionState, VoteChoice
 from forum.members.models import SeatRole
+from forum.moderation.models import ActionKind, AppealState
 from forum.naps.models import NapState
 
 THAI = re.compile('[\u0e00-\u0e7f]')
@@ -32,6 +33,9 @@ ENUMS = [
     DecisionMode,
     DecisionState,
     VoteChoice,
+    ModerationReason,
+    ActionKind,
+    AppealState,
 ]
 
 
@@ -77,6 +81,14 @@ def test_decision_values_are_those_their_migration_checks():
     assert [m.value for m in DecisionMode] == list(migration.MODES)
     assert [m.value for m in DecisionState] == list(migration.STATES)
     assert [m.value for m in VoteChoice] == list(migration.CHOICES)
+
+
+def test_moderation_values_are_those_their_migration_checks():
+    """Migration c0de14b00001 spells the values out: they must stay what the enums store."""
+    migration = _migration('c0de14b00001')
+    assert [m.value for m in ModerationReason] == list(migration.REASONS)
+    assert [m.value for m in ActionKind] == list(migration.KINDS)
+    assert [m.value for m in AppealState] == list(migration.APPEAL_STATES)
 
 
 @pytest.mark.parametrize('enum', ENUMS, ids=lambda e: e.__name__)
