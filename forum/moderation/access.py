@@ -10,10 +10,12 @@ from datetime import datetime, timedelta
 
 from flask import g, has_app_context
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
+from ..auth.models import User
 from ..comments.models import Comment
 from ..core.i18n import format_datetime
+from ..core.permissions import STAFF
 from ..db import utcnow
 from ..extensions import db
 from ..sectors.models import Sector
@@ -63,10 +65,14 @@ def floor_of(commitment_id: int) -> BalancedFloor | None:
 def floor_state(floor: BalancedFloor) -> tuple[int | None, int, int]:
     """The dominant sector of the last ``last_n`` comments: (sector id or None, its count, total).
 
-    A sector dominates when it wrote more than ``share_percent`` of them.
+    A sector dominates when it wrote more than ``share_percent`` of them. Staff write for the
+    secretariat, apart from the sectors (as the balance panel counts them): their comments count
+    in the total but for no sector.
     """
+    sector = case((User.role.in_(STAFF), None), else_=Comment.sector_id)
     recent = (
-        select(Comment.sector_id)
+        select(sector.label('sector_id'))
+        .join(User, User.id == Comment.author_id)
         .where(Comment.commitment_id == floor.commitment_id)
         .order_by(Comment.id.desc())
         .limit(floor.last_n)
@@ -77,7 +83,7 @@ def floor_state(floor: BalancedFloor) -> tuple[int | None, int, int]:
     ).all()
     total = sum(n for _s, n in rows)
     for sector_id, n in rows:
-        if total and n * 100 > floor.share_percent * total:
+        if sector_id is not None and n * 100 > floor.share_percent * total:
             return sector_id, n, total
     return None, 0, total
 
@@ -88,7 +94,7 @@ def floor_reason(user, commitment, now: datetime | None = None) -> str | None:
     Staff comment for the secretariat, not for a sector: they never wait.
     """
     floor = floor_of(commitment.id)
-    if floor is None or not floor.is_on or user.role in ('admin', 'secretariat'):
+    if floor is None or not floor.is_on or user.role in STAFF:
         return None
     dominant, n, total = floor_state(floor)
     if dominant is None or dominant != user.sector_id:

@@ -129,6 +129,20 @@ def test_which_sector_dominates(
     assert total == civil_society + government
 
 
+def test_staff_comments_count_for_the_secretariat_not_for_their_sector(
+    db, people, make_commitment, comment_on
+):
+    from forum.moderation.access import floor_state
+    from forum.moderation.models import BalancedFloor
+
+    cid = make_commitment()
+    for _n in range(3):
+        comment_on(cid, people['admin'])  # staff, who declared the government sector
+    comment_on(cid, people['gov'])
+    sector_id, n, total = floor_state(BalancedFloor(commitment_id=cid, share_percent=50, last_n=20))
+    assert (sector_id, n, total) == (None, 0, 4)  # government wrote 1 of 4; staff 3 for no sector
+
+
 def test_only_the_last_n_comments_count(db, people, make_commitment, comment_on):
     from forum.moderation.access import floor_state
     from forum.moderation.models import BalancedFloor
