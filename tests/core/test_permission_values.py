@@ -25,15 +25,22 @@ def _all_enums(base=LabelledEnum) -> list[type]:
     return found
 
 
+def _texts(node) -> set[str]:
+    """The string constants ``node`` is, or holds in (nested) tuple, list or set literals."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return {node.value}
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        return set().union(*(_texts(item) for item in node.elts))
+    return set()  # a name, an attribute, a call (``getattr(x, 'author_id')``): not a value
+
+
 def _compared_texts() -> set[str]:
     """Every string constant that takes part in a comparison (``==``, ``!=``, ``in``)."""
     texts = set()
     for node in ast.walk(ast.parse(SOURCE)):
         if isinstance(node, ast.Compare):
             for part in [node.left, *node.comparators]:
-                for leaf in ast.walk(part):
-                    if isinstance(leaf, ast.Constant) and isinstance(leaf.value, str):
-                        texts.add(leaf.value)
+                texts |= _texts(part)
     return texts
 
 
