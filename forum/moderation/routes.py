@@ -6,7 +6,7 @@ commits once through ``core.transaction.commit``; the services refuse what the r
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_timezone
@@ -239,8 +239,18 @@ def decide(appeal_id):
     ), form_status(form, done)  # fmt: skip
 
 
+#: The dates a form may name: far enough for any block or audit filter, near enough that the day
+#: after, in the forum's time zone, is still a datetime in UTC (9999-12-31 + 1 day overflows).
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9000, 12, 31)
+
+
 def _end_of(day, days: int = 1) -> datetime:
-    """The end of ``day`` in the forum's time zone, as UTC (its start with ``days=0``)."""
+    """The end of ``day`` in the forum's time zone, as UTC (its start with ``days=0``).
+
+    A day outside FIRST_DAY … LAST_DAY is taken as that bound (a block that long is refused
+    anyway; an audit filter from year 1 means "from the beginning").
+    """
+    day = min(max(day, FIRST_DAY), LAST_DAY)
     start = datetime.combine(day + timedelta(days=days), time(0), tzinfo=get_timezone())
     return start.astimezone(UTC)
 

@@ -16,6 +16,7 @@ from ..comments.models import Comment, ModerationReason
 from ..comments.services import hide_comment, restore_comment
 from ..commitments.models import Commitment
 from ..core import audit
+from ..core.names import hidden_characters
 from ..core.permissions import can, is_moderator, moderator_sector
 from ..core.refusals import Refused, state_error
 from ..db import utcnow
@@ -43,15 +44,33 @@ def _check_reason(reason) -> str:
     return str(reason)
 
 
+#: Control characters a text may not hold (line breaks and tabs are text).
+_CONTROLS = frozenset(chr(n) for n in (*range(32), *range(127, 160))) - set('\n\r\t')
+
+
 def _check_text(text, *, required, max_length: int = MAX_NOTE) -> str:
+    """A note, a justification or an appeal: text without control characters, and not blank.
+
+    The HTTP forms refuse NUL and other controls before this; socket events come straight here.
+    Line breaks and tabs are text; a note of nothing but invisible characters is no note.
+    """
     text = (text or '').strip() if isinstance(text, str | type(None)) else None
     if text is None:
         raise Refused(_l('This text is not valid.'))
-    if not text and required:
+    controls = sorted({f'U+{ord(c):04X}' for c in text if c in _CONTROLS})
+    if controls:
+        raise Refused(_l('Remove the control characters from this text (%(codes)s).',
+                         codes=', '.join(controls)))  # fmt: skip
+    if required and not _visible(text):
         raise Refused(required)
     if len(text) > max_length:
         raise Refused(_l('At most %(max)d characters.', max=max_length))
     return text
+
+
+def _visible(text: str) -> bool:
+    """Whether ``text`` shows anything: not only spaces and hidden characters."""
+    return any(not char.isspace() and not hidden_characters(char) for char in text)
 
 
 def _require_moderator(actor: User, comment: Comment | None = None) -> None:
@@ -171,11 +190,20 @@ def restore(comment: Comment, *, actor: User, note='') -> ModerationAction:
     """Show a hidden comment again; a pending appeal against its hiding is granted by it."""
     _require_moderator(actor, comment)
     note = _check_text(note, required=None)
-    restore_comment(comment, actor=actor)
-    _handle_flags(comment)
     pending = db.session.scalars(
         select(Appeal).where(Appeal.comment_id == comment.id, Appeal.state == AppealState.pending)
     ).all()
+    for appeal in pending:
+        # Restoring grants the appeal: only a moderator who may decide it may do so.
+        hid_for = appeal.action.sector_id
+        if moderator_sector(actor) == hid_for:
+            raise Refused(
+                _l('The author has appealed: a moderator of another sector than %(sector)s, which '
+                   'hid the comment, decides the appeal.', sector=sector_label(hid_for)),
+                status=403,
+            )  # fmt: skip
+    restore_comment(comment, actor=actor)
+    _handle_flags(comment)
     for appeal in pending:
         appeal.state = AppealState.granted
         appeal.decided_dt = utcnow()

@@ -91,6 +91,10 @@ def test_the_secretariat_browses_and_filters(db, people, make_commitment, commen
     bad = staff.get('/audit?since=not-a-date', headers=EN)
     assert bad.status_code == 200
     assert 'Not a valid date value.' in bad.get_data(as_text=True)
+    # The calendar's edges are the beginning and the end of the log, not a 500.
+    edges = staff.get('/audit?since=0001-01-01&until=9999-12-31', headers=EN)
+    assert edges.status_code == 200
+    assert 'comment.posted' in edges.get_data(as_text=True)
 
 
 def test_the_audit_log_is_paginated(db, people, as_user):

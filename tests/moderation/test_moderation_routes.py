@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from forum.comments.models import Comment
@@ -177,6 +178,46 @@ def test_appeal_once_decided_by_another_sector(db, people, make_commitment, comm
     assert again.status_code == 409
     kinds = db.session.scalars(select(ModerationAction.kind).order_by(ModerationAction.id)).all()
     assert kinds == ['hidden', 'appeal_granted']
+
+
+def test_restoring_by_hand_cannot_settle_an_appeal_for_the_sector_that_hid(
+    db, people, make_commitment, comment_on, as_user
+):
+    cid = make_commitment()
+    comment_id = comment_on(cid, people['author'])
+    cso_mod = as_user('csomod@example.org')
+    assert _hide(cso_mod, comment_id, reason='off_topic', note='นอกประเด็น').status_code == 302
+    author = as_user('author@example.org')
+    assert _post(author, f'/comments/{comment_id}/appeal', text='ตรงประเด็น').status_code == 302
+    restored = _post(cso_mod, f'/comments/{comment_id}/restore', note='')
+    assert restored.status_code == 403
+    assert 'The author has appealed' in restored.get_data(as_text=True)
+    assert db.session.get(Comment, comment_id).is_hidden
+    assert db.session.scalar(select(Appeal)).state == 'pending'
+    # A moderator of another sector may restore it, and so grants the appeal.
+    uni_mod = as_user('unimod@example.org')
+    assert _post(uni_mod, f'/comments/{comment_id}/restore', note='ตรงประเด็น').status_code == 302
+    assert not db.session.get(Comment, comment_id).is_hidden
+    assert db.session.scalar(select(Appeal)).state == 'granted'
+
+
+def test_a_note_of_invisible_characters_is_no_note(
+    db, people, make_commitment, comment_on, as_user
+):
+    cid = make_commitment()
+    comment_id = comment_on(cid, people['author'])
+    refused = _hide(as_user('unimod@example.org'), comment_id, note='\u200b \u200b')
+    assert refused.status_code == 400
+    assert not db.session.get(Comment, comment_id).is_hidden
+
+
+@pytest.mark.parametrize('ends_on', ['9999-12-31', '0001-01-01'])
+def test_a_block_ending_at_the_calendars_edge_is_refused_not_a_500(db, people, as_user, ends_on):
+    moderator = as_user('unimod@example.org')
+    block = f'/moderation/people/{people["author"].id}/block'
+    refused = _post(moderator, block, justification='ก่อกวน', ends_on=ends_on)
+    assert refused.status_code == 400
+    assert db.session.scalar(select(func.count(Block.id))) == 0
 
 
 def test_an_upheld_appeal_keeps_the_comment_hidden(

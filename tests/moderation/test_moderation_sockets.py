@@ -105,3 +105,15 @@ def test_a_blocked_person_posting_over_the_socket_gets_ok_false(
     assert ack['ok'] is False
     assert 'blocked you from commenting' in ack['error']
     assert 'สแปมซ้ำ' in ack['error']
+
+
+@pytest.mark.parametrize('note', ['\u0000', 'ok\u0007', '\u200b'])
+def test_a_note_with_a_control_character_or_nothing_visible_is_refused(watched, db, note):
+    _cid, comment_id, moderator, watcher = watched
+    ack = moderator.emit(
+        'hide_comment', {'comment_id': comment_id, 'reason': 'spam', 'note': note}, callback=True
+    )
+    assert ack['ok'] is False
+    assert ack['error']
+    assert not db.session.get(Comment, comment_id).is_hidden
+    assert watcher.events('comment_hidden') == []
