@@ -37,6 +37,18 @@ def _secret_key() -> str:
     return path.read_text(encoding='ascii').strip()
 
 
+#: Read by the export worker (``forum/exports/worker.py``), which inherits the server's
+#: environment; checked here too, so that a bad value stops the server at start-up rather than
+#: failing every PDF later.
+EXPORT_WORKER_SETTINGS = ('FORUM_EXPORT_PROCESSES', 'FORUM_EXPORT_NICE')
+
+
+def _whole_number_or_unset(name: str) -> None:
+    setting = os.environ.get(name, '').strip()
+    if setting and not setting.lstrip('-').isdigit():
+        raise ValueError(f'{name} must be a whole number, not {setting!r}')
+
+
 class Config:
     """Settings for the served application."""
 
@@ -152,6 +164,8 @@ class Config:
             instance_path() / 'exports'
         )
         settings['PROXY_COUNT'] = int(os.environ.get('FORUM_PROXY_COUNT', '0'))
+        for name in EXPORT_WORKER_SETTINGS:
+            _whole_number_or_unset(name)
         settings['SESSION_IDLE_DAYS'] = float(os.environ.get('FORUM_SESSION_IDLE_DAYS', '14'))
         if os.environ.get('FORUM_REMEMBER_DAYS'):
             settings['REMEMBER_COOKIE_DURATION'] = timedelta(

@@ -3,6 +3,10 @@
 Runs apart from the server: no Flask app, no database, only the job's document and a renderer
 from the registry. Progress goes to ``<key>.status.json`` at most every 0.2 s; the file appears
 as ``<key>.out`` only once it is complete.
+
+Its settings come from the environment it inherits from the server: ``FORUM_EXPORT_PROCESSES``
+(how many processes lay out a PDF's pieces, ``render/pdf.py``) and ``FORUM_EXPORT_NICE`` (how
+much lower its CPU priority is).
 """
 
 from __future__ import annotations
@@ -16,6 +20,18 @@ from pathlib import Path
 
 from .jobs import write_json
 from .registry import exporter
+
+#: How much lower than the server's the worker's CPU priority is (``FORUM_EXPORT_NICE``): a long
+#: PDF keeps every core busy for minutes, and pages and sockets should be served first.
+DEFAULT_NICE = 10
+
+
+def _lower_priority() -> None:
+    setting = os.environ.get('FORUM_EXPORT_NICE', '').strip()
+    try:
+        os.nice(int(setting) if setting else DEFAULT_NICE)  # the layout processes inherit it
+    except ValueError:
+        raise ValueError(f'FORUM_EXPORT_NICE must be a whole number, not {setting!r}') from None
 
 
 def run(root: Path, key: str) -> int:
@@ -40,6 +56,7 @@ def run(root: Path, key: str) -> int:
     report(0, 0, 'starting', force=True)
     partial = root / f'{key}.out.part'
     try:
+        _lower_priority()
         render = exporter(job['kind'], job['format']).render
         with open(partial, 'wb') as out:
             render(job['document'], out, report)

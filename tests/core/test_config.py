@@ -1,5 +1,7 @@
 """Settings come from FORUM_* when the app is configured, never when forum.config is imported."""
 
+import pytest
+
 from forum.config import Config, TestConfig
 
 
@@ -23,3 +25,14 @@ def test_the_test_config_ignores_the_environment(monkeypatch):
     settings = TestConfig.load()
     assert settings['COUNTRY_CODE'] == 'TH'
     assert settings['COMMENT_RATE_LIMIT'] == 10
+
+
+@pytest.mark.parametrize('name', ['FORUM_EXPORT_PROCESSES', 'FORUM_EXPORT_NICE'])
+def test_a_bad_export_setting_stops_the_server_at_start_up(monkeypatch, name):
+    """The export worker reads these later; a typo must not wait to fail every PDF."""
+    monkeypatch.setenv('FORUM_SECRET_KEY', 'k')
+    monkeypatch.setenv(name, '2')
+    Config.load()
+    monkeypatch.setenv(name, 'two')
+    with pytest.raises(ValueError, match=f"{name} must be a whole number, not 'two'"):
+        Config.load()

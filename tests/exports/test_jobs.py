@@ -6,6 +6,7 @@ import io
 import json
 import re
 
+import pytest
 from docx import Document
 
 from forum.commitments.models import Commitment
@@ -121,3 +122,33 @@ def test_a_file_removed_meanwhile_is_made_again(client, app, world, exports_dir)
     response = client.get(f'/naps/{world.nap_id}/export.docx?lang=th', headers=BROWSER)
     assert response.status_code == 200
     assert response.mimetype.endswith('wordprocessingml.document')
+
+
+@pytest.mark.parametrize('setting', [None, '5', 'low'])
+def test_the_worker_gives_way_to_the_server(setting):
+    """A job lowers its CPU priority (and its layout processes inherit it) before rendering."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        'import os\n'
+        'from forum.exports.worker import _lower_priority\n'
+        'before = os.nice(0)\n'
+        'try:\n'
+        '    _lower_priority()\n'
+        'except ValueError as error:\n'
+        '    print(error)\n'
+        'else:\n'
+        '    print(before, os.nice(0))\n'
+    )
+    env = {k: v for k, v in os.environ.items() if k != 'FORUM_EXPORT_NICE'}
+    if setting is not None:
+        env['FORUM_EXPORT_NICE'] = setting
+    run = subprocess.run([sys.executable, '-c', code], env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    if setting == 'low':
+        assert "FORUM_EXPORT_NICE must be a whole number, not 'low'" in run.stdout
+        return
+    before, after = map(int, run.stdout.split())
+    assert after == min(19, before + int(setting or 10))

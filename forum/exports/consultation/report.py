@@ -12,6 +12,7 @@ from functools import partial
 from typing import BinaryIO
 
 from ..render import docx as word
+from ..render.html import numbers_page
 from ..render.html import render as render_html
 from ..render.pdf import Page, Progress, render_pdf, report_base_url
 from ..text import numerals
@@ -21,42 +22,54 @@ from ..text import numerals
 CHUNK_INPUTS = 450
 
 
-def chunks(document: dict, size: int = CHUNK_INPUTS) -> list[list[dict]]:
+def chunks(document: dict, size: int | None = None) -> list[list[dict]]:
     """The groups' inputs cut into chunks of at most ``size`` inputs.
 
     Each chunk is a list of parts ``{"group", "index", "starts", "inputs"}``; ``starts`` is
-    false when the group began in an earlier chunk (its heading is not repeated).
+    false when the group began in an earlier chunk (its heading is not repeated). A chunk never
+    ends with a group's heading alone: the group starts in the chunk of its first input.
     """
+    size = size or CHUNK_INPUTS
     result: list[list[dict]] = [[]]
     count = 0
     for index, group in enumerate(document['groups'], start=1):
         part = {'group': group, 'index': index, 'starts': True, 'inputs': []}
-        result[-1].append(part)
+        if not group['inputs']:
+            result[-1].append(part)
         for item in group['inputs']:
             if count >= size:
                 result.append([])
                 count = 0
-                part = {'group': group, 'index': index, 'starts': False, 'inputs': []}
+                if part['inputs']:
+                    part = {'group': group, 'index': index, 'starts': False, 'inputs': []}
+            if not part['inputs']:
                 result[-1].append(part)
             part['inputs'].append(item)
             count += 1
     return result
 
 
-def _css(first_page: int, counter: str) -> str:
-    return render_html('report.css', first_page=first_page, counter_style=counter) + render_html(
-        'consultation.css'
-    )
+def _counter(document: dict) -> str:
+    return 'thai' if document['digits'] == 'thai' else 'decimal'
+
+
+def _css(first_page: int | None, counter: str, numbers: bool = True) -> str:
+    return render_html(
+        'report.css', first_page=first_page, counter_style=counter, numbers=numbers
+    ) + render_html('consultation.css')
 
 
 def _context(document: dict) -> dict:
     return {'doc': document, 'L': document['labels'], 'digits': document['digits']}
 
 
-def _body(document: dict, parts: list[dict], first: bool, first_page: int) -> Page:
-    counter = 'thai' if document['digits'] == 'thai' else 'decimal'
+def _body(document: dict, parts: list[dict], first: bool) -> Page:
     html = render_html('consultation_body.html', parts=parts, first=first, **_context(document))
-    return html, _css(first_page, counter)
+    return html, _css(None, _counter(document), numbers=False)
+
+
+def _numbers(document: dict, first: int, count: int) -> Page:
+    return numbers_page(first, count, _counter(document))
 
 
 def _front(document: dict, anchors: dict[str, int]) -> Page:
@@ -76,15 +89,26 @@ def _front(document: dict, anchors: dict[str, int]) -> Page:
 
 
 def render_pdf_file(
-    document: dict, out: BinaryIO, progress: Progress | None = None, *, repair: bool = True
+    document: dict,
+    out: BinaryIO,
+    progress: Progress | None = None,
+    *,
+    repair: bool = True,
+    processes: int | None = None,
+    piece_size: int | None = None,
 ) -> dict:
-    """Write the summary as an A4 PDF to ``out``."""
-    pieces = chunks(document)
-    body = [partial(_body, document, parts, index == 0) for index, parts in enumerate(pieces)]
+    """Write the summary as an A4 PDF to ``out``.
+
+    ``repair``, ``processes``: see ``render_pdf``; ``piece_size``: inputs per piece (default
+    ``CHUNK_INPUTS``).
+    """
+    pieces = chunks(document, piece_size)
+    body = [_body(document, parts, index == 0) for index, parts in enumerate(pieces)]
     kwargs = {'progress': progress} if progress is not None else {}
     return render_pdf(
-        partial(_front, document), body, out, base_url=report_base_url(), repair=repair, **kwargs
-    )
+        partial(_front, document), body, partial(_numbers, document), out,
+        base_url=report_base_url(), repair=repair, processes=processes, **kwargs,
+    )  # fmt: skip
 
 
 def render_docx_file(document: dict, out: BinaryIO, progress: Progress | None = None) -> None:

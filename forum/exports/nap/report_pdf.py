@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import BinaryIO
 
+from ..render.html import numbers_page
 from ..render.html import render as render_html
 from ..render.pdf import Page, Progress, render_pdf, report_base_url
 from ..text import numerals
@@ -15,22 +16,27 @@ from ..text import numerals
 CHUNK_ROWS = 330
 
 
-def chunks(document: dict, size: int = CHUNK_ROWS) -> list[list[dict]]:
+def chunks(document: dict, size: int | None = None) -> list[list[dict]]:
     """The areas' commitments cut into chunks of about ``size`` rows, never inside a commitment.
 
     Each chunk is a list of parts ``{"area", "starts", "commitments"}``; ``starts`` is false
-    when the area began in an earlier chunk (its heading is not repeated).
+    when the area began in an earlier chunk (its heading is not repeated). A chunk never ends
+    with an area's heading alone: the area starts in the chunk of its first commitment.
     """
+    size = size or CHUNK_ROWS
     result: list[list[dict]] = [[]]
     rows = 0
     for area in document['areas']:
         part = {'area': area, 'starts': True, 'commitments': []}
-        result[-1].append(part)
+        if not area['commitments']:
+            result[-1].append(part)
         for commitment in area['commitments']:
             if rows >= size:
                 result.append([])
                 rows = 0
-                part = {'area': area, 'starts': False, 'commitments': []}
+                if part['commitments']:
+                    part = {'area': area, 'starts': False, 'commitments': []}
+            if not part['commitments']:
                 result[-1].append(part)
             part['commitments'].append(commitment)
             rows += 1 + len(commitment['milestones'])
@@ -41,10 +47,18 @@ def _context(document: dict) -> dict:
     return {'doc': document, 'L': document['labels']}
 
 
-def _body(document: dict, parts: list[dict], first: bool, last: bool, first_page: int) -> Page:
-    counter = 'thai' if document['digits'] == 'thai' else 'decimal'
+def _counter(document: dict) -> str:
+    return 'thai' if document['digits'] == 'thai' else 'decimal'
+
+
+def _body(document: dict, parts: list[dict], first: bool, last: bool) -> Page:
     html = render_html('nap_body.html', parts=parts, first=first, last=last, **_context(document))
-    return html, render_html('report.css', first_page=first_page, counter_style=counter)
+    counter = _counter(document)
+    return html, render_html('report.css', first_page=None, counter_style=counter, numbers=False)
+
+
+def _numbers(document: dict, first: int, count: int) -> Page:
+    return numbers_page(first, count, _counter(document))
 
 
 def _front(document: dict, anchors: dict[str, int]) -> Page:
@@ -59,14 +73,26 @@ def _front(document: dict, anchors: dict[str, int]) -> Page:
 
 
 def render(
-    document: dict, out: BinaryIO, progress: Progress | None = None, *, repair: bool = True
+    document: dict,
+    out: BinaryIO,
+    progress: Progress | None = None,
+    *,
+    repair: bool = True,
+    processes: int | None = None,
+    piece_size: int | None = None,
 ) -> dict:
-    """Write the report as an A4 PDF to ``out`` (``repair``: see ``render_pdf``)."""
-    pieces = chunks(document)
+    """Write the report as an A4 PDF to ``out``.
+
+    ``repair``, ``processes``: see ``render_pdf``; ``piece_size``: rows per piece (default
+    ``CHUNK_ROWS``).
+    """
+    pieces = chunks(document, piece_size)
     body = [
-        partial(_body, document, parts, index == 0, index == len(pieces) - 1)
+        _body(document, parts, index == 0, index == len(pieces) - 1)
         for index, parts in enumerate(pieces)
     ]
     kwargs = {'progress': progress} if progress is not None else {}
-    kwargs['repair'] = repair
-    return render_pdf(partial(_front, document), body, out, base_url=report_base_url(), **kwargs)
+    return render_pdf(
+        partial(_front, document), body, partial(_numbers, document), out,
+        base_url=report_base_url(), repair=repair, processes=processes, **kwargs,
+    )  # fmt: skip

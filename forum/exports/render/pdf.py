@@ -1,89 +1,158 @@
 """PDF through WeasyPrint (Pango shapes Thai and breaks lines between words with libthai).
 
-A long report is laid out in chunks, one after the other, and the chunks are joined with pypdf:
-WeasyPrint keeps a whole document's layout in memory until it is written (1.1 GiB for 10,000
-rows in one piece, measured), a chunk of about a thousand rows needs some 200 MiB. Page numbers
-go on across chunks (each chunk's counter starts where the last one stopped); the front matter
-(title page, contents) is laid out last, when the page of every entry of the contents is known.
-Then :mod:`.pdf_text` repairs the Thai text layer.
+A long report is cut into pieces that are laid out side by side, one process per core
+(:mod:`.pdf_layout`), and joined with pypdf. WeasyPrint costs some 0.05 CPU-s per page of plain
+blocks (more in tables) and keeps a piece's whole layout in memory until it is written, so a
+piece of a few hundred rows is both the unit of work and the bound on memory.
+
+Pieces laid out at the same time cannot know the page they start on, so the body is laid out
+without page numbers; once every piece is done, the numbers are laid out as pages of their own
+(blank but for the number, in the report's own style, a few ms each) and drawn over the body's
+pages. The front matter (cover, contents) is laid out then too, when the page of every entry of
+the contents is known. Last, :mod:`.pdf_text` repairs the Thai text layer.
 """
 
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import BinaryIO
 
 from pypdf import PdfReader, PdfWriter
 
 from .fonts import font_paths
+from .pdf_layout import Page, lay_out, warm_up
 from .pdf_text import fix_thai_text
 
-#: ``progress(done, total, stage)``: chunks laid out so far, of how many, and what is running.
+__all__ = ['Page', 'Progress', 'default_processes', 'render_pdf', 'report_base_url']
+
+#: ``progress(done, total, stage)``: pieces laid out so far, of how many, and what is running.
 Progress = Callable[[int, int, str], None]
+#: ``numbers(first, count)``: ``count`` pages that show only their numbers, from ``first``.
+Numbers = Callable[[int, int], Page]
 
 
 def _quiet_progress(done: int, total: int, stage: str) -> None:
     pass
 
 
-#: What a chunk or the front matter is: its HTML and its stylesheet (passed to WeasyPrint apart,
-#: so that the templates hold no inline style, as the app's own pages do not).
-Page = tuple[str, str]
+#: At most this many layout processes unless ``FORUM_EXPORT_PROCESSES`` says otherwise: each
+#: holds a piece's layout (about 200 MiB), and the export should stay under 1 GiB.
+MAX_PROCESSES = 4
 
 
-def _layout(page: Page, base_url: str, font_config):
-    from weasyprint import CSS, HTML
+def default_processes() -> int:
+    """How many layout processes: ``FORUM_EXPORT_PROCESSES``, else the usable cores (at most 4)."""
+    setting = os.environ.get('FORUM_EXPORT_PROCESSES', '').strip()
+    if setting:
+        try:
+            return max(1, int(setting))
+        except ValueError:
+            raise ValueError(
+                f'FORUM_EXPORT_PROCESSES must be a whole number, not {setting!r}'
+            ) from None
+    return max(1, min(MAX_PROCESSES, len(os.sched_getaffinity(0))))
 
-    html, css = page
-    sheet = CSS(string=css, base_url=base_url, font_config=font_config)
-    return HTML(string=html, base_url=base_url).render(font_config=font_config, stylesheets=[sheet])
+
+class _Here(Executor):
+    """Lay out in this process (one piece, or one process asked for): no start-up to pay."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # noqa: BLE001 - handed to whoever waits on the future
+            future.set_exception(error)
+        return future
+
+
+def _executor(processes: int) -> Executor:
+    if processes <= 1:
+        return _Here()
+    # Spawned, not forked: the caller may hold threads or a database connection.
+    context = multiprocessing.get_context('spawn')
+    return ProcessPoolExecutor(processes, mp_context=context, initializer=warm_up)
+
+
+def _ranges(total: int, parts: int) -> list[tuple[int, int]]:
+    """``total`` pages numbered from 1, cut into at most ``parts`` runs ``(first, count)``."""
+    parts = max(1, min(parts, total))
+    size, extra = divmod(total, parts)
+    if total <= 0:
+        return []
+    result, first = [], 1
+    for index in range(parts):
+        count = size + (index < extra)
+        result.append((first, count))
+        first += count
+    return result
 
 
 def render_pdf(
     front: Callable[[dict[str, int]], Page],
-    body: Sequence[Callable[[int], Page]],
+    body: Sequence[Page],
+    numbers: Numbers,
     out: BinaryIO,
     *,
     base_url: str,
     progress: Progress = _quiet_progress,
     repair: bool = True,
+    processes: int | None = None,
 ) -> dict[str, int]:
-    """Lay out ``body`` chunk by chunk, then ``front``, and write one PDF to ``out``.
+    """Lay out ``body`` (pieces without page numbers), number it, add ``front``; write to ``out``.
 
-    Each body chunk is a function of the page number its first page gets (so that numbering
-    goes on); ``front`` gets the page number of every anchor (``id``) of the body. Returns the
-    page counts and what the text repair did (``repair=False`` leaves WeasyPrint's text layer,
-    for comparison).
+    ``front`` gets the page number of every anchor (``id``) of the body. ``processes`` layout
+    processes run at once (default: :func:`default_processes`, never more than the pieces).
+    Returns the page counts and what the text repair did (``repair=False`` leaves WeasyPrint's
+    text layer, for comparison).
     """
-    from weasyprint.text.fonts import FontConfiguration
-
-    font_config = FontConfiguration()
+    wanted = default_processes() if processes is None else processes
+    workers = max(1, min(wanted, len(body)))
+    total = len(body) + 2  # the pieces, the contents and numbers, the text repair
+    parts: list[bytes] = [b''] * len(body)
+    page_anchors: list[list[list[str]]] = [[] for _ in body]
+    with _executor(workers) as pool:
+        pending = {pool.submit(lay_out, piece, base_url): index for index, piece in enumerate(body)}
+        progress(0, total, 'layout')
+        for done, future in enumerate(as_completed(pending), start=1):
+            index = pending[future]
+            parts[index], page_anchors[index] = future.result()
+            progress(done, total, 'layout')
+        anchors: dict[str, int] = {}
+        page = 0
+        for chunk in page_anchors:
+            for on_page in chunk:
+                page += 1
+                for anchor in on_page:
+                    anchors.setdefault(anchor, page)
+        progress(len(body), total, 'contents')
+        front_job = pool.submit(lay_out, front(anchors), base_url)
+        number_jobs = [
+            pool.submit(lay_out, numbers(first, count), base_url)
+            for first, count in _ranges(page, workers)
+        ]
+        front_pdf = front_job.result()[0]
+        number_pdfs = [job.result()[0] for job in number_jobs]
     writer = PdfWriter()
-    parts: list[bytes] = []
-    anchors: dict[str, int] = {}
-    page = 1
-    total = len(body) + 2  # the chunks, the front matter, the text repair
-    for done, chunk in enumerate(body):
-        progress(done, total, 'layout')
-        document = _layout(chunk(page), base_url, font_config)
-        for number, laid_out in enumerate(document.pages, start=page):
-            for anchor in laid_out.anchors:
-                anchors.setdefault(anchor, number)
-        page += len(document.pages)
-        parts.append(document.write_pdf())
-        del document  # a chunk's layout is the bulk of the memory: let it go now
-    progress(len(body), total, 'contents')
-    front_pdf = _layout(front(anchors), base_url, font_config).write_pdf()
     for data in [front_pdf, *parts]:
         writer.append(PdfReader(io.BytesIO(data)))
+    overlays = [o for data in number_pdfs for o in PdfReader(io.BytesIO(data)).pages]
+    if len(overlays) != page:  # pragma: no cover - WeasyPrint broke a blank page in two
+        raise RuntimeError(f'{len(overlays)} pages of numbers for {page} pages of the body')
+    for body_page, overlay in zip(writer.pages[len(writer.pages) - page :], overlays, strict=True):
+        body_page.merge_page(overlay)
     progress(len(body) + 1, total, 'text')
     stats = fix_thai_text(writer, font_paths()) if repair else {}
+    for body_page in writer.pages:
+        body_page.compress_content_streams()  # drawing the numbers over a page decompressed it
     writer.compress_identical_objects()
     writer.write(out)
     progress(total, total, 'done')
-    return {'pages': len(writer.pages), 'body_pages': page - 1, **stats}
+    return {'pages': len(writer.pages), 'body_pages': page, 'processes': workers, **stats}
 
 
 def report_base_url() -> str:

@@ -1,0 +1,191 @@
+"""A long report laid out in pieces, in several processes: one document, numbered throughout.
+
+The pieces of a report are laid out side by side (``forum/exports/render/pdf.py``), each without
+page numbers; the numbers are laid out afterwards and drawn over the body. These tests cut small
+reports into one piece per input or commitment, lay them out in two real processes and in this
+one, and read the PDFs back.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+
+import pytest
+from flask_login import AnonymousUserMixin
+from pypdf import PdfReader
+
+from forum.consultations.models import ConsultationRound
+from forum.exports import registry
+from forum.exports.render.pdf import default_processes
+from forum.exports.text import numerals
+from forum.naps.models import Nap
+from tests.exports.rounds import PASSAGE
+
+
+def _document(app, kind: str, model, subject_id: int, **options) -> dict:
+    with app.test_request_context('/'):
+        from forum.extensions import db
+
+        subject = db.session.get(model, subject_id)
+        exporter = registry.exporter(kind, 'pdf')
+        return registry.build_document(
+            exporter, subject, registry.Options(**options), AnonymousUserMixin()
+        )
+
+
+def _render(kind: str, document: dict, **kwargs) -> tuple[bytes, dict]:
+    out = io.BytesIO()
+    result = registry.exporter(kind, 'pdf').render(document, out, None, **kwargs)
+    return out.getvalue(), result
+
+
+def _pages(data: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def _number(text: str) -> str | None:
+    """The page number drawn at the top centre ("- 7 -"), in either digits."""
+    found = re.findall(r'- ([0-9๐-๙]+) -', text)
+    return found[-1] if found else None
+
+
+@pytest.fixture
+def summary_document(app, summary_round):
+    return _document(app, 'consultation', ConsultationRound, summary_round, lang='th')
+
+
+def test_pieces_in_two_processes_make_the_same_document_as_one(summary_document):
+    one, one_result = _render('consultation', summary_document, processes=1, piece_size=1)
+    two, two_result = _render('consultation', summary_document, processes=2, piece_size=1)
+    assert two_result['processes'] == 2
+    assert one_result['processes'] == 1
+    assert one_result['pages'] == two_result['pages']
+    assert _pages(one) == _pages(two)
+
+
+def test_every_body_page_is_numbered_in_turn_and_the_contents_point_at_them(summary_document):
+    data, result = _render('consultation', summary_document, processes=2, piece_size=1)
+    pages = _pages(data)
+    front = result['pages'] - result['body_pages']
+    assert result['body_pages'] >= len(summary_document['groups']) >= 2
+    for index, text in enumerate(pages[front:], start=1):
+        assert _number(text) == str(index), (index, text[-200:])
+    # The contents give each group's page; that page has the group's heading.
+    contents = pages[1]
+    for group in summary_document['groups']:
+        title = group['title']
+        line = next(line for line in contents.splitlines() if line.startswith(title[:20]))
+        page = int(line.split()[-1])
+        assert title[:20] in pages[front + page - 1]
+
+
+def test_thai_digits_number_the_pages_in_thai(app, summary_round):
+    document = _document(
+        app, 'consultation', ConsultationRound, summary_round, lang='th', digits='thai'
+    )
+    data, result = _render('consultation', document, processes=2, piece_size=1)
+    pages = _pages(data)
+    front = result['pages'] - result['body_pages']
+    numbers = [_number(text) for text in pages[front:]]
+    assert numbers == [numerals(str(n), 'thai') for n in range(1, len(numbers) + 1)]
+
+
+def test_a_piece_that_starts_inside_a_section_keeps_its_running_head(summary_document):
+    data, result = _render('consultation', summary_document, processes=2, piece_size=1)
+    pages = _pages(data)
+    title = summary_document['labels']['inputs_title']
+    # The last page belongs to the last piece, which has no heading of its own at the top.
+    assert pages[-1].count(title) == 1
+    # The hidden element that carries it draws nothing: the title is the running head only,
+    # the last line but one (the number, drawn over the page afterwards, comes last).
+    *_, running, number = pages[-1].rstrip().splitlines()
+    assert running == title
+    assert number == f'- {len(pages) - (result["pages"] - result["body_pages"])} -'
+
+
+def test_the_plan_in_pieces_keeps_its_text_in_order(app, world):
+    document = _document(app, 'nap', Nap, world.nap_id, lang='th')
+    one, _ = _render('nap', document, processes=1)
+    two, result = _render('nap', document, processes=2, piece_size=1)
+    assert result['processes'] == 2
+    text_one = ''.join(_pages(one)).replace('\n', '')
+    text_two = ''.join(_pages(two)).replace('\n', '')
+    assert PASSAGE[0][:60] in text_two
+    # A commitment per piece starts each on a new page, as the template does in one piece.
+    assert len(_pages(one)) == len(_pages(two))
+    assert text_one == text_two
+
+
+def _pgm(path) -> tuple[int, int, bytes]:
+    """Width, height and grey pixels of a binary PGM (pdftoppm -gray)."""
+    data = path.read_bytes()
+    magic, width, height, _max, pixels = data.split(maxsplit=4)
+    assert magic == b'P5'
+    return int(width), int(height), pixels
+
+
+@pytest.mark.skipif(not shutil.which('pdftoppm'), reason='pdftoppm (poppler-utils) is missing')
+def test_every_page_looks_the_same_whether_laid_out_in_one_piece_or_many(
+    summary_document, tmp_path
+):
+    single, result = _render('consultation', summary_document, processes=1)
+    pieces, _ = _render('consultation', summary_document, processes=2, piece_size=1)
+    front = result['pages'] - result['body_pages']
+    for name, data in (('single', single), ('pieces', pieces)):
+        (tmp_path / f'{name}.pdf').write_bytes(data)
+        subprocess.run(
+            ['pdftoppm', '-r', '50', '-gray', '-f', str(front + 1), '-l', str(front + 1),
+             str(tmp_path / f'{name}.pdf'), str(tmp_path / name)],
+            check=True,
+        )  # fmt: skip
+    (first,) = sorted(tmp_path.glob('single-*.pgm'))
+    (second,) = sorted(tmp_path.glob('pieces-*.pgm'))
+    assert first.read_bytes() == second.read_bytes()
+    # The number is drawn in the top margin (22 mm of 297): dark pixels in that band.
+    width, height, pixels = _pgm(first)
+    band = pixels[: width * (height * 22 // 297)]
+    assert min(band) < 128
+
+
+def test_the_number_of_processes_comes_from_the_setting(monkeypatch):
+    monkeypatch.setenv('FORUM_EXPORT_PROCESSES', '3')
+    assert default_processes() == 3
+    monkeypatch.setenv('FORUM_EXPORT_PROCESSES', '0')
+    assert default_processes() == 1
+    monkeypatch.setenv('FORUM_EXPORT_PROCESSES', 'many')
+    with pytest.raises(ValueError, match='whole number'):
+        default_processes()
+    monkeypatch.delenv('FORUM_EXPORT_PROCESSES')
+    assert 1 <= default_processes() <= 4
+
+
+@pytest.mark.parametrize('size', [1, 2, 3, 5, 450])
+def test_pieces_keep_order_and_never_leave_a_heading_alone(size):
+    from forum.exports.consultation.report import chunks as input_chunks
+    from forum.exports.nap.report_pdf import chunks as plan_chunks
+
+    groups = [{'title': f'g{g}', 'inputs': [f'{g}.{n}' for n in range(count)]}
+              for g, count in enumerate([3, 0, 1, 4, 2])]  # fmt: skip
+    pieces = input_chunks({'groups': groups}, size)
+    assert [i for piece in pieces for part in piece for i in part['inputs']] == [
+        i for g in groups for i in g['inputs']
+    ]
+    starts = [part['group']['title'] for piece in pieces for part in piece if part['starts']]
+    assert starts == [g['title'] for g in groups]  # every heading once, in order
+    for piece in pieces:
+        assert sum(len(piece_part['inputs']) for piece_part in piece) <= size
+        assert piece[-1]['inputs'] or not piece[-1]['group']['inputs']  # no heading alone
+
+    areas = [{'name': f'a{a}', 'commitments': [{'milestones': [0] * m} for m in ms]}
+             for a, ms in enumerate([[2, 0], [], [1], [3, 3, 0]])]  # fmt: skip
+    pieces = plan_chunks({'areas': areas}, size)
+    flat = [c for piece in pieces for part in piece for c in part['commitments']]
+    assert flat == [c for a in areas for c in a['commitments']]
+    assert [p['area']['name'] for piece in pieces for p in piece if p['starts']] == [
+        a['name'] for a in areas
+    ]
+    for piece in pieces:
+        assert piece[-1]['commitments'] or not piece[-1]['area']['commitments']
