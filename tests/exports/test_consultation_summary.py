@@ -233,7 +233,13 @@ def test_an_input_of_the_longest_length_runs_over_pages_whole(
     from tests.exports.roundtrip import thai_share
 
     round_ = get_round(db, make_round('open'))
-    longest = (' '.join(PASSAGE) * 5)[:10_000]  # the most an input may hold
+    # The most an input may hold. Each passage is numbered in Thai digits: a text that repeats
+    # itself would let the in-order match align a page with the wrong repetition.
+    thai = str.maketrans('0123456789', '๐๑๒๓๔๕๖๗๘๙')
+    longest = ' '.join(
+        f'{PASSAGE[n % len(PASSAGE)]} ({str(n).translate(thai)})' for n in range(40)
+    )[:10_000]
+    assert len(longest) == 10_000
     item = submit_input(round_, actor=db.session.merge(citizen), about='', body=longest)
     actor = db.session.merge(secretariat)
     respond(item, actor=actor, disposition='deferred', reason='พิจารณาในแผนถัดไป')

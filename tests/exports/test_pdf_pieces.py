@@ -58,8 +58,8 @@ def summary_document(app, summary_round):
 
 
 def test_pieces_in_two_processes_make_the_same_document_as_one(summary_document):
-    one, one_result = _render('consultation', summary_document, processes=1, piece_size=1)
-    two, two_result = _render('consultation', summary_document, processes=2, piece_size=1)
+    one, one_result = _render('consultation', summary_document, processes=1, size=1)
+    two, two_result = _render('consultation', summary_document, processes=2, size=1)
     assert two_result['processes'] == 2
     assert one_result['processes'] == 1
     assert one_result['pages'] == two_result['pages']
@@ -67,7 +67,7 @@ def test_pieces_in_two_processes_make_the_same_document_as_one(summary_document)
 
 
 def test_every_body_page_is_numbered_in_turn_and_the_contents_point_at_them(summary_document):
-    data, result = _render('consultation', summary_document, processes=2, piece_size=1)
+    data, result = _render('consultation', summary_document, processes=2, size=1)
     pages = _pages(data)
     front = result['pages'] - result['body_pages']
     assert result['body_pages'] >= len(summary_document['groups']) >= 2
@@ -86,7 +86,7 @@ def test_thai_digits_number_the_pages_in_thai(app, summary_round):
     document = _document(
         app, 'consultation', ConsultationRound, summary_round, lang='th', digits='thai'
     )
-    data, result = _render('consultation', document, processes=2, piece_size=1)
+    data, result = _render('consultation', document, processes=2, size=1)
     pages = _pages(data)
     front = result['pages'] - result['body_pages']
     numbers = [_number(text) for text in pages[front:]]
@@ -94,7 +94,7 @@ def test_thai_digits_number_the_pages_in_thai(app, summary_round):
 
 
 def test_a_piece_that_starts_inside_a_section_keeps_its_running_head(summary_document):
-    data, result = _render('consultation', summary_document, processes=2, piece_size=1)
+    data, result = _render('consultation', summary_document, processes=2, size=1)
     pages = _pages(data)
     title = summary_document['labels']['inputs_title']
     # The last page belongs to the last piece, which has no heading of its own at the top.
@@ -109,7 +109,7 @@ def test_a_piece_that_starts_inside_a_section_keeps_its_running_head(summary_doc
 def test_the_plan_in_pieces_keeps_its_text_in_order(app, world):
     document = _document(app, 'nap', Nap, world.nap_id, lang='th')
     one, _ = _render('nap', document, processes=1)
-    two, result = _render('nap', document, processes=2, piece_size=1)
+    two, result = _render('nap', document, processes=2, size=1)
     assert result['processes'] == 2
     text_one = ''.join(_pages(one)).replace('\n', '')
     text_two = ''.join(_pages(two)).replace('\n', '')
@@ -132,7 +132,7 @@ def test_every_page_looks_the_same_whether_laid_out_in_one_piece_or_many(
     summary_document, tmp_path
 ):
     single, result = _render('consultation', summary_document, processes=1)
-    pieces, _ = _render('consultation', summary_document, processes=2, piece_size=1)
+    pieces, _ = _render('consultation', summary_document, processes=2, size=1)
     front = result['pages'] - result['body_pages']
     for name, data in (('single', single), ('pieces', pieces)):
         (tmp_path / f'{name}.pdf').write_bytes(data)
@@ -189,3 +189,52 @@ def test_pieces_keep_order_and_never_leave_a_heading_alone(size):
     ]
     for piece in pieces:
         assert piece[-1]['commitments'] or not piece[-1]['area']['commitments']
+
+
+@pytest.mark.parametrize('style', ['decimal', 'thai'])
+def test_numbers_written_from_the_sample_are_those_weasyprint_would_draw(style):
+    """Each number is written from one laid-out page as WeasyPrint would draw it.
+
+    Same glyphs, font and line (pdf_numbers.py), centred where WeasyPrint centres it: it measures
+    in Pango's units of 1/1024, and the two differ by about a thousandth of a point (0.0004 mm).
+    """
+    from forum.exports.render.html import numbers_page
+    from forum.exports.render.pdf import report_base_url
+    from forum.exports.render.pdf_layout import lay_out
+    from forum.exports.render.pdf_numbers import _LINE, SAMPLE, Numbering
+
+    numbering = Numbering.learn(lay_out(numbers_page(SAMPLE, 1, style), report_base_url())[0])
+    for number in (1, 7, 10, 42, 99, 100, 1648, 20_001):
+        data = lay_out(numbers_page(number, 1, style), report_base_url())[0]
+        theirs = _LINE.fullmatch(PdfReader(io.BytesIO(data)).pages[0].get_contents().get_data())
+        ours = _LINE.fullmatch(numbering.content(number))
+        for part in ('head', 'y', 'size', 'glyphs', 'tail'):
+            assert ours[part] == theirs[part], (number, part)
+        assert abs(float(ours['x']) - float(theirs['x'])) < 0.01, number
+
+
+def test_a_sample_page_not_as_expected_is_refused():
+    from forum.exports.render.html import numbers_page
+    from forum.exports.render.pdf import report_base_url
+    from forum.exports.render.pdf_layout import lay_out
+    from forum.exports.render.pdf_numbers import Numbering
+
+    # Numbered 7, not 1234567890: not every digit is there to learn.
+    data = lay_out(numbers_page(7, 1, 'decimal'), report_base_url())[0]
+    with pytest.raises(RuntimeError, match='sample page of numbers'):
+        Numbering.learn(data)
+
+
+def test_pieces_are_shared_evenly_by_the_processes():
+    from forum.exports.render.pdf import piece_size
+
+    assert piece_size(300, 450, processes=2) == 450  # one piece, laid out here
+    assert piece_size(451, 450, processes=2) == 226  # two pieces, one each
+    assert piece_size(10_000, 450, processes=2) == 417  # 24 pieces, not 23: 12 each
+    assert piece_size(10_000, 450, processes=3) == 417
+    assert piece_size(10_000, 450, processes=4) == 417  # 24 pieces, 6 each
+    for items, most, processes in [(10_000, 450, 2), (999, 100, 3), (5_001, 330, 4)]:
+        size = piece_size(items, most, processes)
+        pieces = -(-items // size)
+        assert size <= most, (items, most, processes)
+        assert pieces % processes == 0, (items, most, processes)

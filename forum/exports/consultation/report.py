@@ -14,7 +14,7 @@ from typing import BinaryIO
 from ..render import docx as word
 from ..render.html import numbers_page
 from ..render.html import render as render_html
-from ..render.pdf import Page, Progress, render_pdf, report_base_url
+from ..render.pdf import Page, Progress, piece_size, render_pdf, report_base_url
 from ..text import numerals
 
 #: Inputs laid out per chunk: an input with its response takes about a third of a page, so a
@@ -95,14 +95,15 @@ def render_pdf_file(
     *,
     repair: bool = True,
     processes: int | None = None,
-    piece_size: int | None = None,
+    size: int | None = None,
 ) -> dict:
     """Write the summary as an A4 PDF to ``out``.
 
-    ``repair``, ``processes``: see ``render_pdf``; ``piece_size``: inputs per piece (default
-    ``CHUNK_INPUTS``).
+    ``repair``, ``processes``: see ``render_pdf``; ``size``: inputs per piece (default: at
+    most ``CHUNK_INPUTS``, shared evenly by the processes).
     """
-    pieces = chunks(document, piece_size)
+    inputs = sum(len(group['inputs']) for group in document['groups'])
+    pieces = chunks(document, size or piece_size(inputs, CHUNK_INPUTS, processes))
     body = [_body(document, parts, index == 0) for index, parts in enumerate(pieces)]
     kwargs = {'progress': progress} if progress is not None else {}
     return render_pdf(

@@ -7,7 +7,7 @@ from typing import BinaryIO
 
 from ..render.html import numbers_page
 from ..render.html import render as render_html
-from ..render.pdf import Page, Progress, render_pdf, report_base_url
+from ..render.pdf import Page, Progress, piece_size, render_pdf, report_base_url
 from ..text import numerals
 
 #: Rows (a commitment, or one of its milestones) laid out per chunk. A commitment in the template
@@ -79,14 +79,19 @@ def render(
     *,
     repair: bool = True,
     processes: int | None = None,
-    piece_size: int | None = None,
+    size: int | None = None,
 ) -> dict:
     """Write the report as an A4 PDF to ``out``.
 
-    ``repair``, ``processes``: see ``render_pdf``; ``piece_size``: rows per piece (default
-    ``CHUNK_ROWS``).
+    ``repair``, ``processes``: see ``render_pdf``; ``size``: rows per piece (default: at most
+    ``CHUNK_ROWS``, shared evenly by the processes).
     """
-    pieces = chunks(document, piece_size)
+    rows = sum(
+        1 + len(commitment['milestones'])
+        for area in document['areas']
+        for commitment in area['commitments']
+    )
+    pieces = chunks(document, size or piece_size(rows, CHUNK_ROWS, processes))
     body = [
         _body(document, parts, index == 0, index == len(pieces) - 1)
         for index, parts in enumerate(pieces)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -24,15 +25,15 @@ from typing import BinaryIO
 
 from pypdf import PdfReader, PdfWriter
 
-from .fonts import font_paths
 from .pdf_layout import Page, lay_out, warm_up
-from .pdf_text import fix_thai_text
+from .pdf_numbers import SAMPLE, Numbering, draw_numbers
 
-__all__ = ['Page', 'Progress', 'default_processes', 'render_pdf', 'report_base_url']
+__all__ = ['Page', 'Progress', 'default_processes', 'piece_size', 'render_pdf', 'report_base_url']
 
 #: ``progress(done, total, stage)``: pieces laid out so far, of how many, and what is running.
 Progress = Callable[[int, int, str], None]
-#: ``numbers(first, count)``: ``count`` pages that show only their numbers, from ``first``.
+#: ``numbers(first, count)``: ``count`` pages that show only their numbers, from ``first`` (one
+#: page is laid out, numbered ``pdf_numbers.SAMPLE``).
 Numbers = Callable[[int, int], Page]
 
 
@@ -58,6 +59,21 @@ def default_processes() -> int:
     return max(1, min(MAX_PROCESSES, len(os.sched_getaffinity(0))))
 
 
+def piece_size(items: int, most: int, processes: int | None = None) -> int:
+    """Items per piece: at most ``most``, in a number of pieces the processes share evenly.
+
+    One piece when everything fits in one (laid out in this process, no process to start);
+    otherwise as many pieces as make whole rounds of ``processes`` (default
+    :func:`default_processes`), so that no process is left alone with the last piece.
+    """
+    if items <= most:
+        return most
+    workers = default_processes() if processes is None else max(1, processes)
+    pieces = -(-items // most)
+    pieces = -(-pieces // workers) * workers
+    return -(-items // pieces)
+
+
 class _Here(Executor):
     """Lay out in this process (one piece, or one process asked for): no start-up to pay."""
 
@@ -76,20 +92,6 @@ def _executor(processes: int) -> Executor:
     # Spawned, not forked: the caller may hold threads or a database connection.
     context = multiprocessing.get_context('spawn')
     return ProcessPoolExecutor(processes, mp_context=context, initializer=warm_up)
-
-
-def _ranges(total: int, parts: int) -> list[tuple[int, int]]:
-    """``total`` pages numbered from 1, cut into at most ``parts`` runs ``(first, count)``."""
-    parts = max(1, min(parts, total))
-    size, extra = divmod(total, parts)
-    if total <= 0:
-        return []
-    result, first = [], 1
-    for index in range(parts):
-        count = size + (index < extra)
-        result.append((first, count))
-        first += count
-    return result
 
 
 def render_pdf(
@@ -112,15 +114,19 @@ def render_pdf(
     """
     wanted = default_processes() if processes is None else processes
     workers = max(1, min(wanted, len(body)))
-    total = len(body) + 2  # the pieces, the contents and numbers, the text repair
+    total = len(body) + 2  # the pieces, the contents and numbers, the joining
     parts: list[bytes] = [b''] * len(body)
     page_anchors: list[list[list[str]]] = [[] for _ in body]
+    stats: Counter[str] = Counter()
     with _executor(workers) as pool:
-        pending = {pool.submit(lay_out, piece, base_url): index for index, piece in enumerate(body)}
+        pending = {
+            pool.submit(lay_out, piece, base_url, repair): index for index, piece in enumerate(body)
+        }
         progress(0, total, 'layout')
         for done, future in enumerate(as_completed(pending), start=1):
             index = pending[future]
-            parts[index], page_anchors[index] = future.result()
+            parts[index], page_anchors[index], piece_stats = future.result()
+            stats.update(piece_stats)
             progress(done, total, 'layout')
         anchors: dict[str, int] = {}
         page = 0
@@ -130,29 +136,21 @@ def render_pdf(
                 for anchor in on_page:
                     anchors.setdefault(anchor, page)
         progress(len(body), total, 'contents')
-        front_job = pool.submit(lay_out, front(anchors), base_url)
-        number_jobs = [
-            pool.submit(lay_out, numbers(first, count), base_url)
-            for first, count in _ranges(page, workers)
-        ]
-        front_pdf = front_job.result()[0]
-        number_pdfs = [job.result()[0] for job in number_jobs]
+        front_job = pool.submit(lay_out, front(anchors), base_url, repair)
+        sample_job = pool.submit(lay_out, numbers(SAMPLE, 1), base_url, repair)
+        front_pdf, _, front_stats = front_job.result()
+        stats.update(front_stats)
+        numbering = Numbering.learn(sample_job.result()[0])
+    progress(len(body) + 1, total, 'text')
     writer = PdfWriter()
     for data in [front_pdf, *parts]:
         writer.append(PdfReader(io.BytesIO(data)))
-    overlays = [o for data in number_pdfs for o in PdfReader(io.BytesIO(data)).pages]
-    if len(overlays) != page:  # pragma: no cover - WeasyPrint broke a blank page in two
-        raise RuntimeError(f'{len(overlays)} pages of numbers for {page} pages of the body')
-    for body_page, overlay in zip(writer.pages[len(writer.pages) - page :], overlays, strict=True):
-        body_page.merge_page(overlay)
-    progress(len(body) + 1, total, 'text')
-    stats = fix_thai_text(writer, font_paths()) if repair else {}
-    for body_page in writer.pages:
-        body_page.compress_content_streams()  # drawing the numbers over a page decompressed it
+    draw_numbers(writer, list(writer.pages[len(writer.pages) - page :]), 1, numbering)
     writer.compress_identical_objects()
     writer.write(out)
     progress(total, total, 'done')
-    return {'pages': len(writer.pages), 'body_pages': page, 'processes': workers, **stats}
+    counts = {'fonts': 0, 'sara_am': 0, 'nikhahit': 0, **stats} if repair else {}
+    return {'pages': len(writer.pages), 'body_pages': page, 'processes': workers, **counts}
 
 
 def report_base_url() -> str:

@@ -1,13 +1,20 @@
 """Lay out one piece of a report with WeasyPrint: what each layout process of ``pdf.py`` runs.
 
 A piece is HTML and its stylesheet (passed apart, so that the templates hold no inline style);
-the result is the piece's PDF and, for each of its pages, the anchors (``id``) laid out on it.
-Plain values in and out, so that a piece can be laid out in another process.
+the result is the piece's PDF with its Thai text layer repaired (:mod:`.pdf_text`), the anchors
+(``id``) laid out on each of its pages, and what the repair did. Plain values in and out, so that
+a piece can be laid out in another process.
 """
 
 from __future__ import annotations
 
+import io
 from functools import lru_cache
+
+from pypdf import PdfReader, PdfWriter
+
+from .fonts import font_paths
+from .pdf_text import fix_thai_text
 
 #: What a piece is: its HTML and its stylesheet.
 Page = tuple[str, str]
@@ -21,8 +28,13 @@ def _font_config():
     return FontConfiguration()
 
 
-def lay_out(page: Page, base_url: str) -> tuple[bytes, list[list[str]]]:
-    """``page`` as a PDF, and the anchors of each of its pages in order."""
+def lay_out(
+    page: Page, base_url: str, repair: bool = True
+) -> tuple[bytes, list[list[str]], dict[str, int]]:
+    """``page`` as a PDF, the anchors of each of its pages in order, and the repair's counts.
+
+    ``repair=False`` leaves WeasyPrint's own text layer (for comparison).
+    """
     from weasyprint import CSS, HTML
 
     html, css = page
@@ -32,7 +44,15 @@ def lay_out(page: Page, base_url: str) -> tuple[bytes, list[list[str]]]:
         font_config=font_config, stylesheets=[sheet]
     )
     anchors = [list(laid_out.anchors) for laid_out in document.pages]
-    return document.write_pdf(), anchors
+    data = document.write_pdf()
+    if not repair:
+        return data, anchors, {}
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(data)))
+    stats = fix_thai_text(writer, font_paths())
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue(), anchors, stats
 
 
 def warm_up() -> None:
@@ -40,3 +60,4 @@ def warm_up() -> None:
     import weasyprint  # noqa: F401
 
     _font_config()
+    fix_thai_text(PdfWriter(), font_paths())  # reads the original fonts once

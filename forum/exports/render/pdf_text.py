@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
@@ -149,7 +150,7 @@ def fix_thai_text(writer: PdfWriter, font_files: list[Path]) -> dict[str, int]:
     ``font_files`` are the TrueType files the PDF embeds subsets of. Returns counts: fonts
     rewritten, SARA AM re-coded, lone NIKHAHIT kept.
     """
-    originals = _Originals(font_files)
+    originals = _originals(tuple(font_files))
     fonts: dict[tuple[int, int], _Font | None] = {}
     stats = {'fonts': 0, 'sara_am': 0, 'nikhahit': 0}
 
@@ -188,6 +189,12 @@ def fix_thai_text(writer: PdfWriter, font_files: list[Path]) -> dict[str, int]:
             if font.aliases or font.remap:
                 _write_cid_map(writer, font)
     return stats
+
+
+@lru_cache(maxsize=2)
+def _originals(paths: tuple[Path, ...]) -> _Originals:
+    # Read once per process: a long PDF is repaired piece by piece (render/pdf.py).
+    return _Originals(list(paths))
 
 
 def _prepare(obj, originals: _Originals) -> _Font | None:
