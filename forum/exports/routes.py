@@ -111,7 +111,7 @@ _STAGES = {
     'starting': lambda: _('Starting'),
     'layout': lambda: _('Laying out the pages'),
     'contents': lambda: _('Writing the cover and the contents'),
-    'text': lambda: _('Checking the Thai text of every page'),
+    'joining': lambda: _('Joining and numbering the pages'),
     'done': lambda: _('Ready'),
     'failed': lambda: _('The export failed'),
 }

@@ -144,7 +144,14 @@ def one(database_url: str, kind: str, subject_id: int, fmt: str) -> dict:
         document = registry.build_document(exporter, subject, registry.Options(lang='th'), viewer)
     built = time.monotonic()
     out = io.BytesIO()
-    result = exporter.render(document, out, None)
+    stages: dict[str, float] = {}
+
+    def progress(done: int, total: int, stage: str) -> None:
+        # The seconds since rendering began when each stage started (the PDF's: layout, then
+        # contents once every piece is laid out, then joining); 'done' is the render's end.
+        stages.setdefault(stage, round(time.monotonic() - built, 1))
+
+    result = exporter.render(document, out, progress)
     done = time.monotonic()
     pages = result.get('pages') if isinstance(result, dict) else None
     processes = result.get('processes', 0) if isinstance(result, dict) else 0
@@ -162,6 +169,7 @@ def one(database_url: str, kind: str, subject_id: int, fmt: str) -> dict:
         'processes': processes or None,
         'bytes': len(out.getvalue()),
         'pages': pages,
+        'stages': stages if fmt == 'pdf' else {},
     }
 
 
@@ -241,6 +249,8 @@ def _line(r: dict) -> str:
     pages = f', {r["pages"]} pages' if r.get('pages') else ''
     if r.get('processes'):
         pages += f', {r["processes"]} processes'
+    if r.get('stages'):
+        pages += '; stages start at ' + ', '.join(f'{k} {v} s' for k, v in r['stages'].items())
     return (
         f'{r["kind"]:<12} {r["rows"]:>6} {r["format"]:<5} build {r["build_s"]:>6} s'
         f'  render {r["render_s"]:>7} s'

@@ -141,7 +141,7 @@ def render_pdf(
         front_pdf, _, front_stats = front_job.result()
         stats.update(front_stats)
         numbering = Numbering.learn(sample_job.result()[0])
-    progress(len(body) + 1, total, 'text')
+    progress(len(body) + 1, total, 'joining')
     writer = PdfWriter()
     for data in [front_pdf, *parts]:
         writer.append(PdfReader(io.BytesIO(data)))
