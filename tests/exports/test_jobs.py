@@ -8,6 +8,7 @@ import re
 
 import pytest
 from docx import Document
+from pypdf import PdfReader
 
 from forum.commitments.models import Commitment
 from forum.commitments.services import update_commitment
@@ -152,3 +153,30 @@ def test_the_worker_gives_way_to_the_server(setting):
         return
     before, after = map(int, run.stdout.split())
     assert after == min(19, before + int(setting or 10))
+
+
+def test_a_long_summary_is_laid_out_in_pieces_by_the_worker(
+    client, app, db, exports_dir, monkeypatch
+):
+    """The real worker (``python -m forum.exports.worker``) with two layout processes it spawns."""
+    from forum.naps.services import ensure_policy_areas
+    from tests.exports.seed_round import seed_round
+
+    monkeypatch.setenv('FORUM_EXPORT_PROCESSES', '2')  # the worker inherits it
+    ensure_policy_areas()
+    round_id = seed_round(460)  # more than one piece (450 inputs at most): two of 230
+    db.session.commit()
+    app.config['EXPORT_WAIT'] = 0
+    response = client.get(f'/consultations/{round_id}/summary.pdf?lang=th', headers=BROWSER)
+    assert response.status_code == 303
+    key = JOB.search(response.headers['Location'])[1]
+    status = _finish(app, key)
+    assert status['total'] == 4  # two pieces, the contents, the joining
+    data = client.get(f'/exports/{key}/file').get_data()
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+    # After the cover and the contents, every page numbered in turn.
+    numbers = [re.findall(r'- (\d+) -', text)[-1] for text in pages[2:]]
+    assert numbers == [str(n) for n in range(1, len(pages) - 1)]
+    text = ''.join(pages)
+    missing = [n for n in range(1, 461) if f'C1-{n:06d}' not in text]
+    assert not missing  # every input, from both pieces (hidden and withdrawn ones as such)

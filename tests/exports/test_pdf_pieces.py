@@ -198,14 +198,14 @@ def test_numbers_written_from_the_sample_are_those_weasyprint_would_draw(style):
     Same glyphs, font and line (pdf_numbers.py), centred where WeasyPrint centres it: it measures
     in Pango's units of 1/1024, and the two differ by about a thousandth of a point (0.0004 mm).
     """
-    from forum.exports.render.html import numbers_page
+    from forum.exports.render.html import number_page
     from forum.exports.render.pdf import report_base_url
     from forum.exports.render.pdf_layout import lay_out
     from forum.exports.render.pdf_numbers import _LINE, SAMPLE, Numbering
 
-    numbering = Numbering.learn(lay_out(numbers_page(SAMPLE, 1, style), report_base_url())[0])
+    numbering = Numbering.learn(lay_out(number_page(SAMPLE, style), report_base_url())[0])
     for number in (1, 7, 10, 42, 99, 100, 1648, 20_001):
-        data = lay_out(numbers_page(number, 1, style), report_base_url())[0]
+        data = lay_out(number_page(number, style), report_base_url())[0]
         theirs = _LINE.fullmatch(PdfReader(io.BytesIO(data)).pages[0].get_contents().get_data())
         ours = _LINE.fullmatch(numbering.content(number))
         for part in ('head', 'y', 'size', 'glyphs', 'tail'):
@@ -214,13 +214,13 @@ def test_numbers_written_from_the_sample_are_those_weasyprint_would_draw(style):
 
 
 def test_a_sample_page_not_as_expected_is_refused():
-    from forum.exports.render.html import numbers_page
+    from forum.exports.render.html import number_page
     from forum.exports.render.pdf import report_base_url
     from forum.exports.render.pdf_layout import lay_out
     from forum.exports.render.pdf_numbers import Numbering
 
     # Numbered 7, not 1234567890: not every digit is there to learn.
-    data = lay_out(numbers_page(7, 1, 'decimal'), report_base_url())[0]
+    data = lay_out(number_page(7, 'decimal'), report_base_url())[0]
     with pytest.raises(RuntimeError, match='sample page of numbers'):
         Numbering.learn(data)
 

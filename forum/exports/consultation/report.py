@@ -12,7 +12,7 @@ from functools import partial
 from typing import BinaryIO
 
 from ..render import docx as word
-from ..render.html import numbers_page
+from ..render.html import number_page
 from ..render.html import render as render_html
 from ..render.pdf import Page, Progress, piece_size, render_pdf, report_base_url
 from ..text import numerals
@@ -68,8 +68,8 @@ def _body(document: dict, parts: list[dict], first: bool) -> Page:
     return html, _css(None, _counter(document), numbers=False)
 
 
-def _numbers(document: dict, first: int, count: int) -> Page:
-    return numbers_page(first, count, _counter(document))
+def _number(document: dict, number: int) -> Page:
+    return number_page(number, _counter(document))
 
 
 def _front(document: dict, anchors: dict[str, int]) -> Page:
@@ -107,7 +107,7 @@ def render_pdf_file(
     body = [_body(document, parts, index == 0) for index, parts in enumerate(pieces)]
     kwargs = {'progress': progress} if progress is not None else {}
     return render_pdf(
-        partial(_front, document), body, partial(_numbers, document), out,
+        partial(_front, document), body, partial(_number, document), out,
         base_url=report_base_url(), repair=repair, processes=processes, **kwargs,
     )  # fmt: skip
 

@@ -39,13 +39,11 @@ def render(template: str, **context) -> str:
     return environment().get_template(template).render(**context)
 
 
-def numbers_page(first: int, count: int, counter_style: str) -> tuple[str, str]:
-    """A piece of ``count`` A4 pages that show only their numbers, from ``first`` (see ``pdf.py``).
+def number_page(number: int, counter_style: str) -> tuple[str, str]:
+    """An A4 page that shows only its number, ``number`` (see ``pdf_numbers.py``).
 
-    Laid over the body's pages once the body is laid out: the same margins and the same top
-    centre as the report's own pages, nothing else drawn.
+    The same margins and top centre as the report's own pages, nothing else drawn.
     """
-    pages = '<div class="blank"></div>' * count
-    html = f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{pages}</body></html>'
-    css = render('report.css', first_page=first, counter_style=counter_style, running=False)
-    return html, css + '\n.blank + .blank { break-before: page; }'
+    html = '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>'
+    css = render('report.css', first_page=number, counter_style=counter_style, running=False)
+    return html, css

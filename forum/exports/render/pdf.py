@@ -5,11 +5,11 @@ A long report is cut into pieces that are laid out side by side, one process per
 blocks (more in tables) and keeps a piece's whole layout in memory until it is written, so a
 piece of a few hundred rows is both the unit of work and the bound on memory.
 
-Pieces laid out at the same time cannot know the page they start on, so the body is laid out
-without page numbers; once every piece is done, the numbers are laid out as pages of their own
-(blank but for the number, in the report's own style, a few ms each) and drawn over the body's
-pages. The front matter (cover, contents) is laid out then too, when the page of every entry of
-the contents is known. Last, :mod:`.pdf_text` repairs the Thai text layer.
+Each layout process repairs its piece's Thai text layer (:mod:`.pdf_text`) too. Pieces laid out
+at the same time cannot know the page they start on, so the body is laid out without page
+numbers; once every piece is done, one page showing only a number is laid out and every body
+page's number is written from it (:mod:`.pdf_numbers`). The front matter (cover, contents) is
+laid out then too, when the page of every entry of the contents is known.
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ __all__ = ['Page', 'Progress', 'default_processes', 'piece_size', 'render_pdf', 
 
 #: ``progress(done, total, stage)``: pieces laid out so far, of how many, and what is running.
 Progress = Callable[[int, int, str], None]
-#: ``numbers(first, count)``: ``count`` pages that show only their numbers, from ``first`` (one
-#: page is laid out, numbered ``pdf_numbers.SAMPLE``).
-Numbers = Callable[[int, int], Page]
+#: ``number(n)``: a page that shows only its number, ``n`` (laid out once, numbered
+#: ``pdf_numbers.SAMPLE``, to learn how the report writes its numbers).
+NumberPage = Callable[[int], Page]
 
 
 def _quiet_progress(done: int, total: int, stage: str) -> None:
@@ -97,7 +97,7 @@ def _executor(processes: int) -> Executor:
 def render_pdf(
     front: Callable[[dict[str, int]], Page],
     body: Sequence[Page],
-    numbers: Numbers,
+    number: NumberPage,
     out: BinaryIO,
     *,
     base_url: str,
@@ -137,7 +137,7 @@ def render_pdf(
                     anchors.setdefault(anchor, page)
         progress(len(body), total, 'contents')
         front_job = pool.submit(lay_out, front(anchors), base_url, repair)
-        sample_job = pool.submit(lay_out, numbers(SAMPLE, 1), base_url, repair)
+        sample_job = pool.submit(lay_out, number(SAMPLE), base_url, repair)
         front_pdf, _, front_stats = front_job.result()
         stats.update(front_stats)
         numbering = Numbering.learn(sample_job.result()[0])
