@@ -6,7 +6,7 @@ milestone's about 80). Each export runs in a fresh process, as the worker does, 
 the time to build the document from the database (in production: in the request), the time
 to render the file (in production: in the worker for PDF and DOCX), CPU seconds and the peak
 resident memory (``ru_maxrss``). A PDF is laid out by several processes at once
-(``FORUM_EXPORT_PROCESSES``, default the usable cores up to 4): its CPU seconds include theirs,
+(``FORUM_EXPORT_PROCESSES``, default the usable cores up to 3): its CPU seconds include theirs,
 and its memory is this process's peak plus, for each layout process, the largest one's peak.
 
     .venv/bin/python tests/bench/bench_exports.py [--rows 1000,10000] [--formats pdf,docx,csv,json]

@@ -159,7 +159,7 @@ def test_the_number_of_processes_comes_from_the_setting(monkeypatch):
     with pytest.raises(ValueError, match='whole number'):
         default_processes()
     monkeypatch.delenv('FORUM_EXPORT_PROCESSES')
-    assert 1 <= default_processes() <= 4
+    assert 1 <= default_processes() <= 3
 
 
 @pytest.mark.parametrize('size', [1, 2, 3, 5, 450])

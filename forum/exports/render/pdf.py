@@ -42,12 +42,13 @@ def _quiet_progress(done: int, total: int, stage: str) -> None:
 
 
 #: At most this many layout processes unless ``FORUM_EXPORT_PROCESSES`` says otherwise: each
-#: holds a piece's layout (about 200 MiB), and the export should stay under 1 GiB.
-MAX_PROCESSES = 4
+#: holds a piece's layout (up to about 250 MiB, measured) and the worker some 240 MiB at 10,000
+#: inputs, so that three keep an export under 1 GiB even if all peak at once.
+MAX_PROCESSES = 3
 
 
 def default_processes() -> int:
-    """How many layout processes: ``FORUM_EXPORT_PROCESSES``, else the usable cores (at most 4)."""
+    """How many layout processes: ``FORUM_EXPORT_PROCESSES``, else the usable cores (at most 3)."""
     setting = os.environ.get('FORUM_EXPORT_PROCESSES', '').strip()
     if setting:
         try:
