@@ -37,16 +37,21 @@ def _secret_key() -> str:
     return path.read_text(encoding='ascii').strip()
 
 
-#: Read by the export worker (``forum/exports/worker.py``), which inherits the server's
-#: environment; checked here too, so that a bad value stops the server at start-up rather than
-#: failing every PDF later.
-EXPORT_WORKER_SETTINGS = ('FORUM_EXPORT_PROCESSES', 'FORUM_EXPORT_NICE')
+#: Read by the export worker (``forum/exports/worker.py``, which inherits the server's environment)
+#: with :func:`export_setting`: the range each may take. Checked when the server's settings load
+#: too, so that a bad value stops the server at start-up rather than failing every PDF later.
+EXPORT_WORKER_SETTINGS = {'FORUM_EXPORT_PROCESSES': (1, 64), 'FORUM_EXPORT_NICE': (0, 19)}
 
 
-def _whole_number_or_unset(name: str) -> None:
+def export_setting(name: str) -> int | None:
+    """``name``'s whole number from the environment, None when unset; ValueError when invalid."""
     setting = os.environ.get(name, '').strip()
-    if setting and not setting.lstrip('-').isdigit():
-        raise ValueError(f'{name} must be a whole number, not {setting!r}')
+    if not setting:
+        return None
+    low, high = EXPORT_WORKER_SETTINGS[name]
+    if not setting.isascii() or not setting.isdigit() or not low <= int(setting) <= high:
+        raise ValueError(f'{name} must be a whole number from {low} to {high}, not {setting!r}')
+    return int(setting)
 
 
 class Config:
@@ -165,7 +170,7 @@ class Config:
         )
         settings['PROXY_COUNT'] = int(os.environ.get('FORUM_PROXY_COUNT', '0'))
         for name in EXPORT_WORKER_SETTINGS:
-            _whole_number_or_unset(name)
+            export_setting(name)
         settings['SESSION_IDLE_DAYS'] = float(os.environ.get('FORUM_SESSION_IDLE_DAYS', '14'))
         if os.environ.get('FORUM_REMEMBER_DAYS'):
             settings['REMEMBER_COOKIE_DURATION'] = timedelta(

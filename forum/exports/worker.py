@@ -18,6 +18,7 @@ import time
 import traceback
 from pathlib import Path
 
+from ..config import export_setting
 from .jobs import write_json
 from .registry import exporter
 
@@ -27,11 +28,8 @@ DEFAULT_NICE = 10
 
 
 def _lower_priority() -> None:
-    setting = os.environ.get('FORUM_EXPORT_NICE', '').strip()
-    try:
-        os.nice(int(setting) if setting else DEFAULT_NICE)  # the layout processes inherit it
-    except ValueError:
-        raise ValueError(f'FORUM_EXPORT_NICE must be a whole number, not {setting!r}') from None
+    setting = export_setting('FORUM_EXPORT_NICE')
+    os.nice(DEFAULT_NICE if setting is None else setting)  # the layout processes inherit it
 
 
 def run(root: Path, key: str) -> int:

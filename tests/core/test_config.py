@@ -27,12 +27,16 @@ def test_the_test_config_ignores_the_environment(monkeypatch):
     assert settings['COMMENT_RATE_LIMIT'] == 10
 
 
-@pytest.mark.parametrize('name', ['FORUM_EXPORT_PROCESSES', 'FORUM_EXPORT_NICE'])
-def test_a_bad_export_setting_stops_the_server_at_start_up(monkeypatch, name):
+@pytest.mark.parametrize(
+    ('name', 'bad'),
+    [('FORUM_EXPORT_PROCESSES', 'two'), ('FORUM_EXPORT_PROCESSES', '0'),
+     ('FORUM_EXPORT_NICE', '-5'), ('FORUM_EXPORT_NICE', '20'), ('FORUM_EXPORT_NICE', 'low')],
+)  # fmt: skip
+def test_a_bad_export_setting_stops_the_server_at_start_up(monkeypatch, name, bad):
     """The export worker reads these later; a typo must not wait to fail every PDF."""
     monkeypatch.setenv('FORUM_SECRET_KEY', 'k')
     monkeypatch.setenv(name, '2')
     Config.load()
-    monkeypatch.setenv(name, 'two')
-    with pytest.raises(ValueError, match=f"{name} must be a whole number, not 'two'"):
+    monkeypatch.setenv(name, bad)
+    with pytest.raises(ValueError, match=f"{name} must be a whole number from .* not '{bad}'"):
         Config.load()

@@ -125,7 +125,7 @@ def test_a_file_removed_meanwhile_is_made_again(client, app, world, exports_dir)
     assert response.mimetype.endswith('wordprocessingml.document')
 
 
-@pytest.mark.parametrize('setting', [None, '5', 'low'])
+@pytest.mark.parametrize('setting', [None, '5', 'low', '-5'])
 def test_the_worker_gives_way_to_the_server(setting):
     """A job lowers its CPU priority (and its layout processes inherit it) before rendering."""
     import os
@@ -148,8 +148,9 @@ def test_the_worker_gives_way_to_the_server(setting):
         env['FORUM_EXPORT_NICE'] = setting
     run = subprocess.run([sys.executable, '-c', code], env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    if setting == 'low':
-        assert "FORUM_EXPORT_NICE must be a whole number, not 'low'" in run.stdout
+    if setting in ('low', '-5'):  # never a higher priority than the server's
+        refused = f"FORUM_EXPORT_NICE must be a whole number from 0 to 19, not '{setting}'"
+        assert refused in run.stdout
         return
     before, after = map(int, run.stdout.split())
     assert after == min(19, before + int(setting or 10))

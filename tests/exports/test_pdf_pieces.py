@@ -153,11 +153,10 @@ def test_every_page_looks_the_same_whether_laid_out_in_one_piece_or_many(
 def test_the_number_of_processes_comes_from_the_setting(monkeypatch):
     monkeypatch.setenv('FORUM_EXPORT_PROCESSES', '3')
     assert default_processes() == 3
-    monkeypatch.setenv('FORUM_EXPORT_PROCESSES', '0')
-    assert default_processes() == 1
-    monkeypatch.setenv('FORUM_EXPORT_PROCESSES', 'many')
-    with pytest.raises(ValueError, match='whole number'):
-        default_processes()
+    for bad in ('0', 'many', '-2', '๒', '1000'):
+        monkeypatch.setenv('FORUM_EXPORT_PROCESSES', bad)
+        with pytest.raises(ValueError, match='whole number from 1 to 64'):
+            default_processes()
     monkeypatch.delenv('FORUM_EXPORT_PROCESSES')
     assert 1 <= default_processes() <= 3
 

@@ -25,6 +25,7 @@ from typing import BinaryIO
 
 from pypdf import PdfReader, PdfWriter
 
+from ...config import export_setting
 from .pdf_layout import Page, lay_out, warm_up
 from .pdf_numbers import SAMPLE, Numbering, draw_numbers
 
@@ -49,14 +50,9 @@ MAX_PROCESSES = 3
 
 def default_processes() -> int:
     """How many layout processes: ``FORUM_EXPORT_PROCESSES``, else the usable cores (at most 3)."""
-    setting = os.environ.get('FORUM_EXPORT_PROCESSES', '').strip()
-    if setting:
-        try:
-            return max(1, int(setting))
-        except ValueError:
-            raise ValueError(
-                f'FORUM_EXPORT_PROCESSES must be a whole number, not {setting!r}'
-            ) from None
+    setting = export_setting('FORUM_EXPORT_PROCESSES')
+    if setting is not None:
+        return setting
     return max(1, min(MAX_PROCESSES, len(os.sched_getaffinity(0))))
 
 
