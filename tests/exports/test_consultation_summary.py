@@ -144,6 +144,11 @@ def test_pdf_text_holds_the_thai_and_no_secrets(client, summary_round):
         assert squash(passage) in text, passage[:40]
     assert '-1-' in text  # page numbers
     _no_secrets(text, 'pdf')
+    # The resulting change on a line of its own, after the response it belongs to.
+    lines = _pdf_text(response.get_data()).splitlines()
+    change = next(n for n, line in enumerate(lines) if line.startswith('การแก้ไขที่เกิดขึ้น: '))
+    assert 'TH0001' in lines[change]
+    assert 'รับข้อเสนอ' in ''.join(lines[change - 3 : change])
 
 
 def test_english_summary_with_no_inputs_is_short_and_valid(client, make_round):

@@ -237,3 +237,118 @@ def test_pieces_are_shared_evenly_by_the_processes():
         pieces = -(-items // size)
         assert size <= most, (items, most, processes)
         assert pieces % processes == 0, (items, most, processes)
+
+
+def _pieces(count: int, inputs: int) -> list:
+    """``count`` pieces of a summary body, each of ``inputs`` seed passages."""
+    from forum.exports.render.html import render as render_html
+
+    css = render_html('report.css', first_page=None, counter_style='decimal', numbers=False)
+    body = ''.join(f'<p>{PASSAGE[n % len(PASSAGE)]}</p>' for n in range(inputs))
+    head = '<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"></head>'
+    page = f'{head}<body>{body}</body></html>'
+    return [(page, css)] * count
+
+
+def _front_page(anchors):
+    return _pieces(1, 1)[0]
+
+
+def _number_page(n):
+    from forum.exports.render.html import number_page
+
+    return number_page(n, 'decimal')
+
+
+def test_one_process_reports_each_piece_as_it_is_laid_out(monkeypatch):
+    """With one process the pieces are laid out in turn, each reported when done.
+
+    A job that said nothing for minutes would be taken for dead and started again.
+    """
+    from forum.exports.render import pdf
+
+    events = []
+    real = pdf.lay_out
+
+    def lay_out(page, base_url, repair=True):
+        events.append('piece')
+        return real(page, base_url, repair)
+
+    monkeypatch.setattr(pdf, 'lay_out', lay_out)
+    progress = lambda done, total, stage: events.append((done, stage))  # noqa: E731
+    pdf.render_pdf(_front_page, _pieces(3, 2), _number_page, io.BytesIO(),
+                   base_url=pdf.report_base_url(), progress=progress, processes=1)  # fmt: skip
+    assert events[:7] == [(0, 'layout'), 'piece', (1, 'layout'), 'piece', (2, 'layout'), 'piece',
+                          (3, 'layout')]  # fmt: skip
+    assert events[7:] == [(3, 'contents'), 'piece', 'piece', (4, 'joining'), (5, 'done')]
+
+
+def test_a_piece_that_fails_stops_the_others(tmp_path):
+    """The error of one piece ends the export at once.
+
+    The pieces not yet started are not laid out, and no layout process is left behind.
+    """
+    import multiprocessing
+    import time
+
+    from forum.exports.render import pdf
+
+    pieces = _pieces(16, 60)
+    started = time.monotonic()
+    pdf.render_pdf(_front_page, pieces, _number_page, io.BytesIO(), base_url=pdf.report_base_url(),
+                   processes=2)  # fmt: skip
+    whole = time.monotonic() - started
+    started = time.monotonic()
+    with pytest.raises(TypeError):
+        pdf.render_pdf(_front_page, [(None, None), *pieces], _number_page, io.BytesIO(),
+                       base_url=pdf.report_base_url(), processes=2)  # fmt: skip
+    failed = time.monotonic() - started
+    # Not a speed target: the same 16 pieces, laid out in full and then cut short at once.
+    assert failed < whole / 2, (failed, whole)
+    assert multiprocessing.active_children() == []
+
+
+def test_layout_processes_die_with_the_worker(tmp_path):
+    """A worker killed outright (SIGKILL, the OOM killer) takes its layout processes with it."""
+    import os
+    import signal
+    import sys
+    import time
+
+    script = tmp_path / 'pool.py'
+    script.write_text(
+        'import multiprocessing, sys, time\n'
+        'from forum.exports.render.pdf import _pool\n'
+        "if __name__ == '__main__':\n"
+        '    pool = _pool(2)\n'
+        '    jobs = [pool.submit(time.sleep, 1) for _ in range(2)]\n'
+        '    [job.result() for job in jobs]\n'
+        "    print(' '.join(str(p.pid) for p in multiprocessing.active_children()), flush=True)\n"
+        '    time.sleep(600)\n'
+    )
+    from forum.config import ROOT
+
+    parent = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    try:
+        children = [int(pid) for pid in parent.stdout.readline().split()]
+    finally:
+        parent.kill()
+        parent.wait()
+    assert len(children) >= 2  # the two layout processes (and spawn's resource tracker)
+
+    def alive(pid: int) -> bool:
+        try:
+            with open(f'/proc/{pid}/stat') as stat:
+                return stat.read().rsplit(')', 1)[1].split()[0] != 'Z'  # a zombie is dead
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 20
+    while any(alive(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in children if alive(pid)]
+    for pid in left:  # do not leave them running if the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert left == []

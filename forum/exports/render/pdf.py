@@ -14,12 +14,14 @@ laid out then too, when the page of every entry of the contents is known.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import multiprocessing
 import os
+import signal
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import BinaryIO
 
@@ -41,6 +43,9 @@ NumberPage = Callable[[int], Page]
 def _quiet_progress(done: int, total: int, stage: str) -> None:
     pass
 
+
+#: prctl's option: the signal a process gets when its parent dies (linux/prctl.h).
+PR_SET_PDEATHSIG = 1
 
 #: At most this many layout processes unless ``FORUM_EXPORT_PROCESSES`` says otherwise: each
 #: holds a piece's layout (up to about 250 MiB, measured) and the worker some 240 MiB at 10,000
@@ -71,24 +76,33 @@ def piece_size(items: int, most: int, processes: int | None = None) -> int:
     return -(-items // pieces)
 
 
-class _Here(Executor):
-    """Lay out in this process (one piece, or one process asked for): no start-up to pay."""
-
-    def submit(self, fn, /, *args, **kwargs) -> Future:
-        future: Future = Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except BaseException as error:  # noqa: BLE001 - handed to whoever waits on the future
-            future.set_exception(error)
-        return future
-
-
-def _executor(processes: int) -> Executor:
-    if processes <= 1:
-        return _Here()
+def _pool(processes: int) -> ProcessPoolExecutor:
     # Spawned, not forked: the caller may hold threads or a database connection.
     context = multiprocessing.get_context('spawn')
-    return ProcessPoolExecutor(processes, mp_context=context, initializer=warm_up)
+    return ProcessPoolExecutor(processes, mp_context=context, initializer=_layout_process)
+
+
+def _layout_process() -> None:
+    """A layout process's start: die with the process that started it, then warm up."""
+    # PR_SET_PDEATHSIG (Linux): a worker killed outright (SIGKILL, the OOM killer) would
+    # otherwise leave its layout processes waiting forever on the task queue.
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:  # pragma: no cover
+        raise OSError(ctypes.get_errno(), 'prctl(PR_SET_PDEATHSIG) failed')
+    warm_up()
+
+
+def _each_piece(body: Sequence[Page], pool: ProcessPoolExecutor | None, base_url, repair):
+    """``(index, laid out)`` for every piece as it is done: in ``pool``, or here in turn."""
+    if pool is None:
+        for index, piece in enumerate(body):
+            yield index, lay_out(piece, base_url, repair)
+        return
+    pending = {
+        pool.submit(lay_out, piece, base_url, repair): index for index, piece in enumerate(body)
+    }
+    for future in as_completed(pending):
+        yield pending[future], future.result()  # a piece's error: render_pdf cancels the rest
 
 
 def render_pdf(
@@ -115,14 +129,13 @@ def render_pdf(
     parts: list[bytes] = [b''] * len(body)
     page_anchors: list[list[list[str]]] = [[] for _ in body]
     stats: Counter[str] = Counter()
-    with _executor(workers) as pool:
-        pending = {
-            pool.submit(lay_out, piece, base_url, repair): index for index, piece in enumerate(body)
-        }
+    pool = _pool(workers) if workers > 1 else None
+    try:
         progress(0, total, 'layout')
-        for done, future in enumerate(as_completed(pending), start=1):
-            index = pending[future]
-            parts[index], page_anchors[index], piece_stats = future.result()
+        for done, (index, laid_out) in enumerate(
+            _each_piece(body, pool, base_url, repair), start=1
+        ):
+            parts[index], page_anchors[index], piece_stats = laid_out
             stats.update(piece_stats)
             progress(done, total, 'layout')
         anchors: dict[str, int] = {}
@@ -133,11 +146,21 @@ def render_pdf(
                 for anchor in on_page:
                     anchors.setdefault(anchor, page)
         progress(len(body), total, 'contents')
-        front_job = pool.submit(lay_out, front(anchors), base_url, repair)
-        sample_job = pool.submit(lay_out, number(SAMPLE), base_url, repair)
-        front_pdf, _, front_stats = front_job.result()
+        if pool is None:
+            front_pdf, _, front_stats = lay_out(front(anchors), base_url, repair)
+            sample_pdf = lay_out(number(SAMPLE), base_url, repair)[0]
+        else:
+            front_job = pool.submit(lay_out, front(anchors), base_url, repair)
+            sample_job = pool.submit(lay_out, number(SAMPLE), base_url, repair)
+            front_pdf, _, front_stats = front_job.result()
+            sample_pdf = sample_job.result()[0]
         stats.update(front_stats)
-        numbering = Numbering.learn(sample_job.result()[0])
+        numbering = Numbering.learn(sample_pdf)
+    finally:
+        if pool is not None:
+            # On an error, the pieces not started are dropped; those running are waited for, so
+            # that no layout process outlives the call.
+            pool.shutdown(wait=True, cancel_futures=True)
     progress(len(body) + 1, total, 'joining')
     writer = PdfWriter()
     for data in [front_pdf, *parts]:
