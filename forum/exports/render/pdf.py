@@ -89,6 +89,9 @@ def _layout_process() -> None:
     libc = ctypes.CDLL(None, use_errno=True)
     if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:  # pragma: no cover
         raise OSError(ctypes.get_errno(), 'prctl(PR_SET_PDEATHSIG) failed')
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # pragma: no cover - died meanwhile
+        os._exit(1)
     warm_up()
 
 
