@@ -61,7 +61,9 @@ def test_a_round_moves_forward_one_step_at_a_time(db, make_round, secretariat):
             move(round_, actor=actor, now=now)
     db.session.commit()
     actions = db.session.scalars(
-        select(AuditEntry.action).filter_by(target_type='consultation_rounds', target_id=round_id)
+        select(AuditEntry.action)
+        .filter_by(target_type='consultation_rounds', target_id=round_id)
+        .order_by(AuditEntry.id)  # in the order written: without it PostgreSQL may return any
     ).all()
     assert actions == [
         'consultation_round.created', 'consultation_round.announced',
