@@ -165,14 +165,14 @@ def test_a_long_summary_is_laid_out_in_pieces_by_the_worker(
 
     monkeypatch.setenv('FORUM_EXPORT_PROCESSES', '2')  # the worker inherits it
     ensure_policy_areas()
-    round_id = seed_round(460)  # more than one piece (450 inputs at most): two of 230
+    round_id = seed_round(460)  # more than one piece (450 inputs at most): six of 77
     db.session.commit()
     app.config['EXPORT_WAIT'] = 0
     response = client.get(f'/consultations/{round_id}/summary.pdf?lang=th', headers=BROWSER)
     assert response.status_code == 303
     key = JOB.search(response.headers['Location'])[1]
     status = _finish(app, key)
-    assert status['total'] == 4  # two pieces, the contents, the joining
+    assert status['total'] == 8  # six pieces, the contents, the joining
     data = client.get(f'/exports/{key}/file').get_data()
     pages = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
     # After the cover and the contents, every page numbered in turn.

@@ -224,19 +224,33 @@ def test_a_sample_page_not_as_expected_is_refused():
         Numbering.learn(data)
 
 
-def test_pieces_are_shared_evenly_by_the_processes():
-    from forum.exports.render.pdf import piece_size
+def test_pieces_are_shared_evenly_and_cut_the_same_for_any_number_of_processes():
+    from forum.exports.render.pdf import ROUNDS_OF, piece_size
 
-    assert piece_size(300, 450, processes=2) == 450  # one piece, laid out here
-    assert piece_size(451, 450, processes=2) == 226  # two pieces, one each
-    assert piece_size(10_000, 450, processes=2) == 417  # 24 pieces, not 23: 12 each
-    assert piece_size(10_000, 450, processes=3) == 417
-    assert piece_size(10_000, 450, processes=4) == 417  # 24 pieces, 6 each
-    for items, most, processes in [(10_000, 450, 2), (999, 100, 3), (5_001, 330, 4)]:
-        size = piece_size(items, most, processes)
+    assert piece_size(300, 450) == 450  # one piece, laid out here
+    assert piece_size(451, 450) == 76  # six pieces: one, two, three or six processes
+    assert piece_size(10_000, 450) == 417  # 24 pieces, not 23
+    for items, most in [(10_000, 450), (999, 100), (5_001, 330), (7, 1)]:
+        size = piece_size(items, most)
         pieces = -(-items // size)
-        assert size <= most, (items, most, processes)
-        assert pieces % processes == 0, (items, most, processes)
+        assert size <= most, (items, most)
+        assert pieces % ROUNDS_OF == 0 or pieces == items, (items, most, pieces)
+
+
+def test_the_summary_is_cut_and_numbered_the_same_by_one_process_or_three(
+    summary_document, monkeypatch
+):
+    # Pieces of at most four inputs: the round's five are cut into pieces of one whatever the
+    # processes (two pieces would be cut for one process alone if the cut followed them).
+    from forum.exports.consultation import report
+
+    monkeypatch.setattr(report, 'CHUNK_INPUTS', 4)
+    one, one_result = _render('consultation', summary_document, processes=1)
+    three, three_result = _render('consultation', summary_document, processes=3)
+    assert (one_result['processes'], three_result['processes']) == (1, 3)
+    assert one_result['pieces'] == three_result['pieces'] > 3
+    assert one_result['body_pages'] == three_result['body_pages']
+    assert _pages(one) == _pages(three)
 
 
 def _pieces(count: int, inputs: int) -> list:

@@ -88,6 +88,16 @@ def _front(document: dict, anchors: dict[str, int]) -> Page:
     return html, _css(0, counter)
 
 
+def pdf_pieces(document: dict, size: int | None = None) -> list[Page]:
+    """The body of the summary's PDF in the pieces laid out side by side (``render_pdf``).
+
+    ``size``: inputs per piece (default: at most ``CHUNK_INPUTS``, see ``piece_size``).
+    """
+    inputs = sum(len(group['inputs']) for group in document['groups'])
+    pieces = chunks(document, size or piece_size(inputs, CHUNK_INPUTS))
+    return [_body(document, parts, index == 0) for index, parts in enumerate(pieces)]
+
+
 def render_pdf_file(
     document: dict,
     out: BinaryIO,
@@ -99,12 +109,9 @@ def render_pdf_file(
 ) -> dict:
     """Write the summary as an A4 PDF to ``out``.
 
-    ``repair``, ``processes``: see ``render_pdf``; ``size``: inputs per piece (default: at
-    most ``CHUNK_INPUTS``, shared evenly by the processes).
+    ``repair``, ``processes``: see ``render_pdf``; ``size``: see :func:`pdf_pieces`.
     """
-    inputs = sum(len(group['inputs']) for group in document['groups'])
-    pieces = chunks(document, size or piece_size(inputs, CHUNK_INPUTS, processes))
-    body = [_body(document, parts, index == 0) for index, parts in enumerate(pieces)]
+    body = pdf_pieces(document, size)
     kwargs = {'progress': progress} if progress is not None else {}
     return render_pdf(
         partial(_front, document), body, partial(_number, document), out,

@@ -84,14 +84,14 @@ def render(
     """Write the report as an A4 PDF to ``out``.
 
     ``repair``, ``processes``: see ``render_pdf``; ``size``: rows per piece (default: at most
-    ``CHUNK_ROWS``, shared evenly by the processes).
+    ``CHUNK_ROWS``, see ``piece_size``).
     """
     rows = sum(
         1 + len(commitment['milestones'])
         for area in document['areas']
         for commitment in area['commitments']
     )
-    pieces = chunks(document, size or piece_size(rows, CHUNK_ROWS, processes))
+    pieces = chunks(document, size or piece_size(rows, CHUNK_ROWS))
     body = [
         _body(document, parts, index == 0, index == len(pieces) - 1)
         for index, parts in enumerate(pieces)

@@ -61,18 +61,25 @@ def default_processes() -> int:
     return max(1, min(MAX_PROCESSES, len(os.sched_getaffinity(0))))
 
 
-def piece_size(items: int, most: int, processes: int | None = None) -> int:
-    """Items per piece: at most ``most``, in a number of pieces the processes share evenly.
+#: The number of pieces is a multiple of this: one, two, three or six processes share them
+#: evenly, and where a report is cut does not depend on how many processes lay it out (each
+#: piece starts a new page, so the cuts decide the page numbers).
+ROUNDS_OF = 6
+
+
+def piece_size(items: int, most: int) -> int:
+    """Items per piece: at most ``most``, in whole rounds of ``ROUNDS_OF`` pieces.
 
     One piece when everything fits in one (laid out in this process, no process to start);
-    otherwise as many pieces as make whole rounds of ``processes`` (default
-    :func:`default_processes`), so that no process is left alone with the last piece.
+    otherwise as many pieces as make whole rounds of ``ROUNDS_OF`` (fewer when pieces are of a
+    few items and one fewer holds them all), so that no process, of one, two, three or six, is
+    left alone with the last piece. The same report is cut in the same places, and so numbered
+    the same, whatever ``FORUM_EXPORT_PROCESSES`` is.
     """
     if items <= most:
         return most
-    workers = default_processes() if processes is None else max(1, processes)
     pieces = -(-items // most)
-    pieces = -(-pieces // workers) * workers
+    pieces = -(-pieces // ROUNDS_OF) * ROUNDS_OF
     return -(-items // pieces)
 
 
@@ -123,8 +130,8 @@ def render_pdf(
 
     ``front`` gets the page number of every anchor (``id``) of the body. ``processes`` layout
     processes run at once (default: :func:`default_processes`, never more than the pieces).
-    Returns the page counts and what the text repair did (``repair=False`` leaves WeasyPrint's
-    text layer, for comparison).
+    Returns the page and piece counts and what the text repair did (``repair=False`` leaves
+    WeasyPrint's text layer, for comparison).
     """
     wanted = default_processes() if processes is None else processes
     workers = max(1, min(wanted, len(body)))
@@ -173,7 +180,10 @@ def render_pdf(
     writer.write(out)
     progress(total, total, 'done')
     counts = {'fonts': 0, 'sara_am': 0, 'nikhahit': 0, **stats} if repair else {}
-    return {'pages': len(writer.pages), 'body_pages': page, 'processes': workers, **counts}
+    return {
+        'pages': len(writer.pages), 'body_pages': page, 'pieces': len(body),
+        'processes': workers, **counts,
+    }  # fmt: skip
 
 
 def report_base_url() -> str:
