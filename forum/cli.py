@@ -150,6 +150,39 @@ def export_command(kind_name, subject_id, fmt, lang, digits, output, as_email):
     def progress(done, total, stage):
         click.echo(f'{stage} {done}/{total}', err=True)
 
-    with open(output, 'wb') as out:
-        exporter.render(document, out, progress if exporter.background else None)
+    _write_whole(
+        output,
+        lambda out: exporter.render(document, out, progress if exporter.background else None),
+    )
     click.echo(f'Wrote {output} ({fmt}, {lang}) in {time.monotonic() - started:.1f} s.')
+
+
+def _write_whole(output: str, write) -> None:
+    """``write(file)`` into ``output`` whole or not at all: a file there before stays as it was.
+
+    The export is written to a hidden file beside ``output`` and renamed over it once complete;
+    on any error the partial file is removed and the error named in one line.
+    """
+    import os
+    import tempfile
+    from pathlib import Path
+
+    target = Path(output)
+    folder = target.resolve().parent
+    if not folder.is_dir():
+        raise click.BadParameter(f'the folder {folder} does not exist', param_hint='--output')
+    handle, partial = tempfile.mkstemp(dir=folder, prefix=f'.{target.name}.', suffix='.part')
+    try:
+        with os.fdopen(handle, 'wb') as out:
+            write(out)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(partial, 0o666 & ~umask)  # as open() would have made it, not mkstemp's 0600
+        os.replace(partial, target)
+    except BaseException as error:
+        Path(partial).unlink(missing_ok=True)
+        if isinstance(error, Exception) and not isinstance(error, click.ClickException):
+            raise click.ClickException(
+                f'the export failed ({type(error).__name__}: {error}); {output} was not written'
+            ) from error
+        raise

@@ -36,6 +36,7 @@ EXPORT_TIMEOUT = 900
 def _attachment(data_or_path, media_type: str, filename: str):
     body = io.BytesIO(data_or_path) if isinstance(data_or_path, bytes) else data_or_path
     response = send_file(body, mimetype=media_type, as_attachment=True, download_name=filename)
+    response.headers['Content-Type'] = media_type  # as given: send_file adds a second charset
     # What the viewer may read, not necessarily what everyone may: never in a shared cache.
     response.headers['Cache-Control'] = 'private, no-cache'
     return response

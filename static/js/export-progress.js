@@ -14,6 +14,7 @@
   var failed = box.querySelector('[data-export-failed]');
   var wait = box.querySelector('[data-export-wait]');
   var url = box.getAttribute('data-status-url');
+  var title = document.querySelector('[data-export-title]');
   var delay = 500;
 
   function show(job) {
@@ -21,6 +22,9 @@
     bar.textContent = job.percent + '%';
     percent.textContent = job.percent + '%';
     if (stage.textContent !== job.stage) { stage.textContent = job.stage; }
+    if (job.state === 'done' || job.state === 'failed') {
+      title.textContent = title.getAttribute('data-title-' + job.state);
+    }
     if (job.state === 'done') {
       link.href = job.download_url;
       ready.hidden = false;

@@ -12,7 +12,8 @@ this one process, after a first layout has warmed it up:
   or stylesheet named below — experiments, not what the export does — against the piece as it is.
 
     .venv/bin/python tests/bench/bench_pdf_piece.py [--inputs 900] [--repeat 3]
-        [--variants no-running-head,compact-html,no-rules,white-space-normal,all]
+        [--variants no-running-head,compact-html,no-rules,white-space-normal,
+         no-long-word-breaks,overflow-wrap,all]
 
 Times are CPU seconds of this process (``time.process_time``), the median of ``--repeat`` runs.
 """
@@ -51,6 +52,14 @@ def _white_space_normal(html: str, css: str) -> tuple[str, str]:
     return html, css.replace('div.input p { margin: 0; white-space: pre-line; }', '')
 
 
+def _no_long_word_breaks(html: str, css: str) -> tuple[str, str]:
+    return html, css.replace('word-break: break-all;', '')
+
+
+def _overflow_wrap(html: str, css: str) -> tuple[str, str]:
+    return html, css.replace('word-break: break-all;', 'overflow-wrap: anywhere;')
+
+
 def _all(html: str, css: str) -> tuple[str, str]:
     for change in (_no_running_head, _compact_html, _no_rules, _white_space_normal):
         html, css = change(html, css)
@@ -58,12 +67,15 @@ def _all(html: str, css: str) -> tuple[str, str]:
 
 
 #: What each variant changes: the page's running head (a margin box on every page), the white
-#: space between elements, the rules beside each input and its response, white-space: pre-line.
+#: space between elements, the rules beside each input and its response, white-space: pre-line,
+#: long words broken at the margin, or by ``overflow-wrap`` instead (``all``: the first four).
 VARIANTS = {
     'no-running-head': _no_running_head,
     'compact-html': _compact_html,
     'no-rules': _no_rules,
     'white-space-normal': _white_space_normal,
+    'no-long-word-breaks': _no_long_word_breaks,
+    'overflow-wrap': _overflow_wrap,
     'all': _all,
 }
 

@@ -82,6 +82,7 @@ def test_json_validates_against_its_schema_and_holds_the_round(client, summary_r
 
 def test_csv_has_a_bom_one_row_per_input_and_no_formula(client, summary_round):
     response = _get(client, summary_round, 'csv', 'lang=en')
+    assert response.headers['Content-Type'] == 'text/csv; charset=utf-8'  # one charset
     body = response.get_data()
     assert body.startswith(b'\xef\xbb\xbf')
     rows = list(csv.reader(io.StringIO(body.decode('utf-8-sig'))))
@@ -103,6 +104,7 @@ def test_xlsx_has_a_sheet_per_table_frozen_headers_and_widths(client, summary_ro
                                'ประเด็นที่ได้รับ', 'ข้อคิดเห็นและคำชี้แจง']  # fmt: skip
     for sheet in book.worksheets:
         assert sheet.freeze_panes == 'A2', sheet.title
+        assert all(cell.value for cell in sheet[1]), sheet.title  # a header over every column
         assert sheet.column_dimensions['A'].width >= 16, sheet.title
     inputs = book.worksheets[-1]
     values = [[c.value for c in row] for row in inputs.iter_rows()]
@@ -192,6 +194,64 @@ def test_the_cli_writes_the_same_export(runner, summary_round, tmp_path, fmt):
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert PASSAGE[0] in out.read_bytes().decode('utf-8-sig')
+
+
+def test_a_failed_cli_export_leaves_no_file_and_any_file_there_untouched(
+    runner, summary_round, tmp_path, monkeypatch
+):
+    import dataclasses
+
+    from forum.exports import registry
+
+    def fail_halfway(document, out, progress):
+        out.write(b'half a file')
+        raise RuntimeError('the layout failed')
+
+    registry.formats('consultation')  # the exporters registered
+    key = ('consultation', 'csv')
+    failing = dataclasses.replace(registry._EXPORTERS[key], render=fail_halfway)
+    monkeypatch.setitem(registry._EXPORTERS, key, failing)
+    kept = tmp_path / 'kept.csv'
+    kept.write_bytes(b'an earlier export')
+    for out in (kept, tmp_path / 'new.csv'):
+        result = runner.invoke(
+            args=['forum', 'export', 'consultation', str(summary_round), '--format', 'csv',
+                  '--output', str(out)]
+        )  # fmt: skip
+        assert result.exit_code == 1
+        assert 'the export failed (RuntimeError: the layout failed)' in result.output
+        assert f'{out} was not written' in result.output
+    assert kept.read_bytes() == b'an earlier export'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ['kept.csv']  # no partial file
+
+
+def test_the_cli_names_a_missing_output_folder(runner, summary_round, tmp_path):
+    out = tmp_path / 'no-such-folder' / 'summary.csv'
+    result = runner.invoke(
+        args=['forum', 'export', 'consultation', str(summary_round), '--format', 'csv',
+              '--output', str(out)]
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert 'does not exist' in result.output
+    assert 'Traceback' not in result.output
+    assert not out.parent.exists()
+
+
+def test_a_cli_export_gets_the_usual_file_mode(runner, summary_round, tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / 'summary.json'
+    umask = os.umask(0o022)
+    try:
+        result = runner.invoke(
+            args=['forum', 'export', 'consultation', str(summary_round), '--format', 'json',
+                  '--output', str(out)]
+        )  # fmt: skip
+    finally:
+        os.umask(umask)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
 
 
 def test_the_results_page_links_the_downloads(client, summary_round):

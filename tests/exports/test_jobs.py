@@ -53,6 +53,8 @@ def test_a_slow_export_shows_its_progress_then_the_file(client, app, world):
     assert progress['download_url'] == f'/exports/{key}/file'
     done = client.get(f'/exports/{key}', headers=BROWSER).get_data(as_text=True)
     assert 'http-equiv="refresh"' not in done
+    assert '>Your file is ready</h1>' in done  # the heading follows the job
+    assert 'Long files take a few minutes' in done  # (hidden once done; for any kind of file)
     assert f'href="/exports/{key}/file"' in done
     response = client.get(f'/exports/{key}/file')
     assert response.status_code == 200
@@ -98,6 +100,7 @@ def test_a_failed_job_says_so_and_is_tried_again(client, app, world, exports_dir
     status_path.write_text(json.dumps(status), 'utf-8')
     page = client.get(f'/exports/{key}', headers=BROWSER).get_data(as_text=True)
     assert 'The file could not be made' in page
+    assert '>Export failed</h1>' in page
     assert f'href="/naps/{world.nap_id}/export.docx?lang=th"' in page
     assert client.get(f'/exports/{key}/file').status_code == 404
     # Asking again starts it again.

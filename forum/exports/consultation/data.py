@@ -110,7 +110,7 @@ def sheets(document: dict) -> list[tuple[str, list[str], list[list], list[int]]]
         [L['withdrawn_count'], p['withdrawn']],
         [L['hidden_count'], p['hidden']],
     ]
-    result = [(L['summary_sheet'], ['', ''], about, [24, 80])]
+    result = [(L['summary_sheet'], [L['field'], L['value']], about, [24, 80])]
     counts = [L['respondents'], L['inputs']]
     for table, label in (('by_sector', 'sector'), ('by_channel', 'channel'),
                          ('by_province', 'province'), ('by_commitment', 'commitment'),

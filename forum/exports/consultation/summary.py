@@ -85,6 +85,8 @@ def labels() -> dict[str, str]:
         'hidden_text': _('Hidden by the secretariat.'),
         'secretariat': _('Secretariat'),
         'summary_sheet': _('Summary'),
+        'field': _('Field'),
+        'value': _('Value'),
     }
 
 

@@ -22,10 +22,22 @@ def environment() -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_line_breaks,
     )
     env.globals['font_faces'] = Markup(font_face_css())
     env.filters['num'] = _num
     return env
+
+
+#: Unicode's line and paragraph separators, as the newlines the templates' ``white-space:
+#: pre-line`` shows: WeasyPrint 70 fails outright on a space before U+2029 (an assertion in its
+#: line breaking), and anyone may type one into an input.
+_SEPARATORS = str.maketrans({'\u2028': '\n', '\u2029': '\n'})
+
+
+def _line_breaks(value):
+    """Every value a report template writes, its line and paragraph separators made newlines."""
+    return value.translate(_SEPARATORS) if isinstance(value, str) else value
 
 
 @pass_context
