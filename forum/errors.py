@@ -11,7 +11,28 @@ from .extensions import db
 
 
 def _wants_json() -> bool:
-    return request.path.startswith('/api/') or (request.accept_mimetypes.best == 'application/json')
+    """The API, a ``.json`` address (an export) or a client that asks for JSON."""
+    return (
+        request.path.startswith('/api/')
+        or request.path.endswith('.json')
+        or request.accept_mimetypes.best == 'application/json'
+    )
+
+
+def _json_error(message: str, code: int, exc: HTTPException | None = None):
+    """The error as JSON, with what HTTP asks of it and, under ``/api/``, readable from anywhere."""
+    response = jsonify({'error': message, 'status': code})
+    response.status_code = code
+    if exc is not None:
+        for name, value in exc.get_headers():
+            if name.lower() != 'content-type':
+                response.headers[name] = value  # a 405's Allow, a 429's Retry-After
+    response.headers['Vary'] = 'Accept-Language, Cookie'  # the message is in the reader's language
+    response.headers['Cache-Control'] = 'no-cache'
+    if request.path.startswith('/api/'):
+        # As every API answer (api/http.py): a page elsewhere may read why it was refused.
+        response.headers['Access-Control-Allow-Origin'] = '*'
+    return response
 
 
 def init_errors(app: Flask) -> None:
@@ -32,7 +53,7 @@ def init_errors(app: Flask) -> None:
         if isinstance(exc, CSRFError):
             message = _('This form has expired or was not sent from this site. Please try again.')
         if _wants_json():
-            return jsonify({'error': message, 'status': exc.code}), exc.code
+            return _json_error(message, exc.code, exc)
         return render_template('errors/error.html', code=exc.code, message=message), exc.code
 
     @app.errorhandler(Exception)
@@ -56,5 +77,5 @@ def init_errors(app: Flask) -> None:
             app.logger.exception('Unhandled error on %s', request.path)
             message = _('Something went wrong on our side. Nothing was saved; please try again.')
         if _wants_json():
-            return jsonify({'error': message, 'status': 500}), 500
+            return _json_error(message, 500)
         return render_template('errors/error.html', code=500, message=message), 500

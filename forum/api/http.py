@@ -2,10 +2,14 @@
 
 - **ETag**: a hash of the body, so a client that sends it back (``If-None-Match``) gets 304 when
   nothing it would see changed, whoever changed what.
-- **Last-Modified**: the latest change the forum recorded (an audit entry, a saved commitment):
-  conservative, never later than the data. It is left out while that change is under five
-  seconds old: HTTP dates have whole seconds, and a change in the same second as an answer would
-  otherwise be hidden from an ``If-Modified-Since`` that names that second.
+- **Last-Modified**: five seconds after the latest change the forum recorded (an audit entry, a
+  saved commitment), rounded down to the second, and left out until then. HTTP dates have whole
+  seconds, and a client may send back the ``Date`` of an answer that had no ``Last-Modified``
+  (RFC 9110, 13.1.3): an answer made just before a change is dated before that mark, so its
+  ``If-Modified-Since`` never hides the change, even from a process whose clock is a few seconds
+  off. An answer that depends on the day too (``/members``) is never older than the day's start.
+- **Cache-Control**: ``no-cache`` (caches ask first); ``private`` as well for a signed-in visitor,
+  who may be shown more than the public.
 - **CORS**: any origin may read with GET (``Access-Control-Allow-Origin: *``), never with
   credentials: a page elsewhere reads what an anonymous visitor reads.
 """
@@ -18,6 +22,7 @@ from math import ceil
 
 from flask import current_app, request
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy import func, select
 
 from ..commitments.models import Commitment
@@ -31,33 +36,60 @@ from . import bp
 #: Items per page when the client does not say, and the most it may ask for.
 PER_PAGE = 50
 MAX_PER_PAGE = 200
-#: A change younger than this gives no Last-Modified (see the module's docstring).
+#: Last-Modified is this long after the latest change (see the module's docstring).
 _SETTLED = timedelta(seconds=5)
 
 
+#: Audit entries of a person's own account that no answer shows: they do not move
+#: Last-Modified, which would otherwise tell anyone when someone registered or changed them.
+PRIVATE_ACTIONS = ('user.created', 'user.password_changed', 'user.locale_changed')
+
+
 def last_change() -> datetime | None:
-    """When the forum last recorded a change: the latest audit entry or saved commitment."""
-    audited = db.session.scalar(select(func.max(AuditEntry.created_dt)))
+    """When the forum last recorded a change an answer may show.
+
+    The latest audit entry (but a person's private account changes) or saved commitment.
+    """
+    audited = db.session.scalar(
+        select(func.max(AuditEntry.created_dt)).where(AuditEntry.action.not_in(PRIVATE_ACTIONS))
+    )
     saved = db.session.scalar(select(func.max(Commitment.modified_dt)))
     times = [t if t.tzinfo else t.replace(tzinfo=UTC) for t in (audited, saved) if t is not None]
     return max(times) if times else None
 
 
-def json_response(data: dict, status: int = 200):
-    """The JSON answer, or 304 when the client's copy is current (only for a 200)."""
+def json_response(data: dict, status: int = 200, *, not_before: datetime | None = None):
+    """The JSON answer, or 304 when the client's copy is current (only for a 200).
+
+    ``not_before``: the answer also changes at this time, whatever the forum records (the day's
+    start for an answer that depends on the day).
+    """
     body = (current_app.json.dumps(data) + '\n').encode('utf-8')
     response = current_app.response_class(body, status=status, mimetype='application/json')
     response.headers['Vary'] = 'Accept-Language, Cookie'
     if status != 200:
         return response
     response.set_etag(hashlib.sha256(body).hexdigest()[:32])
-    # Every answer may change at any moment: caches keep it but ask first (ETag, 304).
-    response.headers['Cache-Control'] = 'no-cache'
-    changed = last_change()
-    now = datetime.now(UTC)
-    if changed is not None and now - changed >= _SETTLED:
-        response.last_modified = changed.replace(microsecond=0)
-    return response.make_conditional(request)
+    # Every answer may change at any moment: caches keep it but ask first (ETag, 304). A signed-in
+    # visitor's answer may hold what the public may not read: never in a shared cache.
+    signed_in = current_user.is_authenticated
+    response.headers['Cache-Control'] = 'private, no-cache' if signed_in else 'no-cache'
+    mark = validated_at(last_change(), not_before)
+    if mark is not None and datetime.now(UTC) >= mark:
+        response.last_modified = mark
+    response = response.make_conditional(request)
+    if response.status_code == 412:  # If-Match named another version
+        return json_response({'error': _('The data has changed since the version named in '
+                                         'If-Match.'), 'status': 412}, 412)  # fmt: skip
+    return response
+
+
+def validated_at(changed: datetime | None, not_before: datetime | None = None) -> datetime | None:
+    """``Last-Modified`` for data changed at ``changed``: ``_SETTLED`` on, in whole seconds."""
+    marks = [changed.replace(microsecond=0) + _SETTLED] if changed is not None else []
+    if not_before is not None:
+        marks.append(not_before.astimezone(UTC).replace(microsecond=0))
+    return max(marks) if marks else None
 
 
 def bad_request(reason: str):
@@ -81,18 +113,22 @@ def page_args() -> tuple[int, int]:
     return values['page'], values['per_page']
 
 
-def paginate(items: list, *, endpoint: str, **values) -> dict:
-    """One page of ``items`` with its counts and the addresses of its neighbours."""
+def paginate(items: list, *, endpoint: str, keep: tuple[str, ...] = (), **values) -> dict:
+    """One page of ``items`` with its counts and the addresses of its neighbours.
+
+    The neighbours' addresses repeat the query's ``keep`` parameters (the list's filters), and
+    no other: a parameter the list does not know is not echoed, nor can it reach ``url_for``.
+    """
     page, per_page = page_args()
     total = len(items)
     pages = max(1, ceil(total / per_page))
     chunk = items[(page - 1) * per_page : page * per_page]
-    args = {k: v for k, v in request.args.items() if k not in ('page', 'per_page')}
+    filters = {name: request.args[name] for name in keep if name in request.args}
 
     def address(number: int) -> str | None:
         if number < 1 or number > pages:
             return None
-        return external_url(endpoint, page=number, per_page=per_page, **values, **args)
+        return external_url(endpoint, page=number, per_page=per_page, **values, **filters)
 
     return {
         'items': chunk,
@@ -102,7 +138,7 @@ def paginate(items: list, *, endpoint: str, **values) -> dict:
         'per_page': per_page,
         'pages': pages,
         'next': address(page + 1),
-        'previous': address(page - 1),
+        'previous': address(min(page - 1, pages)),  # past the end: the last page
     }
 
 

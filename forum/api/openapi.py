@@ -8,10 +8,14 @@ from __future__ import annotations
 import json
 
 from flask import current_app
+from sqlalchemy import select
 
 from ..commitments.models import CommitmentState
 from ..exports.consultation.schema import SUMMARY_SCHEMA
 from ..exports.nap.schema import NAP_EXPORT
+from ..exports.registry import DIGITS
+from ..extensions import db
+from ..naps.models import PolicyArea
 from . import bp
 from .http import MAX_PER_PAGE, PER_PAGE, json_response
 from .schemas import SCHEMAS, ref
@@ -19,8 +23,8 @@ from .schemas import SCHEMAS, ref
 _VALIDATORS = {
     'ETag': {'description': 'A hash of the body: send it back as If-None-Match.',
              'schema': {'type': 'string'}},
-    'Last-Modified': {'description': "The forum's latest recorded change (left out for five "
-                      'seconds after one).', 'schema': {'type': 'string'}},
+    'Last-Modified': {'description': "Five seconds after the forum's latest recorded change, in "
+                      'whole seconds; left out until then.', 'schema': {'type': 'string'}},
 }  # fmt: skip
 _LINK = {'Link': {'description': 'rel="next" and rel="prev" pages.', 'schema': {'type': 'string'}}}
 
@@ -36,7 +40,10 @@ _ERROR = {
     '400': _json(ref('Error'), 'A parameter is wrong; `error` names it and what it accepts.'),
     '404': _json(ref('Error'), 'No such thing, or the visitor may not read it.'),
 }
-_NOT_MODIFIED = {'304': {'description': 'Not modified since the ETag or date the client sent.'}}
+_NOT_MODIFIED = {
+    '304': {'description': 'Not modified since the ETag or date the client sent.'},
+    '412': _json(ref('Error'), 'The client sent If-Match with a version this is not.'),
+}
 _PAGE_PARAMETERS = [
     {'name': 'page', 'in': 'query', 'schema': {'type': 'integer', 'minimum': 1, 'default': 1}},
     {
@@ -56,6 +63,20 @@ def _get(summary: str, ok: dict, *, parameters=(), errors=('404',), pages=False)
     if params:
         operation['parameters'] = params
     return {'get': operation}
+
+
+_DIGITS = {
+    'name': 'digits',
+    'in': 'query',
+    'description': 'Numerals of the PDF and DOCX (Thai: ๐-๙); accepted by every format.',
+    'schema': {'enum': list(DIGITS), 'default': 'arabic'},
+}
+
+
+def _policy_areas() -> dict:
+    """The policy areas' codes, as this installation has them."""
+    codes = db.session.scalars(select(PolicyArea.code).order_by(PolicyArea.position)).all()
+    return {'enum': codes} if codes else {'type': 'string'}
 
 
 def _path_id(name: str) -> dict:
@@ -97,7 +118,7 @@ def document() -> dict:
                 _json(ref('CommitmentPage'), 'A page of commitments.', {**_VALIDATORS, **_LINK}),
                 parameters=[
                     {'name': 'nap', 'in': 'query', 'schema': _ID},
-                    {'name': 'policy_area', 'in': 'query', 'schema': {'type': 'string'}},
+                    {'name': 'policy_area', 'in': 'query', 'schema': _policy_areas()},
                     {
                         'name': 'state',
                         'in': 'query',
@@ -153,6 +174,7 @@ def document() -> dict:
                     'parameters': [
                         _path_id('round_id'),
                         {'name': 'lang', 'in': 'query', 'schema': {'enum': ['th', 'en']}},
+                        _DIGITS,
                     ],
                     'responses': {
                         '200': _json(ref('ConsultationSummary'), 'The summary.'),
@@ -169,6 +191,7 @@ def document() -> dict:
                     'parameters': [
                         _path_id('nap_id'),
                         {'name': 'lang', 'in': 'query', 'schema': {'enum': ['th', 'en']}},
+                        _DIGITS,
                     ],
                     'responses': {
                         '200': _json(ref('NapExport'), 'The plan.'),

@@ -19,14 +19,19 @@ from . import bp, serializers
 from .http import bad_request, json_response, paginate, with_links
 
 
-def _page(items: list, endpoint: str, extra: dict | None = None, **values):
-    """A page of ``items`` as the answer, or 400 when ``page`` or ``per_page`` is wrong."""
+def _page(items: list, endpoint: str, extra: dict | None = None, *, keep=(), not_before=None,
+          **values):  # fmt: skip
+    """A page of ``items`` as the answer, or 400 when ``page`` or ``per_page`` is wrong.
+
+    ``keep``: the query's filters, repeated in the neighbours' addresses; ``not_before``: see
+    ``json_response``; ``values``: the endpoint's own (its path).
+    """
     try:
-        data = paginate(items, endpoint=endpoint, **values)
+        data = paginate(items, endpoint=endpoint, keep=keep, **values)
     except Refused as refusal:
         return bad_request(str(refusal.message))
     data.update(extra or {})
-    return with_links(json_response(data), data)
+    return with_links(json_response(data, not_before=not_before), data)
 
 
 def _readable(commitments) -> list[Commitment]:
@@ -106,7 +111,7 @@ def commitments():
         serializers.commitment_summary(c, check(c))
         for c in _readable(db.session.scalars(query).unique())
     ]
-    return _page(items, 'api.commitments', {'filters': filters})
+    return _page(items, 'api.commitments', {'filters': filters}, keep=tuple(filters))
 
 
 @bp.route('/commitments/<int:commitment_id>')

@@ -126,17 +126,30 @@ def _format_datetime(
 _WIDTHS = ('short', 'medium', 'long', 'full')
 
 
+def _forum_timezone():
+    try:
+        return get_timezone()
+    except RuntimeError:  # outside a request or app context
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo('Asia/Bangkok')
+
+
 def local_today() -> date:
     """Today's date in the forum's time zone (Asia/Bangkok by default)."""
     from datetime import UTC
 
-    try:
-        tz = get_timezone()
-    except RuntimeError:
-        from zoneinfo import ZoneInfo
+    return datetime.now(UTC).astimezone(_forum_timezone()).date()
 
-        tz = ZoneInfo('Asia/Bangkok')
-    return datetime.now(UTC).astimezone(tz).date()
+
+def local_day_start(day: date) -> datetime:
+    """When ``day`` starts in the forum's time zone (an aware datetime)."""
+    tz = _forum_timezone()
+    midnight = datetime.combine(day, datetime.min.time())
+    # Flask-Babel's time zone may be pytz's, whose offsets only ``localize`` gets right (its
+    # tzinfo alone is the zone's first, local mean time: +06:42 for Bangkok).
+    localize = getattr(tz, 'localize', None)
+    return localize(midnight) if localize else midnight.replace(tzinfo=tz)
 
 
 def _request_translations():
