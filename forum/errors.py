@@ -19,14 +19,17 @@ def _wants_json() -> bool:
     )
 
 
+def _http_headers(exc: HTTPException) -> list[tuple[str, str]]:
+    """What HTTP asks of the error's answer (a 405's ``Allow``), but its content type."""
+    return [(name, value) for name, value in exc.get_headers() if name.lower() != 'content-type']
+
+
 def _json_error(message: str, code: int, exc: HTTPException | None = None):
     """The error as JSON, with what HTTP asks of it and, under ``/api/``, readable from anywhere."""
     response = jsonify({'error': message, 'status': code})
     response.status_code = code
     if exc is not None:
-        for name, value in exc.get_headers():
-            if name.lower() != 'content-type':
-                response.headers[name] = value  # a 405's Allow, a 429's Retry-After
+        response.headers.extend(_http_headers(exc))
     response.headers['Vary'] = 'Accept-Language, Cookie'  # the message is in the reader's language
     response.headers['Cache-Control'] = 'no-cache'
     if request.path.startswith('/api/'):
@@ -54,7 +57,8 @@ def init_errors(app: Flask) -> None:
             message = _('This form has expired or was not sent from this site. Please try again.')
         if _wants_json():
             return _json_error(message, exc.code, exc)
-        return render_template('errors/error.html', code=exc.code, message=message), exc.code
+        page = render_template('errors/error.html', code=exc.code, message=message)
+        return page, exc.code, _http_headers(exc)
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):

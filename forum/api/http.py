@@ -77,11 +77,14 @@ def json_response(data: dict, status: int = 200, *, not_before: datetime | None 
     mark = validated_at(last_change(), not_before)
     if mark is not None and datetime.now(UTC) >= mark:
         response.last_modified = mark
-    response = response.make_conditional(request)
-    if response.status_code == 412:  # If-Match named another version
+    # If-Match is weighed here, as RFC 9110 (13.1.1) has it: "*" matches any answer, a list
+    # matches when it names this one (strongly). Werkzeug's own check ignores "*".
+    if_match = request.if_match
+    if if_match and not if_match.star_tag and not if_match.contains(response.get_etag()[0]):
         return json_response({'error': _('The data has changed since the version named in '
                                          'If-Match.'), 'status': 412}, 412)  # fmt: skip
-    return response
+    environ = {k: v for k, v in request.environ.items() if k != 'HTTP_IF_MATCH'}
+    return response.make_conditional(environ)
 
 
 def validated_at(changed: datetime | None, not_before: datetime | None = None) -> datetime | None:

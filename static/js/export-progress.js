@@ -23,7 +23,10 @@
     percent.textContent = job.percent + '%';
     if (stage.textContent !== job.stage) { stage.textContent = job.stage; }
     if (job.state === 'done' || job.state === 'failed') {
-      title.textContent = title.getAttribute('data-title-' + job.state);
+      // The heading and the tab's title ("Preparing your file · …") follow the job.
+      var heading = title.getAttribute('data-title-' + job.state);
+      document.title = document.title.replace(title.textContent, heading);
+      title.textContent = heading;
     }
     if (job.state === 'done') {
       link.href = job.download_url;

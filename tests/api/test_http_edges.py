@@ -98,6 +98,11 @@ def test_if_match_naming_another_version_is_a_json_412(client, world):  # noqa: 
     assert 'items' not in response.get_json()
     etag = client.get('/api/v1/naps').headers['ETag']
     assert client.get('/api/v1/naps', headers={'If-Match': etag}).status_code == 200
+    assert client.get('/api/v1/naps', headers={'If-Match': f'"x", {etag}'}).status_code == 200
+    assert client.get('/api/v1/naps', headers={'If-Match': '*'}).status_code == 200  # any
+    assert client.get('/api/v1/naps', headers={'If-Match': f'W/{etag}'}).status_code == 412
+    thai = client.get('/api/v1/naps', headers={'If-Match': '"x"', 'Accept-Language': 'th'})
+    assert thai.get_json()['error'] == 'ข้อมูลเปลี่ยนไปแล้วจากฉบับที่ระบุใน If-Match'
 
 
 def test_api_errors_say_what_http_asks_and_any_origin_may_read_them(client, world):  # noqa: F811
@@ -116,10 +121,14 @@ def test_api_errors_say_what_http_asks_and_any_origin_may_read_them(client, worl
     english = client.get('/api/v1/naps/999999', headers={'Accept-Language': 'en'})
     thai = client.get('/api/v1/naps/999999', headers={'Accept-Language': 'th'})
     assert english.get_json()['error'] != thai.get_json()['error']  # hence Vary
-    # Outside the API, an error page is not offered to other sites.
+    # Outside the API, an error page is not offered to other sites; a 405 names what is allowed.
     page = client.get('/no-such-page', headers=origin)
     assert page.status_code == 404
     assert 'Access-Control-Allow-Origin' not in page.headers
+    page = client.post(f'/naps/{world["public"]}/export.pdf', headers={'Accept': 'text/html'})
+    assert page.status_code == 405
+    assert page.mimetype == 'text/html'
+    assert 'GET' in page.headers['Allow']
 
 
 def test_an_exports_json_address_answers_errors_in_json(client, world):  # noqa: F811
@@ -149,6 +158,10 @@ def test_the_openapi_document_names_the_policy_areas_and_the_digits(client, worl
     codes = params['policy_area']['schema']['enum']
     assert 'civic_space' in codes
     assert client.get('/api/v1/commitments?policy_area=').status_code == 400  # not in the enum
+    for odd in ('%00', 'a%00b', '%1b'):  # PostgreSQL refuses a NUL in a query outright
+        refused = client.get(f'/api/v1/commitments?policy_area={odd}')
+        assert refused.status_code == 400
+        assert 'civic_space' in refused.get_json()['error']
     for path in ('/naps/{nap_id}/export.json', '/consultations/{round_id}/summary.json'):
         names = {p['name']: p for p in doc['paths'][path]['get']['parameters']}
         assert names['digits']['schema']['enum'] == ['arabic', 'thai']

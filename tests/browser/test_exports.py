@@ -41,6 +41,7 @@ def test_a_pdf_downloads_from_the_plan_page_after_its_progress(new_page, make_co
     # The page says the file is ready, with a link to it for another download.
     expect(page.locator('[data-export-ready]')).to_be_visible()
     expect(page.locator('h1')).to_have_text('ไฟล์พร้อมแล้ว')
+    expect(page).to_have_title(re.compile(r'^ไฟล์พร้อมแล้ว · '))  # the tab's title too
     expect(page.locator('[data-export-download]')).to_have_attribute('href', re.compile('/file$'))
     assert_accessible(page)
 

@@ -74,7 +74,9 @@ def test_every_separator_the_templates_may_write_becomes_a_newline():
     from forum.exports.render.html import environment
 
     template = environment().from_string('{{ text }}|{{ text|num }}')
-    assert template.render(text='a \u2029 b \u2028 c', digits='thai') == ('a \n b \n c|a \n b \n c')
+    text = 'a \u2029 b \u2028 c \x85 d\x0ce\x0bf\rg\th\x00\x1b\x9fi'
+    expected = 'a \n b \n c \n d\ne\nf\ng\thi'  # tab kept; controls with no glyph dropped
+    assert template.render(text=text, digits='thai') == f'{expected}|{expected}'
 
 
 def test_words_that_fit_break_where_they_did_without_break_all():

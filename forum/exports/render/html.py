@@ -29,10 +29,16 @@ def environment() -> Environment:
     return env
 
 
-#: Unicode's line and paragraph separators, as the newlines the templates' ``white-space:
-#: pre-line`` shows: WeasyPrint 70 fails outright on a space before U+2029 (an assertion in its
-#: line breaking), and anyone may type one into an input.
-_SEPARATORS = str.maketrans({'\u2028': '\n', '\u2029': '\n'})
+#: What a report template writes of any value: Unicode's line and paragraph separators, and the
+#: vertical tab, form feed and next line, as the newlines the templates' ``white-space: pre-line``
+#: shows; other control characters (but tab) dropped, as Sarabun has no glyph for them. WeasyPrint
+#: 70 fails outright on a space before U+2029 (an assertion in its line breaking), and anyone may
+#: type one into an input; most texts have been through ``text.clean`` already, not all.
+_NEWLINES = (0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029)
+_SEPARATORS = {
+    **{code: None for code in [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)]},
+    **{code: '\n' for code in _NEWLINES},
+}
 
 
 def _line_breaks(value):
