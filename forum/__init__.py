@@ -65,7 +65,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from .core import form_limits
+    from .core import form_limits, nul_guard
     from .core.i18n import select_locale
     from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -77,7 +77,8 @@ def _init_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=app.config['MIGRATIONS_DIR'])
     csrf.init_app(app)
-    form_limits.init_app(app)  # before the CSRF check, which reads the form
+    nul_guard.init_app(app)
+    form_limits.init_app(app)  # before the CSRF check and the NUL guard, which read the form
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
     login_manager.login_view = 'auth.login'

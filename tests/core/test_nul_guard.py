@@ -1,0 +1,54 @@
+"""A NUL in a query or form value is a 400 with a reason, never a 500 (PostgreSQL refuses it).
+
+Found by sending every GET route each known query parameter as a NUL, on PostgreSQL: the plan
+page's ``area`` filter reached the database and answered 500.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import csrf_token
+
+REASON = 'This request contains a NUL character'
+EN = {'Accept-Language': 'en'}
+
+
+@pytest.fixture
+def nap_id(db, secretariat):
+    from forum.naps.services import create_nap, move_nap
+
+    user = db.session.merge(secretariat)
+    nap = create_nap(actor=user, number=1, title_th='แผน', title_en='Plan', start_year=2026,
+                     length_years=2, end_month=6)  # fmt: skip
+    move_nap(nap, 'drafting', actor=user)
+    db.session.commit()
+    return nap.id
+
+
+def test_a_nul_in_a_query_is_a_400_with_its_reason(client, nap_id):
+    for query in ('area=%00', 'area=a%00b', '%00=1', 'lang=th&view=%00'):
+        page = client.get(f'/naps/{nap_id}?{query}', headers={'Accept': 'text/html', **EN})
+        assert page.status_code == 400, query
+        assert REASON in page.get_data(as_text=True)
+    api = client.get('/api/v1/naps?page=%00', headers=EN)
+    assert api.status_code == 400
+    assert REASON in api.get_json()['error']
+    assert client.get(f'/naps/{nap_id}?lang=th').status_code == 200  # a query without one
+
+
+def test_a_nul_in_a_form_is_a_400_and_nothing_is_done(client):
+    token = csrf_token(client, '/auth/login')
+    response = client.post(
+        '/auth/login',
+        data={'email': 'a\x00@example.org', 'password': 'x', 'csrf_token': token},
+        headers=EN,
+    )
+    assert response.status_code == 400
+    assert REASON in response.get_data(as_text=True)
+
+
+def test_the_reason_is_in_thai_too(client):
+    response = client.get('/api/v1/naps?x=%00', headers={'Accept-Language': 'th'})
+    assert response.status_code == 400
+    assert response.get_json()['error'] == 'คำขอนี้มีอักขระ NUL ซึ่งไม่อาจอยู่ในข้อความใดได้'
