@@ -316,18 +316,29 @@ SERIAL_FOLDERS = ('stalled', 'soak', 'bench')
 
 
 def pytest_collection_modifyitems(config, items):
-    """Group the real-server tests (``--dist loadgroup``) and mark the timing ones ``serial``."""
+    """Group the real-server tests (``--dist loadgroup``) and mark the timing ones ``serial``.
+
+    A ``layout_only`` test (PDF layout, which no database changes) runs on SQLite only: its
+    PostgreSQL copy would lay the same pages out again, for seconds each.
+    """
     from pathlib import Path
 
     here = Path(__file__).resolve().parent
     servers = {here / name for name in SERVER_FOLDERS}
     serial = {here / name for name in SERIAL_FOLDERS}
+    kept, twice = [], []
     for item in items:
         parents = set(Path(item.path).parents)
         if servers & parents:
             item.add_marker(pytest.mark.xdist_group('servers'))
         elif serial & parents:
             item.add_marker(pytest.mark.serial)
+        params = getattr(getattr(item, 'callspec', None), 'params', {})
+        layout_only = item.get_closest_marker('layout_only') is not None
+        (twice if layout_only and params.get('database_url') == 'postgresql' else kept).append(item)
+    if twice:
+        config.hook.pytest_deselected(items=twice)
+        items[:] = kept
 
 
 class SocketClient:

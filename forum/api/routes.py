@@ -83,11 +83,8 @@ def commitments():
 
     if 'policy_area' in args:
         code = args['policy_area']
-        # A code is printable (PostgreSQL refuses a NUL in a query outright).
-        area_id = code.isprintable() and db.session.scalar(
-            select(PolicyArea.id).filter_by(code=code)
-        )
-        if not area_id:
+        area_id = db.session.scalar(select(PolicyArea.id).filter_by(code=code))
+        if area_id is None:
             codes = db.session.scalars(select(PolicyArea.code).order_by(PolicyArea.position))
             return bad_request(
                 _('Unknown policy area %(value)s; known codes: %(known)s.',

@@ -159,6 +159,7 @@ def test_the_worker_gives_way_to_the_server(setting):
     assert after == min(19, before + int(setting or 10))
 
 
+@pytest.mark.layout_only  # the worker's layout reads no database
 def test_a_long_summary_is_laid_out_in_pieces_by_the_worker(
     client, app, db, exports_dir, monkeypatch
 ):

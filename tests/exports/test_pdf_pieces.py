@@ -24,6 +24,9 @@ from forum.exports.text import numerals
 from forum.naps.models import Nap
 from tests.exports.rounds import PASSAGE
 
+#: Laying pieces out reads no database: once, on SQLite (tests/conftest.py).
+pytestmark = pytest.mark.layout_only
+
 
 def _document(app, kind: str, model, subject_id: int, **options) -> dict:
     with app.test_request_context('/'):
