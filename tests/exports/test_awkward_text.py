@@ -79,6 +79,15 @@ def test_every_separator_the_templates_may_write_becomes_a_newline():
     assert template.render(text=text, digits='thai') == f'{expected}|{expected}'
 
 
+def test_the_quick_search_finds_exactly_the_characters_the_translation_changes():
+    from forum.exports.render.html import _ODD, _SEPARATORS
+
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        assert (code in _SEPARATORS) == bool(_ODD.search(chr(code))), hex(code)
+
+
 def test_words_that_fit_break_where_they_did_without_break_all():
     """``word-break: break-all`` breaks only a line that would overflow (WeasyPrint 70, pinned).
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,9 +42,16 @@ _SEPARATORS = {
 }
 
 
+#: Any character of ``_SEPARATORS``: most values have none, and a search costs a twentieth of
+#: a translation (about 1 µs against 21 for 300 Thai characters).
+_ODD = re.compile('[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]')
+
+
 def _line_breaks(value):
     """Every value a report template writes, its line and paragraph separators made newlines."""
-    return value.translate(_SEPARATORS) if isinstance(value, str) else value
+    if isinstance(value, str) and _ODD.search(value):
+        return value.translate(_SEPARATORS)
+    return value
 
 
 @pass_context
