@@ -48,7 +48,7 @@ _ODD = re.compile('[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]')
 
 
 def _line_breaks(value):
-    """Every value a report template writes, its line and paragraph separators made newlines."""
+    """Every value a report template writes: separators made newlines, other controls dropped."""
     if isinstance(value, str) and _ODD.search(value):
         return value.translate(_SEPARATORS)
     return value
