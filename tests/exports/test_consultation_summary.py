@@ -185,13 +185,16 @@ def test_who_may_download_and_bad_input(client, auth, make_round, summary_round)
     assert preview.get_json()['round']['state'] == 'closed'
 
 
+def _export(runner, round_id: int, fmt: str, out, *options: str):
+    """``flask forum export consultation`` of ``round_id`` in ``fmt`` to ``out``."""
+    args = ['forum', 'export', 'consultation', str(round_id), '--format', fmt, *options]
+    return runner.invoke(args=[*args, '--output', str(out)])
+
+
 @pytest.mark.parametrize('fmt', ['csv', 'json'])
 def test_the_cli_writes_the_same_export(runner, summary_round, tmp_path, fmt):
     out = tmp_path / f'summary.{fmt}'
-    result = runner.invoke(
-        args=['forum', 'export', 'consultation', str(summary_round), '--format', fmt,
-              '--lang', 'th', '--output', str(out)]
-    )  # fmt: skip
+    result = _export(runner, summary_round, fmt, out, '--lang', 'th')
     assert result.exit_code == 0, result.output
     assert PASSAGE[0] in out.read_bytes().decode('utf-8-sig')
 
@@ -214,10 +217,7 @@ def test_a_failed_cli_export_leaves_no_file_and_any_file_there_untouched(
     kept = tmp_path / 'kept.csv'
     kept.write_bytes(b'an earlier export')
     for out in (kept, tmp_path / 'new.csv'):
-        result = runner.invoke(
-            args=['forum', 'export', 'consultation', str(summary_round), '--format', 'csv',
-                  '--output', str(out)]
-        )  # fmt: skip
+        result = _export(runner, summary_round, 'csv', out)
         assert result.exit_code == 1
         assert 'the export failed (RuntimeError: the layout failed)' in result.output
         assert f'{out} was not written' in result.output
@@ -227,10 +227,7 @@ def test_a_failed_cli_export_leaves_no_file_and_any_file_there_untouched(
 
 def test_the_cli_names_a_missing_output_folder(runner, summary_round, tmp_path):
     out = tmp_path / 'no-such-folder' / 'summary.csv'
-    result = runner.invoke(
-        args=['forum', 'export', 'consultation', str(summary_round), '--format', 'csv',
-              '--output', str(out)]
-    )  # fmt: skip
+    result = _export(runner, summary_round, 'csv', out)
     assert result.exit_code == 2
     assert 'does not exist' in result.output
     assert 'Traceback' not in result.output
@@ -244,10 +241,7 @@ def test_a_cli_export_gets_the_usual_file_mode(runner, summary_round, tmp_path):
     out = tmp_path / 'summary.json'
     umask = os.umask(0o022)
     try:
-        result = runner.invoke(
-            args=['forum', 'export', 'consultation', str(summary_round), '--format', 'json',
-                  '--output', str(out)]
-        )  # fmt: skip
+        result = _export(runner, summary_round, 'json', out)
     finally:
         os.umask(umask)
     assert result.exit_code == 0, result.output
