@@ -107,8 +107,11 @@ def _connect_areas(app: Flask) -> None:
     from .commitments import live as commitment_live
     from .consultations.access import consultation_open
     from .core.permissions import use_consultation_check, use_moderator_check, use_seat_check
+    from .core.signals import commitment_state_changed, sector_side_changed
+    from .decisions.services import refuse_leaving_review
     from .extensions import socketio
     from .members.seats import holds_seat
+    from .members.services import check_side_change
     from .moderation.access import blocked_reason, floor_reason, is_designated
     from .sockets import ForumNamespace
 
@@ -120,6 +123,10 @@ def _connect_areas(app: Flask) -> None:
     use_posting_gate(floor_reason)
     comment_live.connect_receivers()
     commitment_live.connect_receivers()
+    # A commitment the forum is deciding on stays in review until the decision closes.
+    commitment_state_changed.connect(refuse_leaving_review)
+    # A sector changing side is checked against the composition rules, as a seat change is.
+    sector_side_changed.connect(check_side_change)
     # Registered on the server realtime.init_app just made (each app, e.g. in tests, has its own).
     socketio.on_namespace(ForumNamespace('/'))
 

@@ -24,6 +24,7 @@ from forum.naps.services import ensure_policy_areas
 from forum.sectors.services import ensure_default_sectors, sector_by_code
 from tests import pgtools
 from tests.pgtools import scratch_database
+from tests.races import postgres  # noqa: F401  (a fixture: skip unless on PostgreSQL)
 
 PASSWORD = 'correct horse battery'
 _CSRF = re.compile(r'name="csrf-token" content="([^"]+)"|name="csrf_token"[^>]*value="([^"]+)"')

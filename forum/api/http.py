@@ -116,8 +116,30 @@ def page_args() -> tuple[int, int]:
     return values['page'], values['per_page']
 
 
-def paginate(items: list, *, endpoint: str, keep: tuple[str, ...] = (), **values) -> dict:
-    """One page of ``items`` with its counts and the addresses of its neighbours.
+class QueryRows:
+    """A query's rows as :func:`paginate` takes them: counted, and read one page at a time.
+
+    For a list that only grows (the moderation log): the page's rows are read and converted
+    (``convert``), not the whole table. The query must have its order.
+    """
+
+    def __init__(self, query, convert):
+        self._query, self._convert, self._total = query, convert, None
+
+    def __len__(self) -> int:
+        if self._total is None:
+            counted = select(func.count()).select_from(self._query.order_by(None).subquery())
+            self._total = db.session.scalar(counted) or 0
+        return self._total
+
+    def __getitem__(self, part: slice) -> list:
+        start, stop, _step = part.indices(len(self))
+        rows = db.session.scalars(self._query.offset(start).limit(max(0, stop - start)))
+        return [self._convert(row) for row in rows]
+
+
+def paginate(items, *, endpoint: str, keep: tuple[str, ...] = (), **values) -> dict:
+    """One page of ``items`` (a list, or :class:`QueryRows`) with its counts and neighbours.
 
     The neighbours' addresses repeat the query's ``keep`` parameters (the list's filters), and
     no other: a parameter the list does not know is not echoed, nor can it reach ``url_for``.

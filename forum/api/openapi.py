@@ -15,6 +15,7 @@ from ..exports.consultation.schema import SUMMARY_SCHEMA
 from ..exports.nap.schema import NAP_EXPORT
 from ..exports.registry import DIGITS
 from ..extensions import db
+from ..moderation.models import ActionKind
 from ..naps.models import PolicyArea
 from . import bp
 from .http import MAX_PER_PAGE, PER_PAGE, json_response
@@ -155,6 +156,14 @@ def document() -> dict:
             '/moderation-log': _get(
                 'The public moderation log: every moderator action, newest first',
                 _json(ref('ModerationLogPage'), 'A page of actions.', {**_VALIDATORS, **_LINK}),
+                parameters=[
+                    {
+                        'name': 'kind',
+                        'in': 'query',
+                        'description': 'Only the actions of this kind (400 for another value).',
+                        'schema': {'enum': [k.value for k in ActionKind]},
+                    }
+                ],
                 errors=('400',),
                 pages=True,
             ),

@@ -286,6 +286,16 @@ def delete_comment(comment: Comment, *, actor: User) -> Comment:
     return comment
 
 
+def lock_comment(comment: Comment) -> None:
+    """Lock ``comment``'s row until the transaction ends and read it afresh (PostgreSQL).
+
+    Moderators acting on one comment at once take turns: the second sees the first's hiding
+    (or restoring) and is refused, so the public log records each change once.
+    """
+    db.session.execute(select(Comment.id).where(Comment.id == comment.id).with_for_update())
+    db.session.refresh(comment)
+
+
 def hide_comment(comment: Comment, *, actor: User, reason: str) -> Comment:
     """Hide a comment from the public (moderation); the reason is shown in its place.
 
@@ -294,6 +304,7 @@ def hide_comment(comment: Comment, *, actor: User, reason: str) -> Comment:
     """
     if not (reason or '').strip():
         raise Refused(_l('Say why the comment is hidden.'))
+    lock_comment(comment)
     if comment.is_hidden:
         raise state_error(_l('This comment is already hidden.'))
     if comment.is_deleted:
@@ -312,6 +323,7 @@ def hide_comment(comment: Comment, *, actor: User, reason: str) -> Comment:
 
 def restore_comment(comment: Comment, *, actor: User) -> Comment:
     """Show a hidden comment again (moderation); everyone watching sees it come back."""
+    lock_comment(comment)
     if not comment.is_hidden:
         raise state_error(_l('This comment is not hidden.'))
     reason = comment.hidden_reason

@@ -27,3 +27,9 @@ affiliation_changed = _signals.signal(
     doc="""The secretariat confirmed a person's organisation or marked it unverified again
     (sender: the person, a User). Sent after the flush, inside the transaction.""",
 )
+sector_side_changed = _signals.signal(
+    'sector-side-changed',
+    doc="""A sector now counts on the other side (government or not) (sender: the sector; kwargs:
+    was_government, actor). Sent after the flush, inside the transaction: a receiver that raises
+    Refused undoes the change.""",
+)

@@ -6,6 +6,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
 from ..core.forms import REQUIRED, BaseForm
+from ..core.plain_text import PlainText
 from .models import DecisionMode
 from .services import QUORUM_SHARES
 
@@ -40,7 +41,10 @@ class OpenDecisionForm(BaseForm):
     )
     note = TextAreaField(
         _l('Note (the meeting, the question put)'),
-        validators=[Length(max=2000, message=_l('At most %(max)d characters.', max=2000))],
+        validators=[
+            Length(max=2000, message=_l('At most %(max)d characters.', max=2000)),
+            PlainText(),
+        ],
     )
     submit = SubmitField(_l('Open the decision'))
 

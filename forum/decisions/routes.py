@@ -20,6 +20,7 @@ from . import bp
 from .forms import CloseForm, OpenDecisionForm, VoteForm
 from .models import Decision, Vote
 from .services import cast_vote, close_decision, open_decision, result_of, voting_seat
+from .tally import OUTCOMES
 
 
 def get_decision(decision_id: int) -> Decision:
@@ -78,6 +79,8 @@ def _render(decision: Decision, *, vote_form=None, status: int = 200):
         sectors={s.id: s for s in list_sectors()},
         mine=mine,
         seat=seat,
+        # A closed decision says what was recorded when it closed, not a count made now.
+        closed_outcome=None if decision.is_open else OUTCOMES.get(decision.outcome, ''),
         vote_form=vote_form or _vote_form(decision),
         close_form=CloseForm(),
     ), status

@@ -11,6 +11,7 @@ its own area's state change.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 from flask_babel import lazy_gettext as _l
@@ -55,6 +56,8 @@ def open_decision(
             raise state_error(_l('Only a commitment in MSF review is put to the forum.'))
     elif nap is None or nap.state != NapState.consultation:
         raise state_error(_l("A plan's draft is put to the forum after its consultation."))
+    # One opening at a time per plan: two at once would both find none open.
+    db.session.execute(select(Nap.id).where(Nap.id == nap.id).with_for_update()).scalar_one()
     if open_decision_on(nap, commitment) is not None:
         raise state_error(_l('A decision on this is already open.'))
     decision = Decision(
@@ -131,22 +134,52 @@ def _group_votes(decision: Decision, seat: Membership) -> list[Vote]:
 
 
 def _lock(decision: Decision) -> None:
-    """Lock the decision's row until the transaction ends, and read its state afresh.
+    """Lock the decision's row until the transaction ends, and read it and its votes afresh.
 
-    A vote and the closing (or two closings) wait for each other: no vote slips in after the
-    seats were counted, and a decision is closed once.
+    A vote and the closing (or two closings, or two votes of one group) wait for each other: no
+    vote slips in after the seats were counted, a decision is closed once, and whatever was
+    loaded before the lock (the votes a concurrent request has since added) is read again.
     """
-    state = db.session.execute(
-        select(Decision.state).where(Decision.id == decision.id).with_for_update()
+    db.session.execute(
+        select(Decision.id).where(Decision.id == decision.id).with_for_update()
     ).scalar_one()
-    if state != decision.state:  # closed by someone between loading and locking
-        db.session.refresh(decision)
+    db.session.refresh(decision)
+    db.session.expire(decision, ['votes'])
+
+
+def subject_in_review(decision: Decision) -> bool:
+    """Whether what is decided is still where it was put to the forum (MSF review, consultation).
+
+    A plan can leave its consultation while the forum decides on its draft (a commitment cannot
+    leave MSF review then: :func:`refuse_leaving_review`).
+    """
+    if decision.commitment is not None:
+        return decision.commitment.state == CommitmentState.msf_review
+    return decision.nap.state == NapState.consultation
+
+
+def refuse_leaving_review(commitment: Commitment, *, old, new, **_kw) -> None:
+    """Refuse moving a commitment out of MSF review while the forum decides on it.
+
+    Connected to ``commitment_state_changed`` by ``create_app``: sent inside the state change's
+    transaction, so the refusal rolls the move back. The decision's own close endorses.
+    """
+    if old != CommitmentState.msf_review or new == CommitmentState.endorsed:
+        return
+    if open_decision_on(commitment.nap, commitment) is not None:
+        raise state_error(
+            _l('The forum is deciding on this commitment: close that decision before moving it.')
+        )
 
 
 def cast_vote(decision: Decision, *, actor: User, choice: str) -> Vote:
     """Record ``actor``'s answer, once, from the seat they hold today."""
     _lock(decision)
     decision.check_open()
+    if not subject_in_review(decision):
+        raise state_error(
+            _l('What this decision is about has left review: no more answers are taken.')
+        )
     answer = decision.check_choice(choice)
     seat = voting_seat(actor)
     if seat is None:
@@ -154,6 +187,14 @@ def cast_vote(decision: Decision, *, actor: User, choice: str) -> Vote:
     if db.session.scalar(select(Vote.id).filter_by(decision_id=decision.id, voter_id=actor.id)):
         raise Refused(
             _l('You have already voted on this decision; a vote cannot be changed.'), status=409
+        )
+    if db.session.scalar(select(Vote.id).filter_by(decision_id=decision.id, membership_id=seat.id)):
+        raise Refused(
+            _l(
+                'Your seat has already answered this decision (its earlier holder voted): '
+                'a seat answers once.'
+            ),
+            status=409,
         )
     is_alternate = seat.seat_role == SeatRole.alternate
     group_votes = _group_votes(decision, seat)
@@ -224,6 +265,9 @@ def close_decision(decision: Decision, *, actor: User) -> Result:
     decision.check_open()
     decision.seated = {str(k): [g, n] for k, (g, n) in seated_today().items()}
     result = result_of(decision)
+    if result.passed and not subject_in_review(decision):
+        # The plan left its consultation meanwhile: recorded as not endorsed, never stuck open.
+        result = replace(result, outcome='subject_moved')
     decision.close(result.passed, result.outcome)
     decision.closed_by_id = actor.id
     db.session.flush()

@@ -26,6 +26,7 @@ OUTCOMES = {
     'objection': _l('Failed: a member objected.'),
     'no_government_majority': _l('Failed: no majority among government members.'),
     'no_other_majority': _l('Failed: no majority among non-government members.'),
+    'subject_moved': _l('Not endorsed: what was decided had left review when the decision closed.'),
 }
 
 

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..core import audit
-from ..core.i18n import local_today
+from ..core.i18n import format_date, local_day_start, local_today
 from ..core.refusals import Refused
 from ..db import utcnow
 from ..extensions import db
@@ -253,35 +253,127 @@ def seat_facts(on: date) -> list[SeatFact]:
     return [SeatFact(*row) for row in rows]
 
 
-def check_change(before: list[SeatFact], after: list[SeatFact]) -> None:
-    """Refuse (409) a change of seats that breaks a rule, or makes a broken rule worse."""
+@dataclass(frozen=True)
+class SeatTerm:
+    """One seat with its term: what the rules see of it on any day."""
+
+    fact: SeatFact
+    start: date
+    end: date | None
+
+    def held_on(self, day: date) -> bool:
+        """Whether the term covers ``day`` (as :func:`.seats.held_on` says in SQL)."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+def seat_terms() -> list[SeatTerm]:
+    """Every seat, past, present and future, with its term (one query)."""
+    rows = db.session.execute(
+        select(
+            Membership.sector_id, Sector.is_government, Membership.seat_role,
+            Membership.term_start, Membership.term_end,
+        ).join(Sector, Sector.id == Membership.sector_id)
+    )  # fmt: skip
+    return [
+        SeatTerm(SeatFact(sector, gov, role), start, end) for sector, gov, role, start, end in rows
+    ]
+
+
+def facts_on(terms: Iterable[SeatTerm], day: date) -> list[SeatFact]:
+    """The seats of ``terms`` held on ``day``."""
+    return [t.fact for t in terms if t.held_on(day)]
+
+
+def _change_days(terms: Iterable[SeatTerm]) -> set[date]:
+    """The days the seats of ``terms`` change: a term starts, or the day after one ends."""
+    days = set()
+    for term in terms:
+        days.add(term.start)
+        if term.end is not None:
+            days.add(term.end + timedelta(days=1))
+    return days
+
+
+def lock_rules() -> None:
+    """Make changes to the seats, the rules or the sides take turns (PostgreSQL).
+
+    Each such change checks the rules against the seats it reads: two at once would each pass
+    on seats without the other's change. The rules' row (when there are rules; without them
+    there is nothing to check) is locked until the transaction ends.
+    """
+    db.session.execute(
+        select(CompositionRules.id).order_by(CompositionRules.id).limit(1).with_for_update()
+    )
+
+
+def check_change(before: list[SeatTerm], after: list[SeatTerm]) -> None:
+    """Refuse (409) a change of seats that breaks a rule, or makes a broken rule worse.
+
+    Checked today and on every later day the seats change (a seat starting next month counts
+    from then), against the seats before and after the change (:func:`seat_terms`).
+    """
     row = current_rules()
     if row is None:
         return
-    rules = rules_of(row)
-    was = {b.key: b.severity for b in breaches(rules, before)}
-    worse = [b for b in breaches(rules, after) if b.severity > was.get(b.key, 0)]
-    if worse:
-        raise Refused(
-            _l(
-                'This change would break the composition rules: %(reasons)s',
-                reasons=' '.join(str(b) for b in worse),
-            ),
-            status=409,
-        )
+    rules, today = rules_of(row), local_today()
+    days = sorted({today} | {d for d in _change_days([*before, *after]) if d > today})
+    for day in days:
+        was = {b.key: b.severity for b in breaches(rules, facts_on(before, day))}
+        worse = [b for b in breaches(rules, facts_on(after, day)) if b.severity > was.get(b.key, 0)]
+        if not worse:
+            continue
+        reasons = ' '.join(str(b) for b in worse)
+        if day == today:
+            message = _l(
+                'This change would break the composition rules: %(reasons)s', reasons=reasons
+            )
+        else:
+            message = _l(
+                'This change would break the composition rules from %(day)s: %(reasons)s',
+                day=format_date(day), reasons=reasons,
+            )  # fmt: skip
+        raise Refused(message, status=409)
 
 
-def note_balance(*, actor) -> None:
-    """Record when the forum went out of balance, or that it is balanced again (audited)."""
+def unbalanced_since(
+    rules: Rules | None = None, terms: list[SeatTerm] | None = None
+) -> date | None:
+    """The first day of the unbroken run of unbalanced days up to today; None if balanced today.
+
+    ``rules`` and ``terms`` default to those stored: a change passes those it found before it,
+    so that :func:`note_balance` can tell an imbalance it made from one it found.
+    """
+    if rules is None:
+        row = current_rules()
+        if row is None:
+            return None
+        rules = rules_of(row)
+    terms = seat_terms() if terms is None else terms
+    today = local_today()
+    if not breaches(rules, facts_on(terms, today)):
+        return None
+    return _unbalanced_since(rules, terms, today)
+
+
+def note_balance(*, actor, found_since: date | None = None) -> None:
+    """Record when the forum went out of balance, or that it is balanced again (audited).
+
+    ``found_since``: the change found the forum already out of balance, since that day
+    (:func:`unbalanced_since` before the change), unrecorded because a term ran out on its own;
+    the imbalance began then. Otherwise an imbalance begins now, with the change that made it.
+    """
     row = current_rules()
     if row is None:
         return
     rules, today = rules_of(row), local_today()
     found = breaches(rules, seat_facts(today))
     if found and row.out_of_balance_since is None:
-        # A term that ran out days ago, unnoticed until now: the imbalance began then.
-        began = _unbalanced_since(rules, today)
-        row.out_of_balance_since = _start_of(began) if began < today else utcnow()
+        began = found_since
+        row.out_of_balance_since = (
+            local_day_start(began).astimezone(UTC)
+            if began is not None and began < today
+            else utcnow()
+        )
         audit.record(
             'composition.out_of_balance', row, actor=actor, breaches=[str(b) for b in found]
         )
@@ -295,8 +387,10 @@ def note_balance(*, actor) -> None:
 def save_rules(rules: Rules, *, actor) -> CompositionRules:
     """Save the forum's composition rules (validated first); audited."""
     validate_rules(rules)
+    lock_rules()
     row = current_rules()
     before = _describe(rules_of(row)) if row is not None else None
+    found_since = unbalanced_since(rules_of(row)) if row is not None else None
     if row is None:
         row = CompositionRules()
         db.session.add(row)
@@ -319,7 +413,7 @@ def save_rules(rules: Rules, *, actor) -> CompositionRules:
     row.modified_dt = utcnow()
     db.session.flush()
     audit.record('composition.rules_saved', row, actor=actor, before=before, after=_describe(rules))
-    note_balance(actor=actor)
+    note_balance(actor=actor, found_since=found_since)
     return row
 
 
@@ -328,6 +422,13 @@ def save_justification(text: str, *, actor) -> CompositionRules:
     row = current_rules()
     if row is None:
         raise Refused(_l('Set the composition rules first.'), status=409)
+    if not breaches(rules_of(row), seat_facts(local_today())):
+        # Shown only while the forum is out of balance: one written now would explain a later,
+        # unrelated imbalance.
+        raise Refused(
+            _l('The forum meets its composition rules: there is no imbalance to justify.'),
+            status=409,
+        )
     old = row.justification
     row.justification = text.strip()
     db.session.flush()
@@ -412,38 +513,20 @@ def balance_status(on: date | None = None) -> BalanceStatus:
     found = breaches(rules, seat_facts(on))
     if not found:
         return BalanceStatus(row, [])
-    since = row.out_of_balance_since or _unbalanced_since(rules, on)
+    since = row.out_of_balance_since or _unbalanced_since(rules, seat_terms(), on)
     return BalanceStatus(row, found, since)
 
 
-def _start_of(day: date) -> datetime:
-    """Midnight at the start of ``day`` in the forum's time zone, in UTC."""
-    from flask_babel import get_timezone
-
-    try:
-        tz = get_timezone()
-    except RuntimeError:  # outside a request or app (the CLI has one)
-        from zoneinfo import ZoneInfo
-
-        tz = ZoneInfo('Asia/Bangkok')
-    return datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
-
-
-def _unbalanced_since(rules: Rules, on: date) -> date:
+def _unbalanced_since(rules: Rules, terms: list[SeatTerm], on: date) -> date:
     """The first day of the unbroken run of unbalanced days that ends on ``on``.
 
     Seats change only on the day a term starts or the day after it ends; a seat that ran out on
     its own left no record of the moment, so the days are found from the terms.
     """
-    days = set()
-    for start, end in db.session.execute(select(Membership.term_start, Membership.term_end)):
-        days.add(start)
-        if end is not None:
-            days.add(end + timedelta(days=1))
     since = on
-    for day in sorted((d for d in days if d <= on), reverse=True):
+    for day in sorted((d for d in _change_days(terms) if d <= on), reverse=True):
         # The seats held on ``on`` are those of the last change day before it.
-        if not breaches(rules, seat_facts(day)):
+        if not breaches(rules, facts_on(terms, day)):
             break
         since = day
     return since

@@ -24,6 +24,7 @@ from wtforms.validators import (
 
 from ..core.forms import REQUIRED, BaseForm
 from ..core.names import VisibleName
+from ..core.plain_text import PlainText
 from .models import SeatRole
 
 
@@ -157,7 +158,10 @@ class JustificationForm(BaseForm):
 
     justification = TextAreaField(
         _l('Justification'),
-        validators=[Length(max=2000, message=_l('At most %(max)d characters.', max=2000))],
+        validators=[
+            Length(max=2000, message=_l('At most %(max)d characters.', max=2000)),
+            PlainText(),
+        ],
         description=_l('Shown on the members page while the forum is out of balance.'),
     )
     submit = SubmitField(_l('Save the justification'))

@@ -169,13 +169,13 @@ def sectors():
 def edit_sector(sector_id=None):
     """Add a sector, or rename one."""
     sector = db.get_or_404(Sector, sector_id) if sector_id else None
-    form = SectorForm(obj=sector)
+    form, done = SectorForm(obj=sector), None
     if form.validate_on_submit():
         other = sector_by_code(form.code.data)
         if other is not None and other is not sector:
             form.code.errors.append(_('Another sector has this code.'))
         else:
-            commit(
+            done = commit(
                 lambda: save_sector(
                     sector,
                     actor=current_user,
@@ -183,11 +183,15 @@ def edit_sector(sector_id=None):
                     name_th=form.name_th.data.strip(),
                     name_en=form.name_en.data.strip(),
                     is_government=form.is_government.data,
-                )
+                ),
+                errors=form.is_government.errors,  # a side that breaks the composition rules
             )
-            flash(_('The sector is saved.'))
-            return redirect(url_for('members.sectors'))
-    return render_template('members/edit_sector.html', form=form, sector=sector), form_status(form)
+            if done.ok:
+                flash(_('The sector is saved.'))
+                return redirect(url_for('members.sectors'))
+    return render_template('members/edit_sector.html', form=form, sector=sector), form_status(
+        form, done
+    )
 
 
 @bp.route('/organisations')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
@@ -10,14 +11,13 @@ from sqlalchemy import select
 from ..auth.models import User
 from ..core import audit
 from ..core.audit import apply_changes
-from ..core.i18n import local_today
 from ..core.refusals import Refused
 from ..core.signals import seats_changed
 from ..extensions import db
 from ..sectors.models import Organisation, Sector
 from ..sectors.services import list_sectors
 from .affiliation import verify_affiliation
-from .composition import check_change, note_balance, seat_facts
+from .composition import check_change, lock_rules, note_balance, seat_terms, unbalanced_since
 from .models import Membership
 from .seats import held_on
 
@@ -34,7 +34,7 @@ def add_membership(
 ) -> Membership:
     """Give ``user`` a seat; member rights follow from it while its term covers today."""
     _check_term_start_free(user, term_start)
-    before = seat_facts(local_today())
+    before = _seats_before()
     membership = Membership(
         user=user,
         sector=sector,
@@ -64,10 +64,39 @@ def add_membership(
     return membership
 
 
-def _check_composition(before, *, actor) -> None:
+def _seats_before() -> tuple:
+    """The seats before a change, and since when the forum was already out of balance.
+
+    Seat changes (and rule changes) take turns from here to the end of the transaction
+    (:func:`.composition.lock_rules`).
+    """
+    lock_rules()
+    terms = seat_terms()
+    return terms, unbalanced_since(terms=terms)
+
+
+def _check_composition(before: tuple, *, actor) -> None:
     """Refuse a change that breaks the composition rules; note the balance it leaves."""
-    check_change(before, seat_facts(local_today()))
-    note_balance(actor=actor)
+    terms, found_since = before
+    check_change(terms, seat_terms())
+    note_balance(actor=actor, found_since=found_since)
+
+
+def check_side_change(sector: Sector, *, was_government: bool, actor, **_kw) -> None:
+    """Refuse a sector changing side when that breaks the composition rules; note the balance.
+
+    Connected to ``sector_side_changed`` by ``create_app`` (the sectors area knows no rules).
+    """
+    lock_rules()
+    after = seat_terms()
+    before = [
+        replace(t, fact=replace(t.fact, is_government=was_government))
+        if t.fact.sector_id == sector.id
+        else t
+        for t in after
+    ]
+    check_change(before, after)
+    note_balance(actor=actor, found_since=unbalanced_since(terms=before))
 
 
 def _check_term_start_free(user: User, term_start: date, *, other_than=None) -> None:
@@ -87,7 +116,7 @@ def update_membership(membership: Membership, *, actor: User, **fields) -> Membe
         other_than=membership,
     )
     before = membership.user
-    seats_before = seat_facts(local_today())
+    seats_before = _seats_before()
     changes = apply_changes(membership, fields)
     db.session.flush()
     _check_composition(seats_before, actor=actor)
@@ -107,7 +136,7 @@ def remove_membership(membership: Membership, *, actor: User) -> None:
         seat_role=membership.seat_role,
     )
     user = membership.user
-    seats_before = seat_facts(local_today())
+    seats_before = _seats_before()
     db.session.delete(membership)
     db.session.flush()
     _check_composition(seats_before, actor=actor)

@@ -34,9 +34,7 @@ def page_of_actions(args) -> LogPage:
     """The page ``?page=`` (1 when wrong) of ``?kind=`` actions (every kind when wrong)."""
     kind = args.get('kind', '')
     kind = kind if ActionKind.get(kind) is not None else ''
-    query = select(ModerationAction)
-    if kind:
-        query = query.where(ModerationAction.kind == kind)
+    query = actions_query(kind)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     pages = max(1, ceil(total / PER_PAGE))
     page = min(parse_id(args.get('page', '1')) or 1, pages)
@@ -46,9 +44,17 @@ def page_of_actions(args) -> LogPage:
     return LogPage(list(actions), page, pages, total, kind)
 
 
-def all_actions() -> list[ModerationAction]:
-    """Every action, newest first (the API pages them)."""
-    return list(db.session.scalars(select(ModerationAction).order_by(ModerationAction.id.desc())))
+def actions_query(kind: str = ''):
+    """The actions of ``kind`` (every kind when empty), to be read newest first."""
+    query = select(ModerationAction)
+    if kind:
+        query = query.where(ModerationAction.kind == kind)
+    return query
+
+
+def newest_first(kind: str = ''):
+    """:func:`actions_query` in the order the log shows (the API pages it)."""
+    return actions_query(kind).order_by(ModerationAction.id.desc())
 
 
 def action_data(action: ModerationAction) -> dict:

@@ -6,10 +6,9 @@ commits once through ``core.transaction.commit``; the services refuse what the r
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import get_timezone
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -19,6 +18,7 @@ from ..comments.discussion import back_to
 from ..comments.models import Comment, ModerationReason
 from ..commitments.access import get_commitment
 from ..commitments.models import Commitment
+from ..core.i18n import local_day_start
 from ..core.permissions import can, deny, is_moderator, require
 from ..core.transaction import commit, form_status
 from ..extensions import db
@@ -114,6 +114,7 @@ def flag(comment_id):
     if form.validate_on_submit():
         done = commit(
             lambda: flag_comment(comment, actor=current_user, reason=form.reason.data),
+            retry_race=True,  # the same flag sent twice at once: the retry finds the first
             errors=form.reason.errors,
         )
         if done.ok:
@@ -197,6 +198,7 @@ def appeal_form(comment_id):
     if form.validate_on_submit():
         done = commit(
             lambda: appeal(comment, actor=current_user, text=form.text.data),
+            retry_race=True,  # the same appeal sent twice at once: the retry finds the first
             errors=form.text.errors,
         )
         if done.ok:
@@ -251,8 +253,7 @@ def _end_of(day, days: int = 1) -> datetime:
     anyway; an audit filter from year 1 means "from the beginning").
     """
     day = min(max(day, FIRST_DAY), LAST_DAY)
-    start = datetime.combine(day + timedelta(days=days), time(0), tzinfo=get_timezone())
-    return start.astimezone(UTC)
+    return local_day_start(day + timedelta(days=days)).astimezone(UTC)
 
 
 @bp.route('/moderation/people/<int:user_id>/block', methods=['GET', 'POST'])

@@ -13,11 +13,11 @@ from sqlalchemy import select, update
 
 from ..auth.models import User
 from ..comments.models import Comment, ModerationReason
-from ..comments.services import hide_comment, restore_comment
+from ..comments.services import hide_comment, lock_comment, restore_comment
 from ..commitments.models import Commitment
 from ..core import audit
 from ..core.names import hidden_characters
-from ..core.permissions import can, is_moderator, moderator_sector
+from ..core.permissions import STAFF, can, is_moderator, moderator_sector
 from ..core.refusals import Refused, state_error
 from ..db import utcnow
 from ..extensions import db
@@ -120,6 +120,11 @@ def designate_moderator(person: User, *, actor: User) -> Moderator:
         raise Refused(_l('Only the secretariat designates moderators.'), status=403)
     if db.session.get(Moderator, person.id) is not None:
         raise state_error(_l('%(name)s is already a moderator.', name=person.display_name))
+    if person.role in STAFF:
+        # Staff moderate by their role, for the secretariat: a designation would outlive it.
+        raise state_error(
+            _l('%(name)s moderates already, as staff of the secretariat.', name=person.display_name)
+        )
     moderator = Moderator(user_id=person.id, designated_by_id=actor.id)
     db.session.add(moderator)
     db.session.flush()
@@ -181,7 +186,7 @@ def hide(comment: Comment, *, actor: User, reason, note) -> ModerationAction:
     _require_moderator(actor, comment)
     reason = _check_reason(reason)
     note = _check_text(note, required=_l('Add a note for the other moderators.'))
-    hide_comment(comment, actor=actor, reason=reason)
+    hide_comment(comment, actor=actor, reason=reason)  # locks the comment, then checks
     _handle_flags(comment)
     return _act(ActionKind.hidden, actor=actor, comment=comment, reason=reason, note=note)
 
@@ -190,6 +195,7 @@ def restore(comment: Comment, *, actor: User, note='') -> ModerationAction:
     """Show a hidden comment again; a pending appeal against its hiding is granted by it."""
     _require_moderator(actor, comment)
     note = _check_text(note, required=None)
+    lock_comment(comment)  # before its appeals: a decision on one of them waits, or is waited for
     pending = db.session.scalars(
         select(Appeal).where(Appeal.comment_id == comment.id, Appeal.state == AppealState.pending)
     ).all()
@@ -232,6 +238,7 @@ def appeal(comment: Comment, *, actor: User, text) -> Appeal:
     """The author appeals the hiding of their comment: once per hiding."""
     if comment.author_id != actor.id:
         raise Refused(_l('Only the author may appeal.'), status=403)
+    lock_comment(comment)  # two appeals at once take turns: the second finds the first
     if not comment.is_hidden:
         raise state_error(_l('This comment is not hidden: there is nothing to appeal.'))
     hiding = latest_hiding(comment)
@@ -254,6 +261,10 @@ def decide_appeal(item: Appeal, *, actor: User, grant: bool, note) -> Moderation
     """
     comment = item.comment
     _require_moderator(actor, comment)
+    # The comment first, as restoring does: two decisions (or a decision and a restoring) take
+    # turns, and the second finds the appeal decided.
+    lock_comment(comment)
+    db.session.refresh(item)
     if item.state != AppealState.pending:
         raise state_error(_l('This appeal is already decided.'))
     hid_for = item.action.sector_id

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from ..core import audit
 from ..core.actors import Actor
 from ..core.audit import apply_changes
+from ..core.signals import sector_side_changed
 from ..extensions import db
 from .defaults import DEFAULT_SECTORS
 from .models import Organisation, Sector
@@ -46,6 +47,9 @@ def save_sector(sector: Sector | None, *, actor: Actor, **fields) -> Sector:
     changes = apply_changes(sector, fields)
     db.session.flush()
     audit.record('sector.created' if created else 'sector.updated', sector, actor=actor, **changes)
+    if not created and 'is_government' in changes:
+        # The seats of a sector that changes side count on the other: the rules are checked.
+        sector_side_changed.send(sector, was_government=changes['is_government'][0], actor=actor)
     return sector
 
 

@@ -17,3 +17,18 @@ def in_review(app, make_commitment, secretariat):  # noqa: F811
         change_state(commitment, 'msf_review', actor=_db.session.merge(secretariat))
         _db.session.commit()
     return commitment_id
+
+
+@pytest.fixture
+def members(create_member):
+    """Two government and two civil-society members, and one academic."""
+    made = {}
+    for key, sector in (
+        ('gov1', 'government'),
+        ('gov2', 'government'),
+        ('cso1', 'civil_society'),
+        ('cso2', 'civil_society'),
+        ('aca', 'academia'),
+    ):
+        made[key] = create_member(sector=sector, email=f'{key}@example.org')
+    return made

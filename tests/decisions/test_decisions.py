@@ -44,21 +44,6 @@ def _as(auth, email):
     auth.login(email)
 
 
-@pytest.fixture
-def members(create_member):
-    """Two government and two civil-society members, and one academic."""
-    made = {}
-    for key, sector in (
-        ('gov1', 'government'),
-        ('gov2', 'government'),
-        ('cso1', 'civil_society'),
-        ('cso2', 'civil_society'),
-        ('aca', 'academia'),
-    ):
-        made[key] = create_member(sector=sector, email=f'{key}@example.org')
-    return made
-
-
 def test_a_vote_passes_with_a_double_majority_and_endorses(
     client, auth, db, secretariat, members, in_review
 ):

@@ -1,0 +1,253 @@
+"""A decision's result holds whatever arrives at once.
+
+Votes racing the close, two places of one group, a seat changing hands, the subject moving: found
+by an outside review on PostgreSQL with two processes.
+"""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from forum.auth.models import User
+from forum.commitments.models import Commitment
+from forum.commitments.services import change_state, withdraw
+from forum.core.refusals import Refused
+from forum.decisions.models import Decision, Vote
+from forum.decisions.services import cast_vote, close_decision, open_decision
+from forum.members.models import Membership
+from forum.members.services import update_membership
+from forum.naps.models import Nap
+from forum.naps.services import move_nap
+from forum.sectors.services import sector_by_code
+from tests.conftest import csrf_token
+from tests.decisions.test_decisions import EN, _as, _close, _open, _vote
+from tests.races import in_another_transaction, wait_for_a_lock
+
+
+def _decision(app, db, secretariat, commitment_id) -> int:
+    with app.test_request_context():
+        decision = open_decision(
+            actor=db.session.merge(secretariat),
+            mode='vote',
+            commitment=db.session.get(Commitment, commitment_id),
+        )
+        db.session.commit()
+        return decision.id
+
+
+def _user(db, person) -> User:
+    return db.session.get(User, person.id)
+
+
+@pytest.mark.postgres
+def test_a_vote_racing_the_close_is_counted_in_the_result(
+    postgres, db, secretariat, members, in_review
+):
+    app = postgres
+    decision_id = _decision(app, db, secretariat, in_review)
+    with app.test_request_context():
+        for who in ('gov1', 'cso1'):
+            cast_vote(db.session.get(Decision, decision_id), actor=_user(db, members[who]),
+                      choice='approve')  # fmt: skip
+        db.session.commit()
+        # The academic's vote holds the decision's row; the close, which loaded the decision
+        # and its two votes before, waits for it.
+        cast_vote(
+            db.session.get(Decision, decision_id), actor=_user(db, members['aca']), choice='approve'
+        )
+        closing = in_another_transaction(
+            app,
+            lambda: close_decision(
+                db.session.get(Decision, decision_id), actor=db.session.merge(secretariat)
+            ),
+        )
+        wait_for_a_lock()
+        db.session.commit()
+        result = closing.join().value
+    aca = str(sector_by_code('academia').id)
+    with app.app_context():
+        decision = db.session.get(Decision, decision_id)
+        # Every sector reached its quorum with the academic's vote: the result counts it.
+        assert [r.count.took_part for r in result.sectors if str(r.sector_id) == aca] == [1]
+        assert (decision.state, decision.outcome) == ('passed', 'passed')
+        assert db.session.get(Commitment, in_review).state == 'endorsed'
+
+
+@pytest.mark.postgres
+def test_a_member_and_their_alternate_at_once_take_one_place(
+    postgres, db, secretariat, members, create_member, in_review
+):
+    app = postgres
+    create_member(sector='academia', seat_role='alternate', email='alt@example.org')
+    decision_id = _decision(app, db, secretariat, in_review)
+    with app.test_request_context(headers=EN):
+        cast_vote(
+            db.session.get(Decision, decision_id), actor=_user(db, members['aca']), choice='approve'
+        )
+        alternate = db.session.scalar(select(User).filter_by(email='alt@example.org'))
+        other = in_another_transaction(
+            app,
+            lambda: cast_vote(
+                db.session.get(Decision, decision_id),
+                actor=db.session.get(User, alternate.id),
+                choice='object',
+            ),
+            headers=EN,
+        )
+        wait_for_a_lock()
+        db.session.commit()
+        other.join()
+    assert other.refused is not None
+    assert other.refused.status == 409
+    assert 'alternate votes only in place of a member' in other.message
+    with app.app_context():
+        assert db.session.scalars(select(Vote.seat_role)).all() == ['member']
+
+
+def test_a_seat_answers_once_whoever_holds_it(
+    client, auth, app, db, secretariat, members, create_user_, in_review
+):
+    newcomer = create_user_(sector='academia', email='newcomer@example.org')
+    auth.login('sec@example.org')
+    _open(client, in_review)
+    decision = db.session.scalar(select(Decision))
+    _as(auth, 'aca@example.org')
+    assert _vote(client, decision.id, 'approve').status_code == 302
+    with app.test_request_context():
+        # The secretariat hands the academic seat to someone else during the decision.
+        seat = db.session.scalar(select(Membership).filter_by(user_id=members['aca'].id))
+        update_membership(
+            seat, actor=db.session.merge(secretariat), user=db.session.merge(newcomer),
+            term_start=date(2026, 1, 2),
+        )  # fmt: skip
+        db.session.commit()
+    _as(auth, 'newcomer@example.org')
+    response = _vote(client, decision.id, 'object')
+    assert response.status_code == 409
+    assert 'Your seat has already answered this decision' in response.get_data(as_text=True)
+    assert db.session.scalars(select(Vote.choice)).all() == ['approve']
+
+
+@pytest.mark.postgres
+def test_two_decisions_opened_at_once_on_one_commitment_are_one(
+    postgres, db, secretariat, in_review
+):
+    app = postgres
+    with app.test_request_context(headers=EN):
+        open_decision(
+            actor=db.session.merge(secretariat), mode='vote',
+            commitment=db.session.get(Commitment, in_review),
+        )  # fmt: skip
+        other = in_another_transaction(
+            app,
+            lambda: open_decision(
+                actor=db.session.merge(secretariat),
+                mode='consensus',
+                commitment=db.session.get(Commitment, in_review),
+            ),  # fmt: skip
+            headers=EN,
+        )
+        wait_for_a_lock()
+        db.session.commit()
+        other.join()
+    assert other.refused is not None
+    assert other.refused.status == 409
+    assert 'already open' in other.message
+    with app.app_context():
+        assert db.session.scalars(select(Decision.mode)).all() == ['vote']
+
+
+def test_a_commitment_under_decision_stays_in_review_until_it_closes(
+    app, db, secretariat, members, in_review
+):
+    decision_id = _decision(app, db, secretariat, in_review)
+    with app.test_request_context(headers=EN):
+        staff = db.session.merge(secretariat)
+        commitment = db.session.get(Commitment, in_review)
+        for move in (
+            lambda: change_state(commitment, 'draft', actor=staff),
+            lambda: withdraw(commitment, 'Merged into another commitment', actor=staff),
+        ):
+            with pytest.raises(Refused, match='close that decision before moving it') as refused:
+                move()
+            assert refused.value.status == 409
+            db.session.rollback()
+        assert db.session.get(Commitment, in_review).state == 'msf_review'
+        for who in ('gov1', 'cso1', 'aca'):
+            cast_vote(db.session.get(Decision, decision_id), actor=_user(db, members[who]),
+                      choice='approve')  # fmt: skip
+        close_decision(db.session.get(Decision, decision_id), actor=staff)
+        db.session.commit()
+        assert db.session.get(Commitment, in_review).state == 'endorsed'
+        # Closed: the commitment moves on as usual (a failed decision leaves it free too).
+
+
+def test_a_plan_that_left_its_consultation_closes_not_endorsed(
+    client, auth, app, db, secretariat, members, nap_id
+):
+    with app.test_request_context():
+        move_nap(db.session.get(Nap, nap_id), 'consultation', actor=None)
+        decision = open_decision(
+            actor=db.session.merge(secretariat), mode='consensus', nap=db.session.get(Nap, nap_id)
+        )
+        for who in ('gov1', 'cso1', 'aca'):
+            cast_vote(decision, actor=_user(db, members[who]), choice='approve')
+        move_nap(db.session.get(Nap, nap_id), 'drafting', actor=None)  # back to drafting
+        db.session.commit()
+        decision_id = decision.id
+    _as(auth, 'gov2@example.org')
+    response = _vote(client, decision_id, 'approve')
+    assert response.status_code == 409
+    assert 'has left review: no more answers are taken' in response.get_data(as_text=True)
+    _as(auth, 'sec@example.org')
+    assert _close(client, decision_id).status_code == 302  # never stuck open
+    db.session.expire_all()
+    decision = db.session.get(Decision, decision_id)
+    assert (decision.state, decision.outcome) == ('failed', 'subject_moved')
+    assert db.session.get(Nap, nap_id).state == 'drafting'
+    page = client.get(f'/decisions/{decision_id}', headers=EN).get_data(as_text=True)
+    assert 'Not endorsed: what was decided had left review when the decision closed.' in page
+    assert 'Passed: quorum met' not in page
+
+
+def test_a_closed_decision_shows_the_result_recorded_when_it_closed(
+    client, auth, app, db, secretariat, members, create_member, in_review
+):
+    auth.login('sec@example.org')
+    _open(client, in_review)
+    decision = db.session.scalar(select(Decision))
+    _close(client, decision.id)  # nobody voted: no quorum
+    db.session.expire_all()
+    assert db.session.get(Decision, decision.id).outcome == 'no_quorum'
+    # A vote stored afterwards (as a racing one was) cannot turn the page into "passed".
+    for who in ('gov1', 'cso1', 'aca'):
+        seat = db.session.scalar(select(Membership).filter_by(user_id=members[who].id))
+        db.session.add(
+            Vote(decision_id=decision.id, voter_id=members[who].id, membership_id=seat.id,
+                 sector_id=seat.sector_id, is_government=who == 'gov1', seat_role='member',
+                 choice='approve')
+        )  # fmt: skip
+    db.session.commit()
+    page = client.get(f'/decisions/{decision.id}', headers=EN).get_data(as_text=True)
+    assert 'data-outcome="no_quorum"' in page
+    assert 'Failed: no quorum in every sector.' in page
+    assert 'Passed: quorum met' not in page
+
+
+def test_a_decision_note_refuses_control_and_direction_characters(
+    client, auth, db, secretariat, in_review
+):
+    auth.login('sec@example.org')
+    path = f'/decisions/new/commitment/{in_review}'
+    response = client.post(
+        path,
+        data={'csrf_token': csrf_token(client, path), 'mode': 'vote', 'quorum': '1/3',
+              'note': 'ประชุม \x1b[31m ครั้งที่ 2 \u202e'},
+        headers=EN,
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert 'Remove the control characters from this text (U+001B, U+202E).' in response.get_data(
+        as_text=True
+    )
+    assert db.session.scalar(select(Decision)) is None
