@@ -8,6 +8,7 @@ import pytest
 
 from forum.auth.models import User
 from forum.consultations.models import ConsultationRound
+from forum.consultations.services.inputs import record_offline_input
 from forum.consultations.services.participants import register_participant
 from forum.consultations.services.rounds import (
     announce_round,
@@ -118,3 +119,27 @@ def get_round(db, round_id: int) -> ConsultationRound:
     """The round as the database has it now."""
     db.session.expire_all()
     return db.session.get(ConsultationRound, round_id)
+
+
+def record_offline(db, round_, actor, body='ข้อเสนอ', about=''):
+    """An input recorded by the secretariat (a meeting, today) in ``round_``."""
+    return record_offline_input(
+        round_, actor=actor, about=about, channel='meeting', received_on=utcnow().date(),
+        sector=sector_by_code('civil_society'), body=body,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def three(db, make_round, secretariat):
+    """An open round with three offline inputs; returns (round, actor, inputs)."""
+    round_ = get_round(db, make_round('open'))
+    actor = db.session.merge(secretariat)
+    items = [record_offline(db, round_, actor, body=f'ข้อเสนอที่ {n}') for n in (1, 2, 3)]
+    db.session.commit()
+    return round_, actor, items
+
+
+@pytest.fixture
+def staff(auth, secretariat):
+    """The secretariat, logged in."""
+    auth.login('sec@example.org')

@@ -56,12 +56,6 @@ def _inputs(db) -> list[ConsultationInput]:
     return list(db.session.scalars(select(ConsultationInput).order_by(ConsultationInput.seq)))
 
 
-@pytest.fixture
-def staff(auth, secretariat):
-    """The secretariat, logged in."""
-    auth.login('sec@example.org')
-
-
 @pytest.mark.parametrize(
     'encode',
     [

@@ -11,7 +11,6 @@ from sqlalchemy import select
 from forum.comments.models import Comment
 from forum.commitments.models import CommitmentRevision
 from forum.consultations.models import ConsultationInput, ConsultationTheme
-from forum.consultations.services.inputs import record_offline_input
 from forum.consultations.services.responses import respond, unanswered_inputs
 from forum.consultations.services.rounds import close_round, publish_round
 from forum.consultations.services.themes import (
@@ -22,27 +21,8 @@ from forum.consultations.services.themes import (
     unmerge_input,
 )
 from forum.core.refusals import Refused
-from forum.db import utcnow
-from forum.sectors.services import sector_by_code
 from tests.conftest import csrf_token
-from tests.consultations.conftest import EN, get_round
-
-
-def _record(db, round_, actor, body='ข้อเสนอ', about=''):
-    return record_offline_input(
-        round_, actor=actor, about=about, channel='meeting', received_on=utcnow().date(),
-        sector=sector_by_code('civil_society'), body=body,
-    )  # fmt: skip
-
-
-@pytest.fixture
-def three(db, make_round, secretariat):
-    """An open round with three offline inputs; returns (round, actor, inputs)."""
-    round_ = get_round(db, make_round('open'))
-    actor = db.session.merge(secretariat)
-    items = [_record(db, round_, actor, body=f'ข้อเสนอที่ {n}') for n in (1, 2, 3)]
-    db.session.commit()
-    return round_, actor, items
+from tests.consultations.conftest import EN
 
 
 def test_a_theme_response_applies_to_each_input_without_its_own(db, three):

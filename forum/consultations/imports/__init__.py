@@ -53,7 +53,7 @@ def _header(row: list) -> dict[str, int]:
         name = c.HEADERS.get(key)
         if name is None:
             problems.append(Problem(1, str(cell), str(_l(
-                'Unknown column "%(value)s". The columns are: %(known)s.', value=str(cell),
+                'Unknown column "%(value)s". The columns are: %(known)s.', value=c.shown(cell),
                 known=', '.join(c.COLUMNS)))))  # fmt: skip
         elif name in found:
             problems.append(Problem(1, name, str(_l('This column appears twice.'))))

@@ -47,6 +47,16 @@ YES = frozenset({'yes', 'y', 'true', '1', 'ใช่', 'ยินยอม', '�
 NO = frozenset({'', 'no', 'n', 'false', '0', 'ไม่', 'ไม่ใช่', 'ไม่ยินยอม', 'ไม่เปิดเผย'})
 
 
+#: The most of a cell a problem quotes back: a file's huge cell is not sent back whole.
+SHOWN = 80
+
+
+def shown(text) -> str:
+    """``text`` as a problem quotes it: at most :data:`SHOWN` characters, never empty."""
+    text = str(text or '')
+    return (text[:SHOWN] + '…') if len(text) > SHOWN else (text or ' ')
+
+
 def _months() -> dict[str, int]:
     names = {}
     for locale in ('th', 'en'):
@@ -89,7 +99,7 @@ def read_date(cell, _round=None) -> date:
         pass
     raise Refused(
         _l('"%(value)s" is not a date: write day/month/year, such as 15/01/2569 (B.E.) or '
-           '15/01/2026 (C.E.).', value=text or ' ')
+           '15/01/2026 (C.E.).', value=shown(text))
     )  # fmt: skip
 
 
@@ -113,7 +123,7 @@ def read_channel(cell, _round=None) -> str:
                                  'written or other.'))  # fmt: skip
             return channel.value
     raise Refused(
-        _l('Unknown channel "%(value)s": use meeting, written or other.', value=text or ' ')
+        _l('Unknown channel "%(value)s": use meeting, written or other.', value=shown(text))
     )
 
 
@@ -125,7 +135,7 @@ def read_sector(cell, _round=None):
             return sector
     codes = ', '.join(s.code for s in list_sectors())
     raise Refused(
-        _l('Unknown sector "%(value)s": use one of %(codes)s.', value=text or ' ', codes=codes)
+        _l('Unknown sector "%(value)s": use one of %(codes)s.', value=shown(text), codes=codes)
     )
 
 
@@ -143,7 +153,9 @@ def read_commitment(cell, round_) -> Commitment | None:
         if found is not None and found.code != text and not text.isdigit():
             found = None
     if found is None or not round_.covers(found):
-        raise Refused(_l('"%(value)s" is not a commitment of this consultation round.', value=text))
+        raise Refused(
+            _l('"%(value)s" is not a commitment of this consultation round.', value=shown(text))
+        )
     return found
 
 
@@ -162,7 +174,7 @@ def read_part(cell, commitment: Commitment | None) -> str:
             if milestone.position == int(number.group(1)):
                 return f'milestone:{milestone.id}'
     raise Refused(
-        _l('Unknown part "%(value)s": use %(parts)s or "milestone 1".', value=text,
+        _l('Unknown part "%(value)s": use %(parts)s or "milestone 1".', value=shown(text),
            parts=', '.join(FIELD_ANCHORS))
     )  # fmt: skip
 
@@ -174,7 +186,7 @@ def read_province(cell, _round=None) -> str | None:
         return None
     province = find_province(text)
     if province is None:
-        raise Refused(_l('Unknown province "%(value)s".', value=text))
+        raise Refused(_l('Unknown province "%(value)s".', value=shown(text)))
     return province.code
 
 
@@ -185,4 +197,4 @@ def read_yes_no(cell, _round=None) -> bool:
         return True
     if text in NO:
         return False
-    raise Refused(_l('"%(value)s" is neither yes nor no.', value=text))
+    raise Refused(_l('"%(value)s" is neither yes nor no.', value=shown(text)))

@@ -185,8 +185,14 @@ class ConsultationInput(CreatedMixin, db.Model):
             return self.response, 'input'
         if self.theme is not None and self.theme.response is not None:
             return self.theme.response, 'theme'
-        if self.duplicate_of is not None:
-            response, _via = self.duplicate_of.effective_response()
-            if response is not None:
-                return response, 'duplicate'
+        # Along the inputs it repeats; a loop (two inputs marked duplicates of each other by
+        # merges made at once, before merges took turns) ends where it began.
+        seen, other = {self.id}, self.duplicate_of
+        while other is not None and other.id not in seen:
+            if other.response is not None:
+                return other.response, 'duplicate'
+            if other.theme is not None and other.theme.response is not None:
+                return other.theme.response, 'duplicate'
+            seen.add(other.id)
+            other = other.duplicate_of
         return None, ''

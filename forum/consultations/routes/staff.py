@@ -135,7 +135,8 @@ def merge(input_id):
 def unmerge(input_id):
     """Make the input stand on its own again."""
     item = _staff_input(input_id)
-    form = MergeForm()
+    form = MergeForm(formdata=None)  # the button sends no field: its refusal is shown on it
+    form.original.errors = []
     done = commit(lambda: unmerge_input(item, actor=current_user), errors=form.original.errors)
     if done.ok:
         return _done(item, _('The input stands on its own again.'))

@@ -31,6 +31,7 @@ from ...sectors.models import Sector
 from ..models import OFFLINE_CHANNELS, Channel, ConsultationInput, ConsultationRound, InputStatus
 from ..provinces import PROVINCES
 from ..times import local_date
+from .locking import lock_round
 from .participants import current_participant
 from .responses import check_reason
 
@@ -204,6 +205,8 @@ def withdraw_input(item: ConsultationInput, *, actor: User, now: datetime | None
     now = now or utcnow()
     if item.submitter_id != actor.id:
         raise Refused(_l('Only its submitter may withdraw an input.'), status=403)
+    lock_round(item.round)  # the close, racing, comes before or after: never in between
+    db.session.refresh(item)
     if item.status != InputStatus.active:
         raise state_error(_l('This input is no longer open to withdrawal.'))
     if not item.round.is_accepting(now):
@@ -220,6 +223,7 @@ def record_offline_input(
     now: datetime | None = None,
 ) -> ConsultationInput:  # fmt: skip
     """Record an input made at a meeting, in a letter or otherwise (the secretariat)."""
+    lock_round(round_)  # publishing, racing, counts this input or refuses it
     if not round_.takes_offline_inputs:
         raise state_error(
             _l('Offline inputs are recorded while the round is open or closed, before the '
@@ -249,6 +253,7 @@ def promote_comment(
     round_: ConsultationRound, comment: Comment, *, actor: User, now: datetime | None = None
 ) -> ConsultationInput:
     """Make a comment on a commitment of the round an input of it (once per round)."""
+    lock_round(round_)
     if not round_.takes_offline_inputs:
         raise state_error(
             _l('Comments are promoted while the round is open or closed, before the responses '

@@ -27,6 +27,7 @@ from ..models import (
     InputStatus,
     RoundState,
 )
+from .locking import lock_round
 
 #: The longest reason (characters).
 MAX_REASON = 10_000
@@ -45,7 +46,12 @@ def check_reason(reason, *, required=None) -> str:
 
 
 def check_open_to_responses(round_: ConsultationRound) -> None:
-    """Themes and responses change while the round is open or closed, not once published."""
+    """Themes and responses change while the round is open or closed, not once published.
+
+    Takes the round's row first (:func:`.locking.lock_round`): the change and publishing take
+    turns.
+    """
+    lock_round(round_)
     if round_.state == RoundState.published:
         raise state_error(
             _l('The responses of this round are published: themes and responses no longer '
@@ -78,6 +84,7 @@ def respond(
     """Give ``target`` (an input or a theme) its response, or change the one it has."""
     round_ = db.session.get(ConsultationRound, target.round_id)
     check_open_to_responses(round_)
+    db.session.refresh(target)  # a response saved meanwhile is changed, not doubled
     member = Disposition.get(disposition)
     if member is None:
         raise Refused(_l('Choose what became of the input.'))

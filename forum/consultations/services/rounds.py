@@ -23,6 +23,7 @@ from ...extensions import db
 from ...naps.models import Nap, NapState
 from ...naps.services import move_nap
 from ..models import ConsultationRound, RoundState
+from .locking import lock_round
 from .responses import unanswered_inputs
 
 #: Plan states in which a round may be prepared and opened.
@@ -121,13 +122,19 @@ def open_round(
 
 def close_round(round_: ConsultationRound, *, actor: User, now: datetime | None = None) -> None:
     """Stop taking inputs (before the close date, or to mark that it has passed)."""
+    lock_round(round_)  # a withdrawal or an offline input under way finishes first
     round_.close(now or utcnow())
     db.session.flush()
     audit.record('consultation_round.closed', round_, actor=actor)
 
 
 def publish_round(round_: ConsultationRound, *, actor: User, now: datetime | None = None) -> None:
-    """Publish the reasoned responses: refused while any input lacks one."""
+    """Publish the reasoned responses: refused while any input lacks one.
+
+    The round's row first: a response, merge, import or offline input under way finishes, and is
+    counted, before the inputs without a response are.
+    """
+    lock_round(round_)
     missing = len(unanswered_inputs(round_)) if round_.state == RoundState.closed else 0
     round_.publish(now or utcnow(), unanswered=missing)
     db.session.flush()

@@ -14,6 +14,13 @@ from ..models import ConsultationInput, ConsultationRound, ConsultationTheme
 from .responses import check_open_to_responses
 
 
+def _afresh(*objects) -> None:
+    """Read ``objects`` again once the round is locked: another change may have come first."""
+    for obj in objects:
+        if obj is not None:
+            db.session.refresh(obj)
+
+
 def _title(text, *, required: bool) -> str:
     text = (text or '').strip() if isinstance(text, str) else ''
     if required and not text:
@@ -44,6 +51,7 @@ def set_theme(
 ) -> ConsultationInput:
     """Put an input under ``theme`` (None: under none)."""
     check_open_to_responses(item.round)
+    _afresh(item, theme)
     if theme is not None:
         if theme.round_id != item.round_id:
             raise Refused(_l('Choose a theme of this round.'))
@@ -67,6 +75,7 @@ def merge_input(
     ``item`` joins ``original``'s theme.
     """
     check_open_to_responses(item.round)
+    _afresh(item, original)
     if original.duplicate_of is not None:
         original = original.duplicate_of
     if original.round_id != item.round_id:
@@ -92,6 +101,7 @@ def merge_input(
 def unmerge_input(item: ConsultationInput, *, actor: User) -> ConsultationInput:
     """Make ``item`` stand on its own again."""
     check_open_to_responses(item.round)
+    _afresh(item)
     if item.duplicate_of_id is None:
         raise state_error(_l('This input is not marked as a duplicate.'))
     old = item.duplicate_of_id
@@ -107,6 +117,7 @@ def merge_theme(
     """Merge ``source`` into ``target``: its inputs move there; ``source`` stays, pointing to it."""
     round_ = db.session.get(ConsultationRound, source.round_id)
     check_open_to_responses(round_)
+    _afresh(source, target)
     if target.merged_into is not None:
         target = target.merged_into
     if source.id == target.id or source.round_id != target.round_id:

@@ -1,0 +1,276 @@
+"""The secretariat's changes to a round take turns; odd files are refused, not half-read.
+
+Found by an outside review on PostgreSQL with two processes: a round published while an import
+wrote its rows, two inputs merged into each other (every page of the round then a 500), a
+withdrawal after the close, "not a duplicate" as a 500; an XLSX of broken XML (500) or unpacking
+to gigabytes, a CSV whose unclosed quote swallowed the rows after it, Latin-1 read as Thai.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from html import unescape
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import select
+
+from forum.auth.models import User
+from forum.consultations.models import ConsultationInput, ConsultationRound
+from forum.consultations.services.inputs import record_offline_input, submit_input, withdraw_input
+from forum.consultations.services.responses import respond
+from forum.consultations.services.rounds import close_round, publish_round
+from forum.consultations.services.themes import merge_input
+from forum.db import utcnow
+from forum.sectors.services import sector_by_code
+from tests.conftest import csrf_token
+from tests.consultations.conftest import EN, get_round
+from tests.consultations.conftest import record_offline as _record
+from tests.consultations.test_consultation_imports import HEADER, _csv, _inputs, _today_be, _upload
+from tests.races import in_another_transaction, wait_for_a_lock
+
+# -- Files ---------------------------------------------------------------------------------------
+
+
+def test_an_unclosed_quote_is_refused_naming_its_line(client, db, staff, make_round, commitments):
+    round_id = make_round('open', only=[commitments[0]])
+    rows = [
+        f'{_today_be()},meeting,TH0001,,civil_society,สมชาย,,TH-50,yes,,"ข้อความที่ไม่ปิดเครื่องหมาย',
+        f'{_today_be()},meeting,TH0001,,civil_society,,,,no,,ความเห็นที่สอง',
+    ]
+    response = _upload(client, round_id, _csv(rows).encode('utf-8'))
+    assert response.status_code == 400
+    assert 'Line 2 of the CSV file cannot be read' in response.get_data(as_text=True)
+    assert _inputs(db) == []
+
+
+def test_a_file_in_neither_utf8_nor_windows_874_is_refused(
+    client,
+    db,
+    staff,
+    make_round,
+    commitments,
+):
+    round_id = make_round('open', only=[commitments[0]])
+    rows = [f'{_today_be()},meeting,TH0001,,civil_society,José,,,no,,Un café con leche']
+    response = _upload(client, round_id, _csv(rows).encode('latin-1'))
+    assert response.status_code == 400
+    assert 'neither UTF-8 nor Thai Windows-874 (TIS-620) text (line 2)' in response.get_data(
+        as_text=True
+    )
+    assert _inputs(db) == []
+
+
+def _xlsx() -> bytes:
+    book = Workbook()
+    book.active.append(HEADER.split(','))
+    book.active.append([_today_be(), 'meeting', 'TH0001', '', 'civil_society', '', '', '', 'no',
+                        '', 'ความเห็น'])  # fmt: skip
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _replace(data: bytes, part: str, body: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, 'w') as dst:
+        for info in src.infolist():
+            content = body if info.filename == part else src.read(info.filename)
+            dst.writestr(info.filename, content, zipfile.ZIP_DEFLATED)
+        if part not in src.namelist():
+            dst.writestr(part, body, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ('part', 'cut'),
+    [
+        ('xl/worksheets/sheet1.xml', 'half'),
+        ('xl/workbook.xml', '<not xml'),
+        ('xl/styles.xml', '<bad'),
+    ],
+    ids=['sheet-cut-in-half', 'workbook-not-xml', 'styles-not-xml'],
+)
+def test_an_xlsx_of_broken_xml_is_refused(client, db, staff, make_round, commitments, part, cut):
+    data = _xlsx()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        original = archive.read(part)
+    body = original[: len(original) // 2] if cut == 'half' else cut.encode()
+    response = _upload(client, make_round('open'), _replace(data, part, body), 'inputs.xlsx')
+    assert response.status_code == 400
+    assert 'This XLSX file cannot be read.' in response.get_data(as_text=True)
+    assert _inputs(db) == []
+
+
+def test_an_xlsx_unpacking_to_far_more_than_inputs_take_is_refused(
+    client,
+    db,
+    staff,
+    make_round,
+    commitments,
+):
+    bomb = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
+    bomb += b'a' * 70_000_000 + b'</t></si></sst>'
+    data = _replace(_xlsx(), 'xl/sharedStrings.xml', bomb)
+    assert len(data) < 200_000  # the upload is small
+    response = _upload(client, make_round('open'), data, 'inputs.xlsx')
+    assert response.status_code == 400
+    assert 'This XLSX file unpacks to more than 60 MB' in response.get_data(as_text=True)
+
+
+def test_a_huge_cell_is_quoted_back_short(client, db, staff, make_round, commitments):
+    header = HEADER + ',' + 'ก' * 20_000
+    response = _upload(client, make_round('open'), _csv(header=header).encode('utf-8'))
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert 'Unknown column "' + 'ก' * 80 + '…"' in unescape(page)
+    assert len(page) < 60_000
+
+
+# -- Services ------------------------------------------------------------------------------------
+
+
+def test_not_a_duplicate_on_an_input_that_is_none_is_a_409(client, auth, db, three):
+    _round, _actor, (a, _b, _c) = three
+    auth.login('sec@example.org')
+    path = f'/consultations/inputs/{a.id}/unmerge'
+    response = client.post(path, data={'csrf_token': csrf_token(client, '/')}, headers=EN)
+    assert response.status_code == 409
+    assert 'This input is not marked as a duplicate.' in response.get_data(as_text=True)
+
+
+def test_a_loop_of_duplicates_left_by_older_merges_is_read_without_failing(
+    client,
+    auth,
+    db,
+    three,
+):
+    round_, _actor, (a, b, _c) = three
+    a.duplicate_of_id, b.duplicate_of_id = b.id, a.id  # what two merges at once once left
+    db.session.commit()
+    assert db.session.get(ConsultationInput, a.id).effective_response() == (None, '')
+    auth.login('sec@example.org')
+    assert client.get(f'/consultations/{round_.id}/manage').status_code == 200
+
+
+# -- Races (PostgreSQL) --------------------------------------------------------------------------
+
+
+def _as_user(db, user) -> User:
+    return db.session.get(User, user.id)
+
+
+@pytest.mark.postgres
+def test_publishing_waits_for_an_input_being_recorded_and_counts_it(
+    postgres, db, make_round, secretariat
+):
+    app = postgres
+    round_id = make_round('closed')
+    with app.test_request_context(headers=EN):
+        round_ = db.session.get(ConsultationRound, round_id)
+        staff_ = _as_user(db, secretariat)
+        respond(_record(db, round_, staff_), actor=staff_, disposition='adopted')
+        db.session.commit()
+        _record(db, db.session.get(ConsultationRound, round_id), staff_, body='ยังไม่มีคำตอบ')
+        publishing = in_another_transaction(
+            app,
+            lambda: publish_round(
+                db.session.get(ConsultationRound, round_id),
+                actor=db.session.get(User, secretariat.id),
+            ),  # fmt: skip
+            headers=EN,
+        )
+        wait_for_a_lock()
+        db.session.commit()
+        publishing.join()
+    assert publishing.refused is not None
+    assert publishing.refused.status == 409
+    assert 'lacks a response' in publishing.message
+    with app.app_context():
+        assert get_round(db, round_id).state == 'closed'
+
+
+@pytest.mark.postgres
+def test_an_input_recorded_after_publishing_is_refused(postgres, db, make_round, secretariat):
+    app = postgres
+    round_id = make_round('closed')
+    with app.test_request_context(headers=EN):
+        publish_round(db.session.get(ConsultationRound, round_id), actor=_as_user(db, secretariat))
+        recording = in_another_transaction(
+            app,
+            lambda: record_offline_input(
+                db.session.get(ConsultationRound, round_id),
+                actor=db.session.get(User, secretariat.id),
+                about='',
+                channel='meeting',
+                received_on=utcnow().date(),
+                sector=sector_by_code('civil_society'),
+                body='มาช้า',
+            ),  # fmt: skip
+            headers=EN,
+        )
+        wait_for_a_lock()
+        db.session.commit()
+        recording.join()
+    assert recording.refused is not None
+    assert recording.refused.status == 409
+    with app.app_context():
+        assert db.session.scalar(select(ConsultationInput.id)) is None
+
+
+@pytest.mark.postgres
+def test_two_inputs_merged_into_each_other_at_once_make_no_loop(postgres, db, three):
+    app = postgres
+    _round, actor, (a, b, _c) = three
+    a_id, b_id, actor_id = a.id, b.id, actor.id
+    with app.test_request_context(headers=EN):
+        merge_input(
+            db.session.get(ConsultationInput, a_id), db.session.get(ConsultationInput, b_id),
+            actor=db.session.get(User, actor_id),
+        )  # fmt: skip
+        other = in_another_transaction(
+            app,
+            lambda: merge_input(
+                db.session.get(ConsultationInput, b_id),
+                db.session.get(ConsultationInput, a_id),
+                actor=db.session.get(User, actor_id),
+            ),  # fmt: skip
+            headers=EN,
+        )
+        wait_for_a_lock()
+        db.session.commit()
+        other.join()
+    assert other.message == 'An input cannot duplicate itself.'
+    with app.app_context():
+        db.session.expire_all()
+        assert db.session.get(ConsultationInput, a_id).duplicate_of_id == b_id
+        assert db.session.get(ConsultationInput, b_id).duplicate_of_id is None
+
+
+@pytest.mark.postgres
+def test_a_withdrawal_racing_the_close_comes_before_it_or_is_refused(
+    postgres, db, make_round, citizen
+):
+    app = postgres
+    round_id = make_round('open')
+    with app.test_request_context(headers=EN):
+        item = submit_input(db.session.get(ConsultationRound, round_id),
+                            actor=_as_user(db, citizen), about='', body='ข้อเสนอ')  # fmt: skip
+        db.session.commit()
+        item_id = item.id
+        close_round(db.session.get(ConsultationRound, round_id), actor=None)
+        withdrawing = in_another_transaction(
+            app,
+            lambda: withdraw_input(
+                db.session.get(ConsultationInput, item_id), actor=db.session.get(User, citizen.id)
+            ),  # fmt: skip
+            headers=EN,
+        )
+        wait_for_a_lock()
+        db.session.commit()
+        withdrawing.join()
+    assert withdrawing.refused is not None
+    assert 'The round has closed' in withdrawing.message
+    with app.app_context():
+        assert db.session.get(ConsultationInput, item_id).status == 'active'
