@@ -11,12 +11,17 @@ from __future__ import annotations
 
 
 class Refused(Exception):
-    """A request the rules refuse; ``message`` says why, ``status`` is the HTTP status to answer."""
+    """A request the rules refuse; ``message`` says why, ``status`` is the HTTP status to answer.
 
-    def __init__(self, message, *, status: int = 400):
+    ``field``: the name of the form field the reason is about, when there is one (a form shows
+    the reason beside it).
+    """
+
+    def __init__(self, message, *, status: int = 400, field: str | None = None):
         super().__init__(str(message))
         self.message = message
         self.status = status
+        self.field = field
 
     def __repr__(self):
         return f'<Refused {self.status} {str(self.message)!r}>'

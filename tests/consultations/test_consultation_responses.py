@@ -119,7 +119,12 @@ def test_the_secretariat_responds_and_hides_through_the_pages(client, auth, db, 
     response = client.post(f'/consultations/inputs/{a.id}/respond', headers=EN,
                            data={'csrf_token': token, 'disposition': 'not_adopted'})  # fmt: skip
     assert response.status_code == 400
-    assert 'a reason is required unless the input is adopted' in response.get_data(as_text=True)
+    refused = response.get_data(as_text=True)
+    assert 'a reason is required unless the input is adopted' in refused
+    # On a phone the form is a screen below where the page opens: its reason is summed up on top.
+    summary = refused.index('class="error-summary"')
+    assert summary < refused.index('id="respond"')
+    assert 'href="#reason"' in refused[summary : refused.index('id="respond"')]
     response = client.post(f'/consultations/inputs/{a.id}/respond',
                            data={'csrf_token': token, 'disposition': 'not_adopted',
                                  'reason': 'ไม่สอดคล้องกับขอบเขต'})  # fmt: skip

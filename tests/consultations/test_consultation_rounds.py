@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -214,7 +215,11 @@ def test_a_schedule_that_runs_backwards_is_refused(client, auth, db, nap_id, com
     }  # fmt: skip
     response = client.post(f'/consultations/new?nap={nap_id}', data=form, headers=EN)
     assert response.status_code == 400
-    assert 'The round must close after it opens.' in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert 'The round must close after it opens.' in page
+    # The reason stands by the close date (the summary links there), not by the title.
+    assert re.search(r'<a href="#closes_at">[^<]*</a>: The round must close after it opens.', page)
+    assert 'href="#title_th"' not in page
     assert db.session.scalar(select(ConsultationRound.id)) is None
     form.update(closes_at='2030-02-01T09:00', channels=[])
     response = client.post(f'/consultations/new?nap={nap_id}', data=form, headers=EN)

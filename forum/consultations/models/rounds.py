@@ -222,13 +222,15 @@ class ConsultationRound(BilingualMixin, CreatedMixin, db.Model):
     def check_schedule(self) -> None:
         """Refuse a schedule that runs backwards, and a round without channel or commitment."""
         if self.closes_at <= self.opens_at:
-            raise Refused(_l('The round must close after it opens.'))
+            raise Refused(_l('The round must close after it opens.'), field='closes_at')
         if self.announce_on > self.opens_at.astimezone(get_timezone()).date():
-            raise Refused(_l('The round must be announced before it opens.'))
+            raise Refused(_l('The round must be announced before it opens.'), field='announce_on')
         if not self.channels:
-            raise Refused(_l('Choose at least one channel.'))
+            raise Refused(_l('Choose at least one channel.'), field='channels')
         if not self.covers_all and not self.commitments:
-            raise Refused(_l('Choose the commitments the round covers, or all of them.'))
+            raise Refused(
+                _l('Choose the commitments the round covers, or all of them.'), field='commitments'
+            )
 
     def announce(self, now: datetime) -> None:
         """Make the round public (draft → announced); its close must still be ahead."""

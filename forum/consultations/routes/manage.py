@@ -99,6 +99,14 @@ def _chosen(nap: Nap, form: RoundForm) -> list[Commitment]:
     )
 
 
+def _show_refusal(form, done) -> None:
+    """Show a refused round's reason beside its field (the close date…), else by the title."""
+    if done.ok:
+        return
+    field = getattr(form, done.refusal.field or '', None) or form.title_th
+    field.errors = [*field.errors, done.message]
+
+
 @bp.route('/new', methods=['GET', 'POST'])
 @require('manage_consultations')
 def create():
@@ -113,8 +121,8 @@ def create():
                 nap, actor=current_user, fields=_fields(form), commitments=_chosen(nap, form)
             ),
             retry_race=True,  # two rounds numbered at the same moment: the retry takes the next
-            errors=form.title_th.errors,
         )
+        _show_refusal(form, done)
         if done.ok:
             flash(
                 _('Round %(code)s is prepared: announce it when it is ready.', code=done.value.code)
@@ -137,8 +145,8 @@ def edit(round_id):
                 round_, actor=current_user, fields=_fields(form),
                 commitments=_chosen(round_.nap, form),
             ),
-            errors=form.title_th.errors,
         )  # fmt: skip
+        _show_refusal(form, done)
         if done.ok:
             flash(_('The round is saved.'))
             return redirect(url_for('consultations.manage', round_id=round_.id))
