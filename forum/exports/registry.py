@@ -29,6 +29,11 @@ class Options:
     digits: str = 'arabic'
 
 
+def digits_suffix(options: Options) -> str:
+    """``-thai-digits`` for a file with Thai numerals: it does not take the other's name."""
+    return '-thai-digits' if options.digits == 'thai' else ''
+
+
 @dataclass(frozen=True)
 class Kind:
     """Something that can be exported, e.g. ``nap``: how to find one for a viewer."""

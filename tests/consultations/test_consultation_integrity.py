@@ -274,3 +274,57 @@ def test_a_withdrawal_racing_the_close_comes_before_it_or_is_refused(
     assert 'The round has closed' in withdrawing.message
     with app.app_context():
         assert db.session.get(ConsultationInput, item_id).status == 'active'
+
+
+# -- Smaller things ------------------------------------------------------------------------------
+
+
+def test_a_form_of_one_round_sent_to_another_records_nothing_there(
+    client, auth, db, make_round, citizen
+):
+    first, second = make_round('open'), make_round('open')
+    auth.login('citizen@example.org')
+    path = f'/consultations/{first}/inputs/new'
+    client_id = '0b9f5c1e-7c1d-4d7e-9a51-2f3a4b5c6d7e'
+    data = {'csrf_token': csrf_token(client), 'client_id': client_id, 'about': '',
+            'body': 'ข้อคิดเห็นรอบแรก'}  # fmt: skip
+    assert client.post(path, data=data, headers=EN).status_code == 302
+    again = client.post(f'/consultations/{second}/inputs/new', data=data, headers=EN)
+    assert again.status_code == 400
+    assert 'This form has expired. Please try again.' in again.get_data(as_text=True)
+    assert db.session.scalars(select(ConsultationInput.round_id)).all() == [first]
+
+
+def test_a_comment_from_before_the_round_opened_is_not_promoted(
+    app, db, make_round, commitments, secretariat, create_member
+):
+    from datetime import timedelta
+
+    from forum.comments.models import Comment
+    from forum.consultations.services.inputs import promote_comment
+    from forum.core.refusals import Refused
+
+    author = create_member(email='drafter2@example.org')
+    round_id = make_round('open')
+    with app.test_request_context(headers=EN):
+        round_ = db.session.get(ConsultationRound, round_id)
+        comment = Comment(
+            commitment_id=commitments[0], author_id=author.id, sector_id=author.sector_id,
+            body='ความเห็นระหว่างร่าง', body_html='<p>ความเห็นระหว่างร่าง</p>',
+            client_id='5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+            created_dt=round_.opened_dt - timedelta(days=3), seq=1,
+        )  # fmt: skip
+        db.session.add(comment)
+        db.session.commit()
+        with pytest.raises(Refused, match='Only a comment made since the round opened'):
+            promote_comment(round_, comment, actor=db.session.merge(secretariat))
+        db.session.rollback()
+    assert db.session.scalar(select(ConsultationInput.id)) is None
+
+
+def test_opening_now_says_how_long_from_now(client, auth, db, make_round):
+    round_id = make_round('announced', days=20)  # scheduled to open in a day, for 20 days
+    auth.login('sec@example.org')
+    page = client.get(f'/consultations/{round_id}/manage', headers=EN).get_data(as_text=True)
+    # Opened now, it runs the day before its scheduled opening as well: 21 days, not 20.
+    assert 'Opened now, it takes inputs for 21.0 days' in page

@@ -40,6 +40,9 @@ def test_csv_has_ogp_columns_one_row_per_milestone(client, world):
     assert 'TH-NAP1-th.csv' in response.headers['Content-Disposition']
     rows = _csv(response)
     assert list(rows[0]) == list(CSV_COLUMNS)
+    # With Thai numerals it does not take the other file's name in a Downloads folder.
+    thai = client.get(f'/naps/{world.nap_id}/export.csv?lang=th&digits=thai')
+    assert 'TH-NAP1-th-thai-digits.csv' in thai.headers['Content-Disposition']
     assert list(rows[0])[: len(OGP_COLUMNS)] == list(OGP_COLUMNS)
     first = [r for r in rows if r['Commitment Unique Identifier'] == 'TH0001']
     assert [r['Milestone Number'] for r in first] == ['1', '2']

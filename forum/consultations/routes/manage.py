@@ -237,7 +237,8 @@ def render_manage(round_: ConsultationRound, *, status: int = 200, **forms):
         action_form=forms.get('action_form') or RoundActionForm(formdata=None),
         theme_form=forms.get('theme_form') or ThemeForm(formdata=None),
         comments=_promotable(round_),
-        days=round_.days_open(max(now, round_.opens_at)) if round_.state == 'announced' else None,
+        # "Opened now": from now, as opening counts it (not from the scheduled opening).
+        days=round_.days_open(now) if round_.state == 'announced' else None,
         recommended=RECOMMENDED_DAYS,
         now=now,
     ), status

@@ -172,6 +172,8 @@ def submit_input(
         )
     ) if client_id else None  # fmt: skip
     if earlier is not None:
+        if earlier.round_id != round_.id:  # a form of another round sent here
+            raise Refused(_l('This form has expired. Please try again.'))
         return earlier
     if not round_.is_accepting(now):
         raise round_.refusal_to_take_inputs(now)
@@ -261,6 +263,10 @@ def promote_comment(
         )  # fmt: skip
     if comment.is_deleted or comment.is_hidden:
         raise Refused(_l('A deleted or hidden comment cannot become an input.'))
+    if round_.opened_dt is not None and comment.created_dt < round_.opened_dt:
+        # Made while the plan was drafted, not in answer to the consultation (the manage page
+        # offers the comments since the opening only).
+        raise Refused(_l('Only a comment made since the round opened becomes one of its inputs.'))
     commitment = db.session.get(Commitment, comment.commitment_id)
     if not round_.covers(commitment):
         raise Refused(_l('This commitment is not part of this consultation round.'))

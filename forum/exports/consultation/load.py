@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...consultations.models import ConsultationRound
 from ...core.permissions import can
 from ...extensions import db
-from ..registry import Options
+from ..registry import Options, digits_suffix
 
 
 def load_round(round_id: int, viewer) -> ConsultationRound | None:
@@ -25,7 +25,8 @@ def load_round(round_id: int, viewer) -> ConsultationRound | None:
 
 
 def round_filename(round_: ConsultationRound, options: Options) -> str:
-    """``TH-C1-summary-th``: the country, the round's code and the language."""
+    """``TH-C1-summary-th``: the country, the round's code, the language (and Thai digits)."""
     from flask import current_app
 
-    return f'{current_app.config["COUNTRY_CODE"]}-{round_.code}-summary-{options.lang}'
+    name = f'{current_app.config["COUNTRY_CODE"]}-{round_.code}-summary-{options.lang}'
+    return name + digits_suffix(options)

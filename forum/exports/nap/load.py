@@ -8,7 +8,7 @@ from ...commitments.models import Commitment
 from ...core.permissions import can
 from ...extensions import db
 from ...naps.models import Nap, PolicyArea
-from ..registry import Options
+from ..registry import Options, digits_suffix
 
 
 def load_nap(nap_id: int, viewer) -> Nap | None:
@@ -31,7 +31,8 @@ def readable_commitments(nap: Nap, viewer) -> list[Commitment]:
 
 
 def nap_filename(nap: Nap, options: Options) -> str:
-    """``TH-NAP1-th``: the country, the plan's number and the language."""
+    """``TH-NAP1-th``: the country, the plan's number, the language (and Thai digits)."""
     from flask import current_app
 
-    return f'{current_app.config["COUNTRY_CODE"]}-NAP{nap.number}-{options.lang}'
+    name = f'{current_app.config["COUNTRY_CODE"]}-NAP{nap.number}-{options.lang}'
+    return name + digits_suffix(options)
