@@ -56,8 +56,14 @@ def open_decision(
             raise state_error(_l('Only a commitment in MSF review is put to the forum.'))
     elif nap is None or nap.state != NapState.consultation:
         raise state_error(_l("A plan's draft is put to the forum after its consultation."))
-    # One opening at a time per plan: two at once would both find none open.
+    # One opening at a time per plan: two at once would both find none open. The commitment's
+    # row too: a save under way finishes first (and the forum decides on its text), a save
+    # that comes after finds the decision open (refuse_editing_under_decision).
     db.session.execute(select(Nap.id).where(Nap.id == nap.id).with_for_update()).scalar_one()
+    if commitment is not None:
+        db.session.execute(
+            select(Commitment.id).where(Commitment.id == commitment.id).with_for_update()
+        ).scalar_one()
     if open_decision_on(nap, commitment) is not None:
         raise state_error(_l('A decision on this is already open.'))
     decision = Decision(
@@ -169,6 +175,20 @@ def refuse_leaving_review(commitment: Commitment, *, old, new, **_kw) -> None:
     if open_decision_on(commitment.nap, commitment) is not None:
         raise state_error(
             _l('The forum is deciding on this commitment: close that decision before moving it.')
+        )
+
+
+def refuse_editing_under_decision(commitment: Commitment, **_kw) -> None:
+    """Refuse a new revision of a commitment the forum is deciding on: members answer on a text.
+
+    Connected to ``commitment_saved`` by ``create_app`` (sent inside the save's transaction, so
+    the refusal rolls the save back).
+    """
+    if commitment.state != CommitmentState.msf_review:
+        return
+    if open_decision_on(commitment.nap, commitment) is not None:
+        raise state_error(
+            _l('The forum is deciding on this text: close that decision before changing it.')
         )
 
 

@@ -183,6 +183,39 @@ def test_a_commitment_under_decision_stays_in_review_until_it_closes(
         # Closed: the commitment moves on as usual (a failed decision leaves it free too).
 
 
+def test_the_text_under_decision_is_not_changed_until_it_closes(app, db, secretariat, in_review):
+    from forum.commitments.models import CommitmentRevision
+    from forum.commitments.services import update_commitment
+
+    decision_id = _decision(app, db, secretariat, in_review)
+    with app.test_request_context(headers=EN):
+        commitment = db.session.get(Commitment, in_review)
+        count = db.session.query(CommitmentRevision).filter_by(commitment_id=in_review).count()
+        with pytest.raises(Refused, match='close that decision before changing it') as refused:
+            update_commitment(
+                commitment, actor=db.session.merge(secretariat),
+                fields={'title_en': 'A different text'}, base_version=commitment.version,
+            )  # fmt: skip
+        assert refused.value.status == 409
+        db.session.rollback()
+        assert (
+            db.session.query(CommitmentRevision).filter_by(commitment_id=in_review).count() == count
+        )
+        close_decision(db.session.get(Decision, decision_id), actor=db.session.merge(secretariat))
+        db.session.commit()
+        # Closed (failed, nobody voted): the text may change again, in draft.
+        change_state(db.session.get(Commitment, in_review), 'draft',
+                     actor=db.session.merge(secretariat))  # fmt: skip
+        commitment = db.session.get(Commitment, in_review)
+        update_commitment(
+            commitment, actor=db.session.merge(secretariat),
+            fields={'title_en': 'A different text'}, base_version=commitment.version,
+        )  # fmt: skip
+        db.session.commit()
+        after = db.session.query(CommitmentRevision).filter_by(commitment_id=in_review).count()
+        assert after == count + 1
+
+
 def test_a_plan_that_left_its_consultation_closes_not_endorsed(
     client, auth, app, db, secretariat, members, nap_id
 ):
