@@ -107,8 +107,17 @@ def _connect_areas(app: Flask) -> None:
     from .commitments import live as commitment_live
     from .consultations.access import consultation_open
     from .core.permissions import use_consultation_check, use_moderator_check, use_seat_check
-    from .core.signals import commitment_saved, commitment_state_changed, sector_side_changed
-    from .decisions.services import refuse_editing_under_decision, refuse_leaving_review
+    from .core.signals import (
+        commitment_saved,
+        commitment_state_changed,
+        seat_deleting,
+        sector_side_changed,
+    )
+    from .decisions.services import (
+        refuse_deleting_a_seat_that_answered,
+        refuse_editing_under_decision,
+        refuse_leaving_review,
+    )
     from .extensions import socketio
     from .members.seats import holds_seat
     from .members.services import check_side_change
@@ -126,6 +135,7 @@ def _connect_areas(app: Flask) -> None:
     # A commitment the forum is deciding on stays in review until the decision closes.
     commitment_state_changed.connect(refuse_leaving_review)
     commitment_saved.connect(refuse_editing_under_decision)
+    seat_deleting.connect(refuse_deleting_a_seat_that_answered)
     # A sector changing side is checked against the composition rules, as a seat change is.
     sector_side_changed.connect(check_side_change)
     # Registered on the server realtime.init_app just made (each app, e.g. in tests, has its own).

@@ -17,6 +17,7 @@ from ..commitments.models import Commitment, Milestone
 from ..core import audit
 from ..core.converters import parse_id
 from ..core.permissions import can
+from ..core.plain_text import refused_characters
 from ..core.refusals import Refused, state_error
 from ..core.signals import comment_changed
 from ..db import utcnow
@@ -51,6 +52,10 @@ def check_body(body) -> str:
         )  # fmt: skip
     if '\x00' in body:
         raise Refused(_l('This text contains a NUL character.'))
+    if codes := refused_characters(body):  # terminal escapes, a right-to-left override…
+        raise Refused(
+            _l('Remove the control characters from this text (%(codes)s).', codes=', '.join(codes))
+        )
     if not body.isascii():
         try:
             body.encode('utf-8')
@@ -197,6 +202,10 @@ def post_comment(
     (``core.transaction.commit(retry_race=True)``).
     """
     client_id = _check_client_id(client_id)
+    # One post of a person at a time (PostgreSQL): posts sent at once from several sockets or
+    # processes would each count the last minute before the others were stored, and pass the
+    # rate limit together. FOR NO KEY UPDATE: rows that merely refer to the person do not wait.
+    db.session.execute(select(User.id).where(User.id == actor.id).with_for_update(key_share=True))
     earlier = _earlier_posts(actor, client_id)
     existing = _retried(commitment, earlier.retried_id)
     if existing is not None:
@@ -248,6 +257,17 @@ def edit_comment(comment: Comment, *, actor: User, body) -> Comment:
     """Change a comment's text within the edit window; the old text is kept."""
     if not can(actor, 'edit_comment', comment):
         raise Refused(_l('Only the author may edit a comment.'))
+    # An edit says something new: only who may comment now (a seat, an open consultation; not
+    # blocked by a moderator) edits.
+    commitment = db.session.get(Commitment, comment.commitment_id)
+    if not can(actor, 'comment', commitment):
+        raise Refused(
+            _l('You may no longer comment on this commitment, so this comment cannot be edited.'),
+            status=403,
+        )
+    check_posting(actor, commitment)
+    # A moderator hiding it at the same moment: the edit waits, then finds it hidden.
+    lock_comment(comment)
     if not comment.is_visible:
         raise Refused(_l('This comment can no longer be edited.'))
     if utcnow() - comment.created_dt > edit_window():
@@ -273,6 +293,7 @@ def delete_comment(comment: Comment, *, actor: User) -> Comment:
     """Delete one's own comment: a placeholder stays so that replies keep their context."""
     if not can(actor, 'delete_comment', comment):
         raise Refused(_l('Only the author may delete a comment.'))
+    lock_comment(comment)
     if comment.is_deleted:
         return comment
     comment.versions.append(CommentVersion(body=comment.body))

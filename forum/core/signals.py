@@ -33,3 +33,8 @@ sector_side_changed = _signals.signal(
     was_government, actor). Sent after the flush, inside the transaction: a receiver that raises
     Refused undoes the change.""",
 )
+seat_deleting = _signals.signal(
+    'seat-deleting',
+    doc="""A seat is about to be deleted (sender: the Membership), inside the transaction: a
+    receiver that raises Refused keeps it (a seat that answered a decision stays on record).""",
+)

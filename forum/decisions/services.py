@@ -52,18 +52,22 @@ def open_decision(
         raise Refused(_l('The quorum is a share between none and all.'))
     if commitment is not None:
         nap = commitment.nap
-        if commitment.state != CommitmentState.msf_review:
-            raise state_error(_l('Only a commitment in MSF review is put to the forum.'))
-    elif nap is None or nap.state != NapState.consultation:
+    if nap is None:
         raise state_error(_l("A plan's draft is put to the forum after its consultation."))
     # One opening at a time per plan: two at once would both find none open. The commitment's
-    # row too: a save under way finishes first (and the forum decides on its text), a save
-    # that comes after finds the decision open (refuse_editing_under_decision).
+    # row too: a save or a state change under way finishes first, and the state is checked as
+    # it then is; a save that comes after finds the decision open (refuse_editing_under_decision).
     db.session.execute(select(Nap.id).where(Nap.id == nap.id).with_for_update()).scalar_one()
+    db.session.refresh(nap)
     if commitment is not None:
         db.session.execute(
             select(Commitment.id).where(Commitment.id == commitment.id).with_for_update()
         ).scalar_one()
+        db.session.refresh(commitment)
+        if commitment.state != CommitmentState.msf_review:
+            raise state_error(_l('Only a commitment in MSF review is put to the forum.'))
+    elif nap.state != NapState.consultation:
+        raise state_error(_l("A plan's draft is put to the forum after its consultation."))
     if open_decision_on(nap, commitment) is not None:
         raise state_error(_l('A decision on this is already open.'))
     decision = Decision(
@@ -192,6 +196,30 @@ def refuse_editing_under_decision(commitment: Commitment, **_kw) -> None:
         )
 
 
+def refuse_deleting_a_seat_that_answered(membership: Membership, **_kw) -> None:
+    """A seat that answered a decision is kept: its answer is on record with it.
+
+    Connected to ``seat_deleting`` by ``create_app``.
+    """
+    if db.session.scalar(select(Vote.id).filter_by(membership_id=membership.id).limit(1)):
+        raise state_error(
+            _l(
+                'This seat has answered a decision of the forum and stays on record: end its '
+                'term instead of deleting it.'
+            )
+        )
+
+
+def _places_taken() -> Refused:
+    return Refused(
+        _l(
+            'Your sector has answered with as many votes as it holds seats today (a seat changed '
+            'hands during the decision): your answer cannot be counted.'
+        ),
+        status=409,
+    )
+
+
 def cast_vote(decision: Decision, *, actor: User, choice: str) -> Vote:
     """Record ``actor``'s answer, once, from the seat they hold today."""
     _lock(decision)
@@ -227,12 +255,24 @@ def cast_vote(decision: Decision, *, actor: User, choice: str) -> Vote:
             ),
             status=409,
         )
+    superseded = None
     if not is_alternate and len(group_votes) >= places:
         # The member takes the place back from an alternate who voted first.
         stood_in = [v for v in group_votes if v.seat_role == SeatRole.alternate]
-        if stood_in:
-            stood_in[-1].is_counted = False
-            audit.record('decision.vote_superseded', stood_in[-1], actor=actor)
+        if not stood_in:
+            raise _places_taken()
+        superseded = stood_in[-1]
+    # Never more counted answers in a sector than the seats it holds today: a seat ended and
+    # another made during the decision does not answer twice.
+    in_sector = [
+        v for v in decision.votes if v.is_counted and v.sector_id == seat.sector_id
+        and v is not superseded
+    ]  # fmt: skip
+    if len(in_sector) >= seated_today().get(seat.sector_id, (False, 0))[1]:
+        raise _places_taken()
+    if superseded is not None:
+        superseded.is_counted = False
+        audit.record('decision.vote_superseded', superseded, actor=actor)
     vote = Vote(
         decision=decision,
         voter_id=actor.id,

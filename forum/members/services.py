@@ -12,7 +12,7 @@ from ..auth.models import User
 from ..core import audit
 from ..core.audit import apply_changes
 from ..core.refusals import Refused
-from ..core.signals import seats_changed
+from ..core.signals import seat_deleting, seats_changed
 from ..extensions import db
 from ..sectors.models import Organisation, Sector
 from ..sectors.services import list_sectors
@@ -128,6 +128,7 @@ def update_membership(membership: Membership, *, actor: User, **fields) -> Membe
 
 def remove_membership(membership: Membership, *, actor: User) -> None:
     """Delete a seat entered by mistake (an ended term is recorded with ``term_end`` instead)."""
+    seat_deleting.send(membership)  # a seat others' records point to is refused there
     audit.record(
         'membership.deleted',
         membership,

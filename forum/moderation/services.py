@@ -305,6 +305,9 @@ def block(person: User, *, actor: User, justification, ends_dt: datetime | None)
         raise Refused(_l('Give the date the block ends.'))
     if ends_dt <= now:
         raise Refused(_l('The block must end in the future.'))
+    # The person's row, as posting takes it: a post under way is stored before the block, and
+    # a post after it finds the block.
+    db.session.execute(select(User.id).where(User.id == person.id).with_for_update(key_share=True))
     if ends_dt - now > MAX_BLOCK:
         raise Refused(_l('A block lasts at most a year.'))
     item = Block(user_id=person.id, moderator_id=actor.id, justification=justification,

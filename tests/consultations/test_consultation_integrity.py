@@ -125,6 +125,7 @@ def test_a_huge_cell_is_quoted_back_short(client, db, staff, make_round, commitm
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert 'Unknown column "' + 'ก' * 80 + '…"' in unescape(page)
+    assert 'ก' * 81 not in page  # nor whole in the problem's column
     assert len(page) < 60_000
 
 
@@ -328,3 +329,49 @@ def test_opening_now_says_how_long_from_now(client, auth, db, make_round):
     page = client.get(f'/consultations/{round_id}/manage', headers=EN).get_data(as_text=True)
     # Opened now, it runs the day before its scheduled opening as well: 21 days, not 20.
     assert 'Opened now, it takes inputs for 21.0 days' in page
+
+
+@pytest.mark.postgres
+def test_a_plan_leaving_consultation_while_a_round_opens_waits_and_is_refused(
+    postgres, db, make_round, nap_id, secretariat
+):
+    from forum.consultations.services.rounds import move_plan, open_round
+    from forum.naps.models import Nap
+    from forum.naps.services import move_nap
+
+    app = postgres
+    round_id = make_round('announced')
+    with app.test_request_context(headers=EN):
+        move_nap(db.session.get(Nap, nap_id), 'consultation', actor=None)
+        db.session.commit()
+        open_round(db.session.get(ConsultationRound, round_id), actor=_as_user(db, secretariat),
+                   reason='ทดสอบ', now=utcnow())  # fmt: skip
+        moving = in_another_transaction(
+            app,
+            lambda: move_plan(
+                db.session.get(Nap, nap_id), 'endorsed', actor=db.session.get(User, secretariat.id)
+            ),  # fmt: skip
+            headers=EN,
+        )
+        wait_for_a_lock()
+        db.session.commit()
+        moving.join()
+    assert moving.refused is not None
+    assert 'takes inputs until' in moving.message
+    with app.app_context():
+        assert db.session.get(Nap, nap_id).state == 'consultation'
+
+
+def test_other_latin_encodings_are_refused_and_stray_thai_marks_pass(
+    client, db, staff, make_round, commitments
+):
+    round_id = make_round('open', only=[commitments[0]])
+    rows = [f'{_today_be()},meeting,TH0001,,civil_society,España y Gómez,,,no,,Mädchen straße']
+    response = _upload(client, round_id, _csv(rows).encode('latin-1'))
+    assert response.status_code == 400
+    assert 'neither UTF-8 nor Thai Windows-874' in response.get_data(as_text=True)
+    # Text pasted from a PDF may hold a tone mark on its own: Windows-874 Thai all the same.
+    rows = [f'{_today_be()},meeting,TH0001,,civil_society,,,,no,,ข้อความที่คัดลอก \u0e49มา']
+    response = _upload(client, round_id, _csv(rows).encode('cp874'))
+    assert response.status_code == 302
+    assert [i.body for i in _inputs(db)] == ['ข้อความที่คัดลอก \u0e49มา']

@@ -284,3 +284,76 @@ def test_a_decision_note_refuses_control_and_direction_characters(
         as_text=True
     )
     assert db.session.scalar(select(Decision)) is None
+
+
+@pytest.mark.postgres
+def test_a_decision_opened_while_its_commitment_goes_back_to_draft_is_refused(
+    postgres, db, secretariat, in_review
+):
+    app = postgres
+    with app.test_request_context(headers=EN):
+        change_state(db.session.get(Commitment, in_review), 'draft',
+                     actor=db.session.merge(secretariat))  # fmt: skip
+        opening = in_another_transaction(
+            app,
+            lambda: open_decision(
+                actor=db.session.merge(secretariat),
+                mode='vote',
+                commitment=db.session.get(Commitment, in_review),
+            ),  # fmt: skip
+            headers=EN,
+        )
+        wait_for_a_lock()
+        db.session.commit()
+        opening.join()
+    assert opening.refused is not None
+    assert opening.message == 'Only a commitment in MSF review is put to the forum.'
+    with app.app_context():
+        assert db.session.scalar(select(Decision.id)) is None
+
+
+def test_a_sector_answers_with_no_more_votes_than_its_seats(
+    client, auth, app, db, secretariat, members, create_user_, in_review
+):
+    from datetime import timedelta
+
+    from forum.core.i18n import local_today
+    from forum.members.services import add_membership
+
+    newcomer = create_user_(sector='academia', email='newcomer@example.org')
+    auth.login('sec@example.org')
+    _open(client, in_review)
+    decision = db.session.scalar(select(Decision))
+    _as(auth, 'aca@example.org')
+    assert _vote(client, decision.id, 'approve').status_code == 302
+    with app.test_request_context():
+        # The only academic seat ends; a new one, for someone else, starts today.
+        seat = db.session.scalar(select(Membership).filter_by(user_id=members['aca'].id))
+        seat.term_end = local_today() - timedelta(days=1)
+        db.session.flush()
+        add_membership(db.session.merge(newcomer), actor=None, seat_role='member',
+                       sector=seat.sector, term_start=local_today())  # fmt: skip
+        db.session.commit()
+    _as(auth, 'newcomer@example.org')
+    response = _vote(client, decision.id, 'object')
+    assert response.status_code == 409
+    assert 'as many votes as it holds seats today' in response.get_data(as_text=True)
+    assert db.session.scalars(select(Vote.choice)).all() == ['approve']
+
+
+def test_a_seat_that_answered_is_kept_not_deleted(
+    client, auth, db, secretariat, members, in_review
+):
+    auth.login('sec@example.org')
+    _open(client, in_review)
+    decision = db.session.scalar(select(Decision))
+    _as(auth, 'aca@example.org')
+    _vote(client, decision.id, 'approve')
+    seat = db.session.scalar(select(Membership).filter_by(user_id=members['aca'].id))
+    _as(auth, 'sec@example.org')
+    path = f'/members/seats/{seat.id}/delete'
+    response = client.post(path, data={'csrf_token': csrf_token(client)}, headers=EN,
+                           follow_redirects=True)  # fmt: skip
+    assert 'end its term instead of deleting it' in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Membership, seat.id) is not None

@@ -52,7 +52,7 @@ def _header(row: list) -> dict[str, int]:
         key = str(cell).strip().lower()
         name = c.HEADERS.get(key)
         if name is None:
-            problems.append(Problem(1, str(cell), str(_l(
+            problems.append(Problem(1, c.shown(cell), str(_l(
                 'Unknown column "%(value)s". The columns are: %(known)s.', value=c.shown(cell),
                 known=', '.join(c.COLUMNS)))))  # fmt: skip
         elif name in found:

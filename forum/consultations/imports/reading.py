@@ -26,10 +26,13 @@ MAX_COLUMNS = 50
 #: most, but an upload is at most 5 MB and Thai text packs about five to one.
 MAX_UNPACKED = 60_000_000
 _THAI = re.compile('[\u0e00-\u0e7f]')
-#: A Thai mark written above or below a letter (MAI HAN-AKAT, the upper and lower vowels,
-#: the tone marks and others) after something that is not a Thai letter or mark.
+#: What Windows-874 makes of another encoding's accented letters: a Thai mark written above or
+#: below a letter (MAI HAN-AKAT, the upper and lower vowels, the tone marks…) straight after a
+#: Latin letter or digit ("Jos้" for Latin-1's "José"), or any Thai character between two Latin
+#: letters ("Espa๑a", "Mไdchen", "stra฿e"). A stray mark after a space or a stop, as text pasted
+#: from a PDF has, is Thai text's own and passes.
 _MARKS = '\u0e31\u0e34-\u0e3a\u0e47-\u0e4e'
-_MISPLACED_MARK = re.compile(f'(?:^|[^\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e])[{_MARKS}]', re.M)
+_MISPLACED_MARK = re.compile(f'[A-Za-z0-9][{_MARKS}]|[A-Za-z][\u0e01-\u0e7f][A-Za-z]')
 _XLSX_MAGIC = b'PK\x03\x04'
 
 
@@ -103,7 +106,8 @@ def _csv_rows(text: str) -> list[list[str]]:
             raise Refused(
                 _l(
                     'Line %(line)d of the CSV file cannot be read: a cell there is far too long, '
-                    'or a quote mark (") is never closed. A cell holds at most 10,000 characters.',
+                    'a quote mark (") is never closed, or text follows a closing quote mark. A '
+                    'cell holds at most 10,000 characters.',
                     line=starts,
                 )
             ) from None

@@ -14,6 +14,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from ...extensions import db
+from ...naps.models import Nap
 from ..models import ConsultationRound
 
 
@@ -27,3 +28,14 @@ def lock_round(round_: ConsultationRound) -> ConsultationRound:
     if (state, opens_at, closes_at) != (round_.state, round_.opens_at, round_.closes_at):
         db.session.refresh(round_)  # changed by the transaction that held the row before
     return round_
+
+
+def lock_plan(nap: Nap) -> Nap:
+    """Lock ``nap``'s row until the transaction ends and read it afresh.
+
+    Opening a round (which moves a drafting plan to consultation) and moving the plan out of
+    consultation take turns: both at once left an endorsed plan with a round taking inputs.
+    """
+    db.session.execute(select(Nap.id).where(Nap.id == nap.id).with_for_update()).scalar_one()
+    db.session.refresh(nap)
+    return nap

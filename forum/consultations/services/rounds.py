@@ -23,7 +23,7 @@ from ...extensions import db
 from ...naps.models import Nap, NapState
 from ...naps.services import move_nap
 from ..models import ConsultationRound, RoundState
-from .locking import lock_round
+from .locking import lock_plan, lock_round
 from .responses import unanswered_inputs
 
 #: Plan states in which a round may be prepared and opened.
@@ -108,7 +108,8 @@ def open_round(
     Shorter than 15 days only with a reason (recorded on the round and in the audit trail).
     """
     now = now or utcnow()
-    nap = round_.nap
+    nap = lock_plan(round_.nap)
+    lock_round(round_)
     _check_plan(nap)
     round_.open(now, reason)
     if nap.state == NapState.drafting:
@@ -165,5 +166,6 @@ def check_plan_move(nap: Nap, state: str) -> None:
 
 def move_plan(nap: Nap, state: str, *, actor: User) -> None:
     """Move a plan as ``naps.services.move_nap`` does, keeping it in step with its rounds."""
+    lock_plan(nap)  # a round being opened is open before this looks, or opens after
     check_plan_move(nap, state)
     move_nap(nap, state, actor=actor)
