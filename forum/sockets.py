@@ -33,6 +33,7 @@ from .core.unconfirmed import is_unconfirmed_commit
 from .extensions import db
 from .moderation.events import ModerationEvents
 from .realtime import join_limits, payloads, presence, serial
+from .realtime.utf8_json import TOO_DEEP
 
 logger = logging.getLogger(__name__)
 #: A rejoin that missed more comment changes than this gets the window instead (``reset``).
@@ -62,6 +63,8 @@ class ForumNamespace(CommentEvents, ModerationEvents, Namespace):
                 logger.info('Socket connection refused: its auth does not fit the schema')
                 return False
             return super().trigger_event(event, *args)
+        if event == TOO_DEEP:
+            return refused_ack('the payload is nested too deeply to read')
         if not isinstance(event, str) or not hasattr(self, f'on_{event}'):
             return refused_ack('unknown event')
         if len(args) > 2:

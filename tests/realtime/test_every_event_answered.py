@@ -51,3 +51,20 @@ def test_refusals_outside_any_handler_are_in_the_connections_language(app):
     sock = _anonymous(app, lang='th')
     ack = sock.emit('join', {'commitment_id': 1}, 2, callback=True)
     assert ack == {'ok': False, 'error': 'ส่งข้อมูลเพียงหนึ่งออบเจ็กต์'}
+
+
+def test_a_payload_nested_too_deeply_is_answered(app, caplog):
+    """A thousand nested arrays (2 KB) went unanswered, with a traceback logged each time."""
+    from forum.realtime import utf8_json
+
+    deep = '[' * 5000 + ']' * 5000
+    assert utf8_json.loads(f'["post_comment",{{"commitment_id":{deep}}}]') == [utf8_json.TOO_DEEP]
+    assert utf8_json.loads('["join",{"commitment_id":1}]') == ['join', {'commitment_id': 1}]
+    sock = _anonymous(app)
+    # What the packet then reads as, through python-socketio's dispatch, answered like any event.
+    assert sock.emit(utf8_json.TOO_DEEP, callback=True) == {
+        'ok': False,
+        'error': 'the payload is nested too deeply to read',
+    }
+    assert sock.is_connected()
+    assert 'RecursionError' not in caplog.text
