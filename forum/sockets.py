@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from .auth.sessions import check_session
 from .comments.events import CommentEvents
+from .comments.gates import why_not
 from .comments.serialize import comment_json
 from .comments.services import comments_since
 from .comments.window import latest_threads
@@ -160,7 +161,11 @@ class ForumNamespace(CommentEvents, ModerationEvents, Namespace):
         in_rooms = [r for r in rooms() if r.startswith('commitment:')]
         if refused := join_limits.refusal(request.sid, in_rooms, live.room(commitment.id)):
             return refused_ack(refused)
-        can_comment = current_user.is_authenticated and can(current_user, 'comment', commitment)
+        can_comment = (
+            current_user.is_authenticated
+            and can(current_user, 'comment', commitment)
+            and why_not(current_user, commitment) is None  # not blocked, not held by the floor
+        )
         join_room(live.room(commitment.id))
         state = live.enter(commitment)
         live.announce(commitment.id)

@@ -265,6 +265,9 @@ def edit_comment(comment: Comment, *, actor: User, body) -> Comment:
             _l('You may no longer comment on this commitment, so this comment cannot be edited.'),
             status=403,
         )
+    # The person's row, as posting and a block take it: a block made at the same moment comes
+    # before this edit (and refuses it) or after it.
+    db.session.execute(select(User.id).where(User.id == actor.id).with_for_update(key_share=True))
     check_posting(actor, commitment)
     # A moderator hiding it at the same moment: the edit waits, then finds it hidden.
     lock_comment(comment)

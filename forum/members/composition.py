@@ -8,9 +8,9 @@ chair, co-chair and member (alternates stand in for a member, observers have no 
 Every membership service (and a sector changing side) asks :func:`check_change` with the seats
 before and after the change, today and on every later day the seats change: a change that breaks a
 rule the forum met, or makes a broken rule worse, is refused with the rule and the counts. Such
-changes take turns on the rules' row (:func:`lock_rules`). A seat whose term runs out on its own can still leave the forum
-out of balance: the members page then says since when (:func:`balance_status`), with the
-secretariat's justification.
+changes take turns on the rules' row (:func:`lock_rules`). A seat whose term runs out on its own
+can still leave the forum out of balance: the members page then says since when
+(:func:`balance_status`), with the secretariat's justification.
 """
 
 from __future__ import annotations

@@ -128,6 +128,11 @@ def update_membership(membership: Membership, *, actor: User, **fields) -> Membe
 
 def remove_membership(membership: Membership, *, actor: User) -> None:
     """Delete a seat entered by mistake (an ended term is recorded with ``term_end`` instead)."""
+    # The seat's row first: a vote being cast from it (which refers to it) finishes before the
+    # check below, or waits and then finds the seat gone.
+    db.session.execute(
+        select(Membership.id).where(Membership.id == membership.id).with_for_update()
+    ).scalar_one()
     seat_deleting.send(membership)  # a seat others' records point to is refused there
     audit.record(
         'membership.deleted',

@@ -18,6 +18,7 @@ from ..commitments.models import Commitment
 from ..core import audit
 from ..core.names import hidden_characters
 from ..core.permissions import STAFF, can, is_moderator, moderator_sector
+from ..core.plain_text import REFUSED
 from ..core.refusals import Refused, state_error
 from ..db import utcnow
 from ..extensions import db
@@ -44,8 +45,9 @@ def _check_reason(reason) -> str:
     return str(reason)
 
 
-#: Control characters a text may not hold (line breaks and tabs are text).
-_CONTROLS = frozenset(chr(n) for n in (*range(32), *range(127, 160))) - set('\n\r\t')
+#: Control characters and bidirectional overrides a text may not hold (line breaks and tabs are
+#: text), as in comments and the other published texts.
+_CONTROLS = REFUSED
 
 
 def _check_text(text, *, required, max_length: int = MAX_NOTE) -> str:

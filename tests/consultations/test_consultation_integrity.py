@@ -370,6 +370,10 @@ def test_other_latin_encodings_are_refused_and_stray_thai_marks_pass(
     response = _upload(client, round_id, _csv(rows).encode('latin-1'))
     assert response.status_code == 400
     assert 'neither UTF-8 nor Thai Windows-874' in response.get_data(as_text=True)
+    rows = [f'{_today_be()},meeting,TH0001,,civil_society,Иван,,,no,,Привет мир']
+    response = _upload(client, round_id, _csv(rows).encode('cp1251'))
+    assert response.status_code == 400
+    assert 'neither UTF-8 nor Thai Windows-874' in response.get_data(as_text=True)
     # Text pasted from a PDF may hold a tone mark on its own: Windows-874 Thai all the same.
     rows = [f'{_today_be()},meeting,TH0001,,civil_society,,,,no,,ข้อความที่คัดลอก \u0e49มา']
     response = _upload(client, round_id, _csv(rows).encode('cp874'))

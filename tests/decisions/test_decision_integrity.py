@@ -357,3 +357,31 @@ def test_a_seat_that_answered_is_kept_not_deleted(
     assert 'end its term instead of deleting it' in response.get_data(as_text=True)
     db.session.expire_all()
     assert db.session.get(Membership, seat.id) is not None
+
+
+@pytest.mark.postgres
+def test_deleting_a_seat_while_it_votes_waits_and_is_refused(
+    postgres, db, secretariat, members, in_review
+):
+    from forum.members.services import remove_membership
+
+    app = postgres
+    decision_id = _decision(app, db, secretariat, in_review)
+    with app.test_request_context(headers=EN):
+        seat_id = db.session.scalar(select(Membership.id).filter_by(user_id=members['aca'].id))
+        cast_vote(db.session.get(Decision, decision_id), actor=_user(db, members['aca']),
+                  choice='approve')  # fmt: skip
+        deleting = in_another_transaction(
+            app,
+            lambda: remove_membership(
+                db.session.get(Membership, seat_id), actor=db.session.merge(secretariat)
+            ),  # fmt: skip
+            headers=EN,
+        )
+        wait_for_a_lock()
+        db.session.commit()
+        deleting.join()  # an IntegrityError (a 500) would be raised here
+    assert deleting.refused is not None
+    assert 'end its term instead of deleting it' in deleting.message
+    with app.app_context():
+        assert db.session.get(Membership, seat_id) is not None

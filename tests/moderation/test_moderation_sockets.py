@@ -105,9 +105,11 @@ def test_a_blocked_person_posting_over_the_socket_gets_ok_false(
     assert ack['ok'] is False
     assert 'blocked you from commenting' in ack['error']
     assert 'สแปมซ้ำ' in ack['error']
+    # Joining says so too: the page shows no comment box to a blocked person.
+    assert author.emit('join', {'commitment_id': cid}, callback=True)['can_comment'] is False
 
 
-@pytest.mark.parametrize('note', ['\u0000', 'ok\u0007', '\u200b'])
+@pytest.mark.parametrize('note', ['\u0000', 'ok\u0007', '\u200b', 'ซ่อน \u202egnp.exe'])
 def test_a_note_with_a_control_character_or_nothing_visible_is_refused(watched, db, note):
     _cid, comment_id, moderator, watcher = watched
     ack = moderator.emit(

@@ -26,13 +26,17 @@ MAX_COLUMNS = 50
 #: most, but an upload is at most 5 MB and Thai text packs about five to one.
 MAX_UNPACKED = 60_000_000
 _THAI = re.compile('[\u0e00-\u0e7f]')
-#: What Windows-874 makes of another encoding's accented letters: a Thai mark written above or
-#: below a letter (MAI HAN-AKAT, the upper and lower vowels, the tone marks…) straight after a
-#: Latin letter or digit ("Jos้" for Latin-1's "José"), or any Thai character between two Latin
-#: letters ("Espa๑a", "Mไdchen", "stra฿e"). A stray mark after a space or a stop, as text pasted
-#: from a PDF has, is Thai text's own and passes.
+#: What Windows-874 makes of another encoding's letters: a Thai mark written above or below a
+#: letter (MAI HAN-AKAT, the upper and lower vowels, the tone marks…) after anything but a Thai
+#: consonant, another such mark, a space or a stop ("Jos้" for Latin-1's "José", "ฯ๐่" for
+#: Windows-1251's "При"), or any Thai character between two Latin letters ("Espa๑a",
+#: "Mไdchen"). A stray mark after a space or a stop, as text pasted from a PDF has, is Thai
+#: text's own and passes; so does Thai written against Latin ("ไฟล์PDF").
 _MARKS = '\u0e31\u0e34-\u0e3a\u0e47-\u0e4e'
-_MISPLACED_MARK = re.compile(f'[A-Za-z0-9][{_MARKS}]|[A-Za-z][\u0e01-\u0e7f][A-Za-z]')
+_BEFORE_A_MARK = '\u0e01-\u0e2e\u0e30-\u0e3a\u0e47-\u0e4e\\s!-/:-@\\[-`{-~'
+_MISPLACED_MARK = re.compile(
+    f'(?:^|[^{_BEFORE_A_MARK}])[{_MARKS}]|[A-Za-z][\u0e01-\u0e7f][A-Za-z]', re.M
+)
 _XLSX_MAGIC = b'PK\x03\x04'
 
 
