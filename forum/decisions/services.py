@@ -319,11 +319,30 @@ def seated_today() -> dict[int, tuple[bool, int]]:
     return seated
 
 
+def _no_more_answers_than_seats(decision: Decision, seated: dict, actor: User) -> None:
+    """Count no more answers in a sector than the seats it holds as the decision closes.
+
+    A seat that answered and was then ended (its term set back to before the answer) while
+    another seat of the sector answered would leave the sector more answers than seats: the
+    earliest answers count, the later ones are kept on record, not counted (audited).
+    """
+    counted: dict[int, int] = {}
+    for vote in sorted(decision.votes, key=lambda v: v.id):
+        if not vote.is_counted:
+            continue
+        counted[vote.sector_id] = counted.get(vote.sector_id, 0) + 1
+        if counted[vote.sector_id] > seated.get(vote.sector_id, (False, 0))[1]:
+            vote.is_counted = False
+            audit.record('decision.vote_over_seats', vote, actor=actor)
+
+
 def close_decision(decision: Decision, *, actor: User) -> Result:
     """Close ``decision`` with its result; a passed endorsement moves its subject to endorsed."""
     _lock(decision)
     decision.check_open()
-    decision.seated = {str(k): [g, n] for k, (g, n) in seated_today().items()}
+    seated = seated_today()
+    decision.seated = {str(k): [g, n] for k, (g, n) in seated.items()}
+    _no_more_answers_than_seats(decision, seated, actor)
     result = result_of(decision)
     if result.passed and not subject_in_review(decision):
         # The plan left its consultation meanwhile: recorded as not endorsed, never stuck open.

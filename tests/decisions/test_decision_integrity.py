@@ -385,3 +385,39 @@ def test_deleting_a_seat_while_it_votes_waits_and_is_refused(
     assert 'end its term instead of deleting it' in deleting.message
     with app.app_context():
         assert db.session.get(Membership, seat_id) is not None
+
+
+def test_a_sector_counts_no_more_answers_than_seats_when_it_closes(
+    client, auth, app, db, secretariat, members, create_user_, in_review
+):
+    from datetime import timedelta
+
+    from forum.core.audit import AuditEntry
+    from forum.core.i18n import local_today
+    from forum.members.services import add_membership
+
+    newcomer = create_user_(sector='academia', email='newcomer@example.org')
+    auth.login('sec@example.org')
+    _open(client, in_review)
+    decision = db.session.scalar(select(Decision))
+    _as(auth, 'aca@example.org')
+    assert _vote(client, decision.id, 'approve').status_code == 302
+    with app.test_request_context():
+        add_membership(db.session.merge(newcomer), actor=None, seat_role='member',
+                       sector=db.session.scalar(select(Membership)
+                                                .filter_by(user_id=members['aca'].id)).sector,
+                       term_start=local_today())  # fmt: skip
+        db.session.commit()
+    _as(auth, 'newcomer@example.org')
+    assert _vote(client, decision.id, 'object').status_code == 302  # two seats, two answers
+    with app.test_request_context():
+        # Then the first academic seat is ended back to before its answer.
+        seat = db.session.scalar(select(Membership).filter_by(user_id=members['aca'].id))
+        seat.term_end = local_today() - timedelta(days=1)
+        db.session.commit()
+    _as(auth, 'sec@example.org')
+    _close(client, decision.id)
+    db.session.expire_all()
+    counted = db.session.scalars(select(Vote.choice).filter_by(is_counted=True)).all()
+    assert counted == ['approve']  # one seat, one counted answer: the earliest
+    assert db.session.scalar(select(AuditEntry).filter_by(action='decision.vote_over_seats'))

@@ -72,8 +72,7 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         raise _not_thai(body[: exc.start].count(b'\n') + 1) from None
     # Windows-874 gives a character to almost every byte: a file in another encoding (Latin-1's
-    # "café") decodes too, into Thai marks that follow no Thai letter ("cafe้"). Such a mark
-    # is the sign; Thai written in Windows-874 never has one.
+    # "café") decodes too, into Thai marks where Thai has none ("cafe้": _MISPLACED_MARK).
     misplaced = _MISPLACED_MARK.search(text)
     if misplaced:
         raise _not_thai(text[: misplaced.start()].count('\n') + 1)
