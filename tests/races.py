@@ -68,6 +68,17 @@ def in_another_transaction(app, work: Callable[[], object], **kw) -> Other:
     return Other(app, work, **kw)
 
 
+def after_the_first_commits(app, work: Callable[[], object], **kw) -> Other:
+    """Run ``work`` in another transaction, see it wait for this one's lock, commit this one.
+
+    The race of the module's docstring in one call; returns the second transaction, ended.
+    """
+    other = in_another_transaction(app, work, **kw)
+    wait_for_a_lock()
+    _db.session.commit()
+    return other.join()
+
+
 def wait_for_a_lock(timeout: float = 10.0) -> None:
     """Return once a session of this database waits for a lock (the first's row)."""
     deadline = time.monotonic() + timeout

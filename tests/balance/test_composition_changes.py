@@ -23,7 +23,7 @@ from forum.sectors.models import Sector
 from forum.sectors.services import sector_by_code
 from tests.balance.test_composition import _parity, _seat
 from tests.conftest import csrf_token
-from tests.races import in_another_transaction, wait_for_a_lock
+from tests.races import after_the_first_commits
 
 EN = {'Accept-Language': 'en'}
 
@@ -177,7 +177,7 @@ def test_two_seat_changes_at_once_take_turns(postgres, db, create_user_):
         db.session.commit()
         # 1 : 2 leaves room for one more government seat, not two.
         _seat(db, gov2, 'government')
-        other = in_another_transaction(
+        other = after_the_first_commits(
             app,
             lambda: add_membership(
                 db.session.get(User, gov3.id),
@@ -188,9 +188,6 @@ def test_two_seat_changes_at_once_take_turns(postgres, db, create_user_):
             ),  # fmt: skip
             headers=EN,
         )
-        wait_for_a_lock()
-        db.session.commit()
-        other.join()
     assert other.refused is not None
     assert other.refused.status == 409
     assert 'government holds 3, non-government 2' in other.message

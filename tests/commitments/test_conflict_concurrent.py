@@ -11,40 +11,14 @@ import threading
 import time
 
 import pytest
-from sqlalchemy import select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.orm.exc import StaleDataError
 
 from forum.auth.models import User
 from forum.commitments.models import Commitment, CommitmentRevision
 from forum.commitments.services import Conflict, change_state, update_commitment
 from forum.extensions import db as _db
-
-
-@pytest.fixture
-def postgres(app):
-    """Skip unless the test runs on PostgreSQL (SQLite serialises writers: no race to see)."""
-    with app.app_context():
-        if _db.engine.dialect.name != 'postgresql':
-            pytest.skip('needs PostgreSQL')
-    return app
-
-
-def _wait_until_a_save_waits_for_a_lock(timeout: float = 10.0) -> None:
-    """Return once a session of this database waits for a lock (the other save's row lock)."""
-    deadline = time.monotonic() + timeout
-    with _db.engine.connect() as conn:
-        while time.monotonic() < deadline:
-            waiting = conn.scalar(
-                text(
-                    'SELECT count(*) FROM pg_stat_activity '
-                    "WHERE datname = current_database() AND wait_event_type = 'Lock'"
-                )
-            )
-            conn.rollback()  # pg_stat_activity is read once per transaction
-            if waiting:
-                return
-            time.sleep(0.02)
-    pytest.fail(f'no save waited for the row lock within {timeout} s')
+from tests.races import wait_for_a_lock
 
 
 def _numbers(app, cid) -> list[int]:
@@ -141,7 +115,7 @@ def test_a_save_waits_for_the_other_and_then_sees_its_version(
 
         thread = threading.Thread(target=second)
         thread.start()
-        _wait_until_a_save_waits_for_a_lock()
+        wait_for_a_lock()
         first_saved.set()
         _db.session.commit()
         thread.join(timeout=30)

@@ -17,16 +17,7 @@ from forum.consultations.services.inputs import submit_input
 from forum.consultations.services.rounds import close_round
 from forum.core.refusals import Refused
 from forum.extensions import db as _db
-from tests.commitments.test_conflict_concurrent import _wait_until_a_save_waits_for_a_lock
-
-
-@pytest.fixture
-def postgres(app):
-    """Skip unless the test runs on PostgreSQL."""
-    with app.app_context():
-        if _db.engine.dialect.name != 'postgresql':
-            pytest.skip('needs PostgreSQL')
-    return app
+from tests.races import wait_for_a_lock
 
 
 def _submit_in_another_transaction(app, round_id, user_id, outcome: dict) -> threading.Thread:
@@ -61,7 +52,7 @@ def test_numbers_follow_commit_order(postgres, make_round, citizen):
             actor=_db.session.get(User, citizen.id), about='', body='ข้อคิดเห็นแรก',
         )  # fmt: skip
         thread = _submit_in_another_transaction(app, round_id, citizen.id, outcome)
-        _wait_until_a_save_waits_for_a_lock()  # the second waits for the first's round row
+        wait_for_a_lock()  # the second waits for the first's round row
         assert first.tracking_number == 'C1-000001'
         _db.session.commit()
         thread.join(timeout=30)
@@ -76,7 +67,7 @@ def test_an_input_racing_the_close_is_refused_once_the_close_commits(postgres, m
     with app.app_context():
         close_round(_db.session.get(ConsultationRound, round_id), actor=None)
         thread = _submit_in_another_transaction(app, round_id, citizen.id, outcome)
-        _wait_until_a_save_waits_for_a_lock()  # it read "open", then waits on the row
+        wait_for_a_lock()  # it read "open", then waits on the row
         _db.session.commit()
         thread.join(timeout=30)
     assert outcome['refused'][0] == 409, outcome

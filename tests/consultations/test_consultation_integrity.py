@@ -28,7 +28,7 @@ from tests.conftest import csrf_token
 from tests.consultations.conftest import EN, get_round
 from tests.consultations.conftest import record_offline as _record
 from tests.consultations.test_consultation_imports import HEADER, _csv, _inputs, _today_be, _upload
-from tests.races import in_another_transaction, wait_for_a_lock
+from tests.races import after_the_first_commits
 
 # -- Files ---------------------------------------------------------------------------------------
 
@@ -174,7 +174,7 @@ def test_publishing_waits_for_an_input_being_recorded_and_counts_it(
         respond(_record(db, round_, staff_), actor=staff_, disposition='adopted')
         db.session.commit()
         _record(db, db.session.get(ConsultationRound, round_id), staff_, body='ยังไม่มีคำตอบ')
-        publishing = in_another_transaction(
+        publishing = after_the_first_commits(
             app,
             lambda: publish_round(
                 db.session.get(ConsultationRound, round_id),
@@ -182,9 +182,6 @@ def test_publishing_waits_for_an_input_being_recorded_and_counts_it(
             ),  # fmt: skip
             headers=EN,
         )
-        wait_for_a_lock()
-        db.session.commit()
-        publishing.join()
     assert publishing.refused is not None
     assert publishing.refused.status == 409
     assert 'lacks a response' in publishing.message
@@ -198,7 +195,7 @@ def test_an_input_recorded_after_publishing_is_refused(postgres, db, make_round,
     round_id = make_round('closed')
     with app.test_request_context(headers=EN):
         publish_round(db.session.get(ConsultationRound, round_id), actor=_as_user(db, secretariat))
-        recording = in_another_transaction(
+        recording = after_the_first_commits(
             app,
             lambda: record_offline_input(
                 db.session.get(ConsultationRound, round_id),
@@ -211,9 +208,6 @@ def test_an_input_recorded_after_publishing_is_refused(postgres, db, make_round,
             ),  # fmt: skip
             headers=EN,
         )
-        wait_for_a_lock()
-        db.session.commit()
-        recording.join()
     assert recording.refused is not None
     assert recording.refused.status == 409
     with app.app_context():
@@ -230,7 +224,7 @@ def test_two_inputs_merged_into_each_other_at_once_make_no_loop(postgres, db, th
             db.session.get(ConsultationInput, a_id), db.session.get(ConsultationInput, b_id),
             actor=db.session.get(User, actor_id),
         )  # fmt: skip
-        other = in_another_transaction(
+        other = after_the_first_commits(
             app,
             lambda: merge_input(
                 db.session.get(ConsultationInput, b_id),
@@ -239,9 +233,6 @@ def test_two_inputs_merged_into_each_other_at_once_make_no_loop(postgres, db, th
             ),  # fmt: skip
             headers=EN,
         )
-        wait_for_a_lock()
-        db.session.commit()
-        other.join()
     assert other.message == 'An input cannot duplicate itself.'
     with app.app_context():
         db.session.expire_all()
@@ -261,16 +252,13 @@ def test_a_withdrawal_racing_the_close_comes_before_it_or_is_refused(
         db.session.commit()
         item_id = item.id
         close_round(db.session.get(ConsultationRound, round_id), actor=None)
-        withdrawing = in_another_transaction(
+        withdrawing = after_the_first_commits(
             app,
             lambda: withdraw_input(
                 db.session.get(ConsultationInput, item_id), actor=db.session.get(User, citizen.id)
             ),  # fmt: skip
             headers=EN,
         )
-        wait_for_a_lock()
-        db.session.commit()
-        withdrawing.join()
     assert withdrawing.refused is not None
     assert 'The round has closed' in withdrawing.message
     with app.app_context():
@@ -346,16 +334,13 @@ def test_a_plan_leaving_consultation_while_a_round_opens_waits_and_is_refused(
         db.session.commit()
         open_round(db.session.get(ConsultationRound, round_id), actor=_as_user(db, secretariat),
                    reason='ทดสอบ', now=utcnow())  # fmt: skip
-        moving = in_another_transaction(
+        moving = after_the_first_commits(
             app,
             lambda: move_plan(
                 db.session.get(Nap, nap_id), 'endorsed', actor=db.session.get(User, secretariat.id)
             ),  # fmt: skip
             headers=EN,
         )
-        wait_for_a_lock()
-        db.session.commit()
-        moving.join()
     assert moving.refused is not None
     assert 'takes inputs until' in moving.message
     with app.app_context():

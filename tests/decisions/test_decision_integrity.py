@@ -22,7 +22,7 @@ from forum.naps.services import move_nap
 from forum.sectors.services import sector_by_code
 from tests.conftest import csrf_token
 from tests.decisions.test_decisions import EN, _as, _close, _open, _vote
-from tests.races import in_another_transaction, wait_for_a_lock
+from tests.races import after_the_first_commits
 
 
 def _decision(app, db, secretariat, commitment_id) -> int:
@@ -56,15 +56,13 @@ def test_a_vote_racing_the_close_is_counted_in_the_result(
         cast_vote(
             db.session.get(Decision, decision_id), actor=_user(db, members['aca']), choice='approve'
         )
-        closing = in_another_transaction(
+        closing = after_the_first_commits(
             app,
             lambda: close_decision(
                 db.session.get(Decision, decision_id), actor=db.session.merge(secretariat)
             ),
         )
-        wait_for_a_lock()
-        db.session.commit()
-        result = closing.join().value
+        result = closing.value
     aca = str(sector_by_code('academia').id)
     with app.app_context():
         decision = db.session.get(Decision, decision_id)
@@ -86,7 +84,7 @@ def test_a_member_and_their_alternate_at_once_take_one_place(
             db.session.get(Decision, decision_id), actor=_user(db, members['aca']), choice='approve'
         )
         alternate = db.session.scalar(select(User).filter_by(email='alt@example.org'))
-        other = in_another_transaction(
+        other = after_the_first_commits(
             app,
             lambda: cast_vote(
                 db.session.get(Decision, decision_id),
@@ -95,9 +93,6 @@ def test_a_member_and_their_alternate_at_once_take_one_place(
             ),
             headers=EN,
         )
-        wait_for_a_lock()
-        db.session.commit()
-        other.join()
     assert other.refused is not None
     assert other.refused.status == 409
     assert 'alternate votes only in place of a member' in other.message
@@ -139,7 +134,7 @@ def test_two_decisions_opened_at_once_on_one_commitment_are_one(
             actor=db.session.merge(secretariat), mode='vote',
             commitment=db.session.get(Commitment, in_review),
         )  # fmt: skip
-        other = in_another_transaction(
+        other = after_the_first_commits(
             app,
             lambda: open_decision(
                 actor=db.session.merge(secretariat),
@@ -148,9 +143,6 @@ def test_two_decisions_opened_at_once_on_one_commitment_are_one(
             ),  # fmt: skip
             headers=EN,
         )
-        wait_for_a_lock()
-        db.session.commit()
-        other.join()
     assert other.refused is not None
     assert other.refused.status == 409
     assert 'already open' in other.message
@@ -294,7 +286,7 @@ def test_a_decision_opened_while_its_commitment_goes_back_to_draft_is_refused(
     with app.test_request_context(headers=EN):
         change_state(db.session.get(Commitment, in_review), 'draft',
                      actor=db.session.merge(secretariat))  # fmt: skip
-        opening = in_another_transaction(
+        opening = after_the_first_commits(
             app,
             lambda: open_decision(
                 actor=db.session.merge(secretariat),
@@ -303,9 +295,6 @@ def test_a_decision_opened_while_its_commitment_goes_back_to_draft_is_refused(
             ),  # fmt: skip
             headers=EN,
         )
-        wait_for_a_lock()
-        db.session.commit()
-        opening.join()
     assert opening.refused is not None
     assert opening.message == 'Only a commitment in MSF review is put to the forum.'
     with app.app_context():
@@ -371,16 +360,14 @@ def test_deleting_a_seat_while_it_votes_waits_and_is_refused(
         seat_id = db.session.scalar(select(Membership.id).filter_by(user_id=members['aca'].id))
         cast_vote(db.session.get(Decision, decision_id), actor=_user(db, members['aca']),
                   choice='approve')  # fmt: skip
-        deleting = in_another_transaction(
+        # An IntegrityError (a 500) would be raised by the second transaction here.
+        deleting = after_the_first_commits(
             app,
             lambda: remove_membership(
                 db.session.get(Membership, seat_id), actor=db.session.merge(secretariat)
             ),  # fmt: skip
             headers=EN,
         )
-        wait_for_a_lock()
-        db.session.commit()
-        deleting.join()  # an IntegrityError (a 500) would be raised here
     assert deleting.refused is not None
     assert 'end its term instead of deleting it' in deleting.message
     with app.app_context():

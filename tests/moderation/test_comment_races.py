@@ -22,7 +22,7 @@ from forum.core.refusals import Refused
 from forum.db import utcnow
 from forum.moderation.services import block, hide
 from tests.moderation.test_moderation_routes import EN
-from tests.races import in_another_transaction, wait_for_a_lock
+from tests.races import after_the_first_commits
 
 
 @pytest.mark.postgres
@@ -34,7 +34,7 @@ def test_an_edit_racing_a_hiding_finds_the_comment_hidden(
     with app.test_request_context(headers=EN):
         hide(db.session.get(Comment, comment_id), actor=db.session.get(User, people['uni_mod'].id),
              reason='personal_data', note='เบอร์โทรศัพท์')  # fmt: skip
-        editing = in_another_transaction(
+        editing = after_the_first_commits(
             app,
             lambda: edit_comment(
                 db.session.get(Comment, comment_id),
@@ -43,9 +43,6 @@ def test_an_edit_racing_a_hiding_finds_the_comment_hidden(
             ),  # fmt: skip
             headers=EN,
         )
-        wait_for_a_lock()
-        db.session.commit()
-        editing.join()
     assert editing.message == 'This comment can no longer be edited.'
     with app.app_context():
         comment = db.session.get(Comment, comment_id)
@@ -68,10 +65,7 @@ def test_posts_sent_at_once_are_counted_against_the_limit_together(
 
     with app.test_request_context(headers=EN):
         post('ครั้งแรก')
-        second = in_another_transaction(app, lambda: post('ครั้งที่สอง'), headers=EN)
-        wait_for_a_lock()
-        db.session.commit()
-        second.join()
+        second = after_the_first_commits(app, lambda: post('ครั้งที่สอง'), headers=EN)
     assert second.refused is not None
     assert 'at most 1 comments a minute' in second.message
     with app.app_context():

@@ -17,7 +17,7 @@ from forum.core.i18n import local_today
 from forum.moderation.models import Appeal, Block, ModerationAction
 from forum.moderation.services import appeal, decide_appeal, hide, restore
 from tests.moderation.test_moderation_routes import EN, _hide, _post
-from tests.races import in_another_transaction, wait_for_a_lock
+from tests.races import after_the_first_commits
 
 
 def _kinds(db) -> list[str]:
@@ -33,7 +33,7 @@ def test_two_moderators_hiding_one_comment_at_once_hide_it_once(
     with app.test_request_context(headers=EN):
         hide(db.session.get(Comment, comment_id), actor=db.session.get(User, people['uni_mod'].id),
              reason='off_topic', note='นอกประเด็น')  # fmt: skip
-        other = in_another_transaction(
+        other = after_the_first_commits(
             app,
             lambda: hide(
                 db.session.get(Comment, comment_id),
@@ -43,9 +43,6 @@ def test_two_moderators_hiding_one_comment_at_once_hide_it_once(
             ),  # fmt: skip
             headers=EN,
         )
-        wait_for_a_lock()
-        db.session.commit()
-        other.join()
     assert other.refused is not None
     assert other.refused.status == 409
     assert other.message == 'This comment is already hidden.'
@@ -71,7 +68,7 @@ def test_two_decisions_of_one_appeal_at_once_decide_it_once(
         decide_appeal(db.session.get(Appeal, appeal_id),
                       actor=db.session.get(User, people['uni_mod'].id), grant=False,
                       note='ยังนอกประเด็น')  # fmt: skip
-        other = in_another_transaction(
+        other = after_the_first_commits(
             app,
             lambda: decide_appeal(
                 db.session.get(Appeal, appeal_id),
@@ -81,9 +78,6 @@ def test_two_decisions_of_one_appeal_at_once_decide_it_once(
             ),  # fmt: skip
             headers=EN,
         )
-        wait_for_a_lock()
-        db.session.commit()
-        other.join()
     assert other.refused is not None
     assert other.message == 'This appeal is already decided.'
     with app.app_context():
@@ -109,16 +103,13 @@ def test_a_restoring_racing_a_decision_of_the_appeal_waits_for_it(
         decide_appeal(db.session.get(Appeal, appeal_id),
                       actor=db.session.get(User, people['uni_mod'].id), grant=True,
                       note='ตรงประเด็นจริง')  # fmt: skip
-        other = in_another_transaction(
+        other = after_the_first_commits(
             app,
             lambda: restore(
                 db.session.get(Comment, comment_id), actor=db.session.get(User, people['sec'].id)
             ),
             headers=EN,
         )
-        wait_for_a_lock()
-        db.session.commit()
-        other.join()
     assert other.message == 'This comment is not hidden.'
     with app.app_context():
         assert _kinds(db) == ['hidden', 'appeal_granted']
@@ -137,7 +128,7 @@ def test_two_appeals_of_one_hiding_at_once_are_one(
         db.session.commit()
         appeal(db.session.get(Comment, comment_id),
                actor=db.session.get(User, people['author'].id), text='ครั้งแรก')  # fmt: skip
-        other = in_another_transaction(
+        other = after_the_first_commits(
             app,
             lambda: appeal(
                 db.session.get(Comment, comment_id),
@@ -146,9 +137,6 @@ def test_two_appeals_of_one_hiding_at_once_are_one(
             ),  # fmt: skip
             headers=EN,
         )
-        wait_for_a_lock()
-        db.session.commit()
-        other.join()
     assert other.refused is not None
     assert other.refused.status == 409
     assert 'You have already appealed' in other.message
