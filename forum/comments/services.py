@@ -16,6 +16,7 @@ from ..auth.models import User
 from ..commitments.models import Commitment, Milestone
 from ..core import audit
 from ..core.converters import parse_id
+from ..core.locks import lock_row
 from ..core.permissions import can
 from ..core.plain_text import refused_characters
 from ..core.refusals import Refused, state_error
@@ -205,7 +206,7 @@ def post_comment(
     # One post of a person at a time (PostgreSQL): posts sent at once from several sockets or
     # processes would each count the last minute before the others were stored, and pass the
     # rate limit together. FOR NO KEY UPDATE: rows that merely refer to the person do not wait.
-    db.session.execute(select(User.id).where(User.id == actor.id).with_for_update(key_share=True))
+    lock_row(actor, refresh=False, key_share=True)
     earlier = _earlier_posts(actor, client_id)
     existing = _retried(commitment, earlier.retried_id)
     if existing is not None:
@@ -267,7 +268,7 @@ def edit_comment(comment: Comment, *, actor: User, body) -> Comment:
         )
     # The person's row, as posting and a block take it: a block made at the same moment comes
     # before this edit (and refuses it) or after it.
-    db.session.execute(select(User.id).where(User.id == actor.id).with_for_update(key_share=True))
+    lock_row(actor, refresh=False, key_share=True)
     check_posting(actor, commitment)
     # A moderator hiding it at the same moment: the edit waits, then finds it hidden.
     lock_comment(comment)
@@ -316,8 +317,7 @@ def lock_comment(comment: Comment) -> None:
     Moderators acting on one comment at once take turns: the second sees the first's hiding
     (or restoring) and is refused, so the public log records each change once.
     """
-    db.session.execute(select(Comment.id).where(Comment.id == comment.id).with_for_update())
-    db.session.refresh(comment)
+    lock_row(comment)
 
 
 def hide_comment(comment: Comment, *, actor: User, reason: str) -> Comment:

@@ -22,6 +22,7 @@ from ..commitments.models import Commitment, CommitmentState
 from ..commitments.services import change_state
 from ..core import audit
 from ..core.i18n import local_today
+from ..core.locks import lock_row
 from ..core.refusals import Refused, state_error
 from ..extensions import db
 from ..members.composition import COUNTED_ROLES, seat_facts
@@ -57,13 +58,9 @@ def open_decision(
     # One opening at a time per plan: two at once would both find none open. The commitment's
     # row too: a save or a state change under way finishes first, and the state is checked as
     # it then is; a save that comes after finds the decision open (refuse_editing_under_decision).
-    db.session.execute(select(Nap.id).where(Nap.id == nap.id).with_for_update()).scalar_one()
-    db.session.refresh(nap)
+    lock_row(nap)
     if commitment is not None:
-        db.session.execute(
-            select(Commitment.id).where(Commitment.id == commitment.id).with_for_update()
-        ).scalar_one()
-        db.session.refresh(commitment)
+        lock_row(commitment)
         if commitment.state != CommitmentState.msf_review:
             raise state_error(_l('Only a commitment in MSF review is put to the forum.'))
     elif nap.state != NapState.consultation:
@@ -150,10 +147,7 @@ def _lock(decision: Decision) -> None:
     vote slips in after the seats were counted, a decision is closed once, and whatever was
     loaded before the lock (the votes a concurrent request has since added) is read again.
     """
-    db.session.execute(
-        select(Decision.id).where(Decision.id == decision.id).with_for_update()
-    ).scalar_one()
-    db.session.refresh(decision)
+    lock_row(decision)
     db.session.expire(decision, ['votes'])
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from ..auth.models import User
 from ..core import audit
 from ..core.audit import apply_changes
+from ..core.locks import lock_row
 from ..core.refusals import Refused
 from ..core.signals import seat_deleting, seats_changed
 from ..extensions import db
@@ -130,9 +131,7 @@ def remove_membership(membership: Membership, *, actor: User) -> None:
     """Delete a seat entered by mistake (an ended term is recorded with ``term_end`` instead)."""
     # The seat's row first: a vote being cast from it (which refers to it) finishes before the
     # check below, or waits and then finds the seat gone.
-    db.session.execute(
-        select(Membership.id).where(Membership.id == membership.id).with_for_update()
-    ).scalar_one()
+    lock_row(membership, refresh=False)
     seat_deleting.send(membership)  # a seat others' records point to is refused there
     audit.record(
         'membership.deleted',

@@ -16,6 +16,7 @@ from ..comments.models import Comment, ModerationReason
 from ..comments.services import hide_comment, lock_comment, restore_comment
 from ..commitments.models import Commitment
 from ..core import audit
+from ..core.locks import lock_row
 from ..core.names import hidden_characters
 from ..core.permissions import STAFF, can, is_moderator, moderator_sector
 from ..core.plain_text import REFUSED
@@ -309,7 +310,7 @@ def block(person: User, *, actor: User, justification, ends_dt: datetime | None)
         raise Refused(_l('The block must end in the future.'))
     # The person's row, as posting takes it: a post under way is stored before the block, and
     # a post after it finds the block.
-    db.session.execute(select(User.id).where(User.id == person.id).with_for_update(key_share=True))
+    lock_row(person, refresh=False, key_share=True)
     if ends_dt - now > MAX_BLOCK:
         raise Refused(_l('A block lasts at most a year.'))
     item = Block(user_id=person.id, moderator_id=actor.id, justification=justification,

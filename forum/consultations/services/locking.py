@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from ...core.locks import lock_row
 from ...extensions import db
 from ...naps.models import Nap
 from ..models import ConsultationRound
@@ -36,6 +37,5 @@ def lock_plan(nap: Nap) -> Nap:
     Opening a round (which moves a drafting plan to consultation) and moving the plan out of
     consultation take turns: both at once left an endorsed plan with a round taking inputs.
     """
-    db.session.execute(select(Nap.id).where(Nap.id == nap.id).with_for_update()).scalar_one()
-    db.session.refresh(nap)
+    lock_row(nap)
     return nap
