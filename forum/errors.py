@@ -6,6 +6,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InvalidRequestError
 from werkzeug.exceptions import HTTPException
 
+from .core.nul_guard import NulInForm
 from .core.unconfirmed import is_unconfirmed_commit
 from .extensions import db
 
@@ -57,7 +58,9 @@ def init_errors(app: Flask) -> None:
             message = _('This form has expired or was not sent from this site. Please try again.')
         if _wants_json():
             return _json_error(message, exc.code, exc)
-        page = render_template('errors/error.html', code=exc.code, message=message)
+        # A form refused for a NUL shows back what it sent (core/nul_guard.py).
+        texts = exc.texts if isinstance(exc, NulInForm) else []
+        page = render_template('errors/error.html', code=exc.code, message=message, texts=texts)
         return page, exc.code, _http_headers(exc)
 
     @app.errorhandler(Exception)

@@ -65,9 +65,9 @@ class ForumNamespace(CommentEvents, ModerationEvents, Namespace):
                 return False
             return super().trigger_event(event, *args)
         if event == TOO_DEEP:
-            return refused_ack('the payload is nested too deeply to read')
+            return self._refuse(args[0], lambda: _('the payload is nested too deeply to read'))
         if not isinstance(event, str) or not hasattr(self, f'on_{event}'):
-            return refused_ack('unknown event')
+            return self._refuse(args[0], lambda: _('unknown event'))
         if len(args) > 2:
             return self._refuse(args[0], lambda: _('send one payload object'))
         if reason := payloads.refusal(event, args[1] if len(args) > 1 else None):

@@ -2,23 +2,60 @@
 
 No text here may hold one (PostgreSQL refuses it in a query or a column outright, which would be
 a 500), and no form or link of the forum sends one. Socket.IO events check their own payloads.
+A browser's form is refused with the texts it sent shown back (the error page,
+``errors/error.html``), so that a text pasted with a NUL in it is not lost with the form.
 """
 
 from __future__ import annotations
 
-from flask import Flask, abort, request
+from flask import Flask, request
 from flask_babel import gettext as _
+from werkzeug.exceptions import BadRequest
+
+#: What a NUL is shown as in the texts given back.
+REPLACEMENT = '\ufffd'
+#: Values given back: those with a NUL, and others at least this long (a person's text, not a
+#: version number or a choice).
+TEXT_LENGTH = 20
+#: At most this many values given back.
+MOST_TEXTS = 20
+
+
+class NulInForm(BadRequest):
+    """A browser's form held a NUL: ``texts`` are what it sent, to show back."""
+
+    def __init__(self, description: str, texts: list[str]):
+        super().__init__(description=description)
+        self.texts = texts
+
+
+def _texts(values: list[tuple[str, str]]) -> list[str]:
+    """The texts a person wrote among a form's values, each NUL shown as U+FFFD."""
+    texts = [
+        value.replace('\x00', REPLACEMENT)
+        for key, value in values
+        if key != 'csrf_token'
+        and 'password' not in key
+        and ('\x00' in value or len(value.strip()) >= TEXT_LENGTH)
+    ]
+    return texts[:MOST_TEXTS]
 
 
 def _refuse_nul() -> None:
     values = [*request.args.items(multi=True)]
+    form = []
     if request.method in ('POST', 'PUT', 'PATCH') and request.mimetype in (
         'application/x-www-form-urlencoded',
         'multipart/form-data',
     ):
-        values += request.form.items(multi=True)
-    if any('\x00' in key or '\x00' in value for key, value in values):
-        abort(400, description=_('This request contains a NUL character, which no text may hold.'))
+        form = [*request.form.items(multi=True)]
+    if not any('\x00' in key or '\x00' in value for key, value in [*values, *form]):
+        return
+    message = _('This request contains a NUL character, which no text may hold.')
+    texts = _texts(form) if not request.path.startswith('/api/') else []
+    if texts:
+        raise NulInForm(message, texts)
+    raise BadRequest(description=message)
 
 
 def init_app(app: Flask) -> None:

@@ -98,6 +98,11 @@ def test_edit_goes_when_the_window_closes_and_delete_asks_first(
     edit_box = edit.bounding_box()
     delete_box = comment.locator('.delete-form [type=submit]').bounding_box()
     assert delete_box['x'] - (edit_box['x'] + edit_box['width']) >= 48, (edit_box, delete_box)
+    # Every action is a thumb's target (they were the text's 26 px).
+    for action in comment.locator('.comment-actions > a, .comment-actions button').all():
+        box = action.bounding_box()
+        assert box['height'] >= 44, (action.inner_text(), box)
+        assert box['width'] >= 44, (action.inner_text(), box)
 
     # The live comment's edit link goes when its 15 minutes are over.
     page.clock.fast_forward('14:00')
@@ -119,6 +124,8 @@ def test_edit_goes_when_the_window_closes_and_delete_asks_first(
     comment.get_by_role('button', name='ลบ', exact=True).click()
     ask = comment.locator('.confirm-delete')
     expect(ask).to_contain_text('ลบความคิดเห็นนี้หรือไม่?')
+    for button in ask.get_by_role('button').all():
+        assert button.bounding_box()['height'] >= 44, button.inner_text()
     assert_accessible(page)
     ask.get_by_role('button', name='ไม่ เก็บไว้').click()
     expect(ask).to_have_count(0)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
+import zipfile
 from datetime import date, datetime, timedelta
 from html import unescape
 
@@ -111,14 +113,10 @@ def test_an_xlsx_with_date_cells_and_be_text_imports(client, db, staff, make_rou
 
 
 def _errors(response) -> list[str]:
-    import re
-
     return re.findall(r'<ul class="errors"[^>]*>(.*?)</ul>', response.get_data(as_text=True), re.S)
 
 
 def _problems(response) -> list[tuple[str, str, str]]:
-    import re
-
     html = response.get_data(as_text=True)
     pattern = (
         r'<tr data-row="(\d+)" data-column="([^"]*)">\s*<td[^>]*>[^<]*</td>\s*'
@@ -385,3 +383,56 @@ def test_dates_are_read_in_both_eras_and_in_words():
     assert read_date('15 มกราคม 2569') == date(2026, 1, 15)
     assert read_date('15 ม.ค. 2569') == date(2026, 1, 15)
     assert read_date('15 January 2026') == date(2026, 1, 15)
+
+
+def test_an_xlsx_formula_without_a_saved_value_is_named_not_read_as_empty(
+    client, db, staff, make_round, commitments
+):
+    # openpyxl, like other scripts, writes a formula without its value: the text would read as
+    # empty. The refusal names the cells instead, and nothing is recorded.
+    round_id = make_round('open')
+    book = Workbook()
+    sheet = book.active
+    sheet.append(['date', 'channel', 'sector', 'text'])
+    sheet.append([_today_be(), 'written', 'other', '=CONCATENATE("ข้อเสนอ", "จากชุมชน")'])
+    sheet.append([_today_be(), 'meeting', 'government', 'ความเห็นจากเวที'])
+    sheet.append([_today_be(), 'meeting', '="govern"&"ment"', '=D3'])
+    out = io.BytesIO()
+    book.save(out)
+    response = _upload(client, round_id, out.getvalue(), 'inputs.xlsx')
+    assert response.status_code == 400
+    assert _problems(response) == [
+        ('0', '', 'The file keeps no value for the formula in 3 cell(s) (D2, C4, D4): open it '
+                  'in Excel or LibreOffice and save it again, or paste the values only.'),
+    ]  # fmt: skip
+    assert _inputs(db) == []
+
+
+def test_an_xlsx_formula_with_its_saved_value_imports_the_value(
+    client, db, staff, make_round, commitments
+):
+    # What Excel and LibreOffice write: the formula and, beside it, its value.
+    round_id = make_round('open')
+    book = Workbook()
+    sheet = book.active
+    sheet.append(['date', 'channel', 'sector', 'text'])
+    sheet.append([_today_be(), 'written', 'other', '=CONCATENATE("ข้อเสนอ", "จากชุมชน")'])
+    out = io.BytesIO()
+    book.save(out)
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    name = 'xl/worksheets/sheet1.xml'
+    parts[name] = re.sub(
+        rb'<c r="D2"([^>]*)>(<f>[^<]*</f>)<v></v>',
+        lambda m: b'<c r="D2" t="str"' + m.group(1) + b'>' + m.group(2)
+        + '<v>ข้อเสนอจากชุมชน</v>'.encode(),
+        parts[name],
+    )  # fmt: skip
+    assert '<v>ข้อเสนอจากชุมชน</v>'.encode() in parts[name]
+    saved = io.BytesIO()
+    with zipfile.ZipFile(saved, 'w') as target:
+        for part, data in parts.items():
+            target.writestr(part, data)
+    response = _upload(client, round_id, saved.getvalue(), 'inputs.xlsx')
+    assert response.status_code == 302, _problems(response)
+    assert [i.body for i in _inputs(db)] == ['ข้อเสนอจากชุมชน']

@@ -52,3 +52,46 @@ def test_the_reason_is_in_thai_too(client):
     response = client.get('/api/v1/naps?x=%00', headers={'Accept-Language': 'th'})
     assert response.status_code == 400
     assert response.get_json()['error'] == 'คำขอนี้มีอักขระ NUL ซึ่งไม่อาจอยู่ในข้อความใดได้'
+
+
+def test_a_form_refused_for_a_nul_shows_back_the_text_it_sent(client):
+    # A text pasted with a NUL in it is not lost with the form: the page gives it back, the NUL
+    # shown as U+FFFD; the CSRF token, a password and short values (choices, versions) are not.
+    token = csrf_token(client, '/auth/login')
+    long_text = 'ข้อเสนอที่เขียนมายาวพอสมควร\x00 และมีอักขระ NUL ปนมาจากการคัดลอก'
+    response = client.post(
+        '/auth/login',
+        data={'email': long_text, 'password': 'a-secret-password-of-length',
+              'next': '/a', 'csrf_token': token},
+        headers={'Accept': 'text/html', **EN},
+    )  # fmt: skip
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert REASON in html
+    assert 'What you wrote' in html
+    shown = long_text.replace('\x00', '\ufffd')
+    assert f'>{shown}</textarea>' in html
+    assert '\x00' not in html
+    assert 'a-secret-password-of-length' not in html
+    assert html.count('<textarea') == 1  # neither the token nor the short ``next``
+    # The same form sent by a JSON client gets the reason alone.
+    token = csrf_token(client, '/auth/login')
+    response = client.post(
+        '/auth/login', data={'email': long_text, 'csrf_token': token},
+        headers={'Accept': 'application/json', **EN},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert response.get_json() == {'error': REASON + ', which no text may hold.', 'status': 400}
+
+
+def test_a_nul_in_a_short_value_gives_back_that_value_only(client):
+    token = csrf_token(client, '/auth/login')
+    response = client.post(
+        '/auth/login', data={'email': 'a\x00b', 'next': '/somewhere/long/enough/to/show',
+                             'csrf_token': token},
+        headers={'Accept': 'text/html', **EN},
+    )  # fmt: skip
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert html.count('<textarea') == 2
+    assert '>a\ufffdb</textarea>' in html

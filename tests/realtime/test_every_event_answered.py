@@ -68,3 +68,13 @@ def test_a_payload_nested_too_deeply_is_answered(app, caplog):
     }
     assert sock.is_connected()
     assert 'RecursionError' not in caplog.text
+    # In the connection's language, as every refusal.
+    thai = _anonymous(app, lang='th')
+    assert thai.emit(utf8_json.TOO_DEEP, callback=True) == {
+        'ok': False,
+        'error': 'ข้อมูลที่ส่งมาซ้อนกันลึกเกินกว่าจะอ่านได้',
+    }
+    assert thai.emit('no_such_event', {}, callback=True) == {
+        'ok': False,
+        'error': 'ไม่รู้จักเหตุการณ์นี้',
+    }

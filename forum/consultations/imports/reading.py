@@ -38,6 +38,8 @@ _MISPLACED_MARK = re.compile(
     f'(?:^|[^{_BEFORE_A_MARK}])[{_MARKS}]|[A-Za-z][\u0e01-\u0e7f][A-Za-z]', re.M
 )
 _XLSX_MAGIC = b'PK\x03\x04'
+#: Formula cells without a value named in a refusal, at most.
+FORMULAS_NAMED = 5
 
 
 def _lines(numbers: list[int]) -> str:
@@ -147,13 +149,54 @@ def _xlsx_rows(data: bytes) -> list[list]:
             filled += any(row)
             if filled > MAX_ROWS + 1 or len(rows) > 20 * MAX_ROWS:
                 raise _too_many()
-        return rows
     except Refused:
         raise
     except Exception:  # noqa: BLE001 - broken XML inside the file, read lazily by the rows
         raise _unreadable() from None
     finally:
         book.close()
+    _check_formulas(data, rows)
+    return rows
+
+
+def _check_formulas(data: bytes, rows: list[list]) -> None:
+    """Refuse formulas the file keeps no value for, naming their cells (not read as empty).
+
+    Excel and LibreOffice save each formula's value beside it; a file written by a script (or
+    saved by a program that does not compute) keeps only the formula, and the value read is none.
+    """
+    if not any(cell == '' for row in rows for cell in row):
+        return
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception:  # noqa: BLE001 - read once already: cannot fail differently
+        raise _unreadable() from None
+    cells = []
+    try:
+        for number, values in enumerate(
+            book.worksheets[0].iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)
+        ):
+            if number >= len(rows):
+                break
+            for column, value in enumerate(values[: len(rows[number])]):
+                if isinstance(value, str) and value.startswith('=') and rows[number][column] == '':
+                    cells.append(f'{get_column_letter(column + 1)}{number + 1}')
+    except Exception:  # noqa: BLE001 - broken XML inside the file, read lazily by the rows
+        raise _unreadable() from None
+    finally:
+        book.close()
+    if cells:
+        shown = ', '.join(cells[:FORMULAS_NAMED]) + (' …' if len(cells) > FORMULAS_NAMED else '')
+        raise Refused(
+            _l(
+                'The file keeps no value for the formula in %(count)d cell(s) (%(cells)s): open '
+                'it in Excel or LibreOffice and save it again, or paste the values only.',
+                count=len(cells), cells=shown,
+            )
+        )  # fmt: skip
 
 
 def _unreadable() -> Refused:
