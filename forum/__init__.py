@@ -117,6 +117,7 @@ def _connect_areas(app: Flask) -> None:
         refuse_deleting_a_seat_that_answered,
         refuse_editing_under_decision,
         refuse_leaving_review,
+        refuse_side_change_under_decision,
     )
     from .extensions import socketio
     from .members.seats import holds_seat
@@ -138,6 +139,7 @@ def _connect_areas(app: Flask) -> None:
     seat_deleting.connect(refuse_deleting_a_seat_that_answered)
     # A sector changing side is checked against the composition rules, as a seat change is.
     sector_side_changed.connect(check_side_change)
+    sector_side_changed.connect(refuse_side_change_under_decision)
     # Registered on the server realtime.init_app just made (each app, e.g. in tests, has its own).
     socketio.on_namespace(ForumNamespace('/'))
 

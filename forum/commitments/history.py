@@ -7,11 +7,13 @@ the texts are compared off it (``comparisons``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ..core.i18n import format_date
 from ..core.offload import off_hub
 from ..extensions import db
 from ..naps.models import PolicyArea
@@ -21,6 +23,8 @@ from .fields import LANG_LABELS, field_label
 from .models import CommitmentRevision, MilestoneStatus
 from .revisions import flatten
 
+#: Fields whose values are dates, stored as ISO text in a revision.
+DATE_FIELDS = frozenset({'start_date', 'end_date'})
 #: What a reader is told when a field was compared coarser than word by word.
 DETAIL_NOTES = {
     textdiff.SPACES: _l('A long change: compared piece by piece between spaces, not word by word.'),
@@ -73,6 +77,12 @@ def display(key: str, value, names: dict | None = None) -> str:
     if field == 'status':
         status = MilestoneStatus.get(value)
         return str(status.label) if status is not None else str(value)
+    if field in DATE_FIELDS:
+        # Stored as ISO text; read as the reader's date (the Buddhist-Era year in Thai).
+        try:
+            return format_date(date.fromisoformat(value), 'medium')
+        except (TypeError, ValueError):
+            return str(value)
     return str(value)
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.models import User
 from ..core import audit
+from ..core.locks import lock_row
 from ..core.refusals import Refused
 from ..core.signals import commitment_saved, commitment_state_changed
 from ..extensions import db
@@ -229,7 +230,9 @@ def _from_json(name: str, value):
 
 def change_state(commitment: Commitment, state: str, *, actor: User) -> None:
     """Move a commitment to ``state``; entering review needs a passing checklist."""
-    _lock(commitment)
+    # Read afresh once locked: a state change does not move the version, so a close that
+    # endorsed the commitment meanwhile would go unseen by ``_lock``.
+    lock_row(commitment)
     old = commitment.state
     commitment.move_to(state, checklist_ok=not check(commitment))
     _flush(commitment)
@@ -239,7 +242,7 @@ def change_state(commitment: Commitment, state: str, *, actor: User) -> None:
 
 def withdraw(commitment: Commitment, reason: str, *, actor: User) -> None:
     """Withdraw a commitment, with the reason on record."""
-    _lock(commitment)
+    lock_row(commitment)  # afresh, as change_state
     old = commitment.state
     commitment.withdraw(reason)
     _flush(commitment)

@@ -5,6 +5,8 @@ from typing import NoReturn
 from flask import abort
 from flask_babel import get_translations, gettext, lazy_gettext, ngettext
 from flask_wtf import FlaskForm
+from werkzeug.datastructures import FileStorage
+from wtforms.fields import FileField
 
 #: The message of every required field (WTForms' own, translated).
 REQUIRED = lazy_gettext('This field is required.')
@@ -19,6 +21,9 @@ BUILTIN_MESSAGES = (
     REQUIRED,
     lazy_gettext('Invalid email address.'),
     lazy_gettext('Field must be between %(min)d and %(max)d characters long.'),
+    lazy_gettext('Number must be between %(min)s and %(max)s.'),
+    lazy_gettext('Number must be at least %(min)s.'),
+    lazy_gettext('Number must be at most %(max)s.'),
 )
 
 
@@ -72,7 +77,16 @@ class BaseForm(FlaskForm):
 
     def validate(self, extra_validators=None):
         """Validate; replace Flask-WTF's untranslated CSRF messages with one clear message."""
-        valid = super().validate(extra_validators=extra_validators)
+        # A file sent where a text belongs (a hand-made multipart request) is that field's error,
+        # not a 500 in a validator that measures text.
+        files = [
+            f for f in self if isinstance(f.data, FileStorage) and not isinstance(f, FileField)
+        ]
+        for field in files:
+            field.data = ''
+        valid = super().validate(extra_validators=extra_validators) and not files
+        for field in files:
+            field.errors = [gettext('Write this as text, not as a file.')]
         for field in self:
             if isinstance(field.data, str) and '\x00' in field.data:
                 # PostgreSQL refuses NUL characters in text; say so instead of failing later.

@@ -25,7 +25,7 @@ from ..core.i18n import local_today
 from ..core.locks import lock_row
 from ..core.refusals import Refused, state_error
 from ..extensions import db
-from ..members.composition import COUNTED_ROLES, seat_facts
+from ..members.composition import COUNTED_ROLES, lock_rules, seat_facts
 from ..members.models import Membership, SeatRole
 from ..members.seats import held_on
 from ..naps.models import Nap, NapState
@@ -58,7 +58,10 @@ def open_decision(
     # One opening at a time per plan: two at once would both find none open. The commitment's
     # row too: a save or a state change under way finishes first, and the state is checked as
     # it then is; a save that comes after finds the decision open (refuse_editing_under_decision).
-    lock_row(nap)
+    # The plan's row without its key (``FOR NO KEY UPDATE``): a save under way inserts rows that
+    # refer to the plan, which a full lock would make wait for us while we wait for its
+    # commitment row (a deadlock, measured on PostgreSQL).
+    lock_row(nap, key_share=True)
     if commitment is not None:
         lock_row(commitment)
         if commitment.state != CommitmentState.msf_review:
@@ -67,6 +70,9 @@ def open_decision(
         raise state_error(_l("A plan's draft is put to the forum after its consultation."))
     if open_decision_on(nap, commitment) is not None:
         raise state_error(_l('A decision on this is already open.'))
+    # A sector changing side at this moment finishes first, or finds this decision open
+    # (refuse_side_change_under_decision).
+    lock_rules()
     decision = Decision(
         nap=nap,
         commitment=commitment,
@@ -187,6 +193,23 @@ def refuse_editing_under_decision(commitment: Commitment, **_kw) -> None:
     if open_decision_on(commitment.nap, commitment) is not None:
         raise state_error(
             _l('The forum is deciding on this text: close that decision before changing it.')
+        )
+
+
+def refuse_side_change_under_decision(sector, **_kw) -> None:
+    """A sector keeps its side while a decision is open: answers are counted by side.
+
+    A vote records its sector's side when cast and the close records the sides it counted
+    against; a side changed between them counted a sector's answers on one side while the
+    result said the other. Connected to ``sector_side_changed`` by ``create_app``.
+    """
+    lock_rules()  # an opening at this moment finishes first (open_decision)
+    if db.session.scalar(select(Decision.id).filter_by(state=DecisionState.open).limit(1)):
+        raise state_error(
+            _l(
+                'The forum has a decision open, and answers are counted by side: change the '
+                "sector's side once the decision closes."
+            )
         )
 
 
@@ -316,18 +339,34 @@ def seated_today() -> dict[int, tuple[bool, int]]:
 def _no_more_answers_than_seats(decision: Decision, seated: dict, actor: User) -> None:
     """Count no more answers in a sector than the seats it holds as the decision closes.
 
-    A seat that answered and was then ended (its term set back to before the answer) while
-    another seat of the sector answered would leave the sector more answers than seats: the
-    earliest answers count, the later ones are kept on record, not counted (audited).
+    A seat that answered and was then ended, or moved to another sector, while another seat of
+    the sector answered would leave the sector more answers than seats. The answers that stop
+    counting are those of seats no longer held in the sector (the latest first), never the
+    answer of a seat held there all along; they stay on record, not counted (audited with the
+    sector, its answers and seats).
     """
-    counted: dict[int, int] = {}
+    by_sector: dict[int, list[Vote]] = {}
     for vote in sorted(decision.votes, key=lambda v: v.id):
-        if not vote.is_counted:
+        if vote.is_counted:
+            by_sector.setdefault(vote.sector_id, []).append(vote)
+    held = set(
+        db.session.execute(
+            select(Membership.id, Membership.sector_id).where(held_on(local_today()))
+        ).all()
+    )
+    for sector_id, votes in by_sector.items():
+        seats = seated.get(sector_id, (False, 0))[1]
+        if len(votes) <= seats:
             continue
-        counted[vote.sector_id] = counted.get(vote.sector_id, 0) + 1
-        if counted[vote.sector_id] > seated.get(vote.sector_id, (False, 0))[1]:
+        left = [v for v in votes if (v.membership_id, sector_id) not in held]
+        stayed = [v for v in votes if (v.membership_id, sector_id) in held]
+        for vote in [*reversed(left), *reversed(stayed)][: len(votes) - seats]:
             vote.is_counted = False
-            audit.record('decision.vote_over_seats', vote, actor=actor)
+            audit.record(
+                'decision.vote_over_seats', vote, actor=actor, decision_id=decision.id,
+                sector_id=sector_id, answers=len(votes), seats=seats,
+                seat_left_sector=vote in left,
+            )  # fmt: skip
 
 
 def close_decision(decision: Decision, *, actor: User) -> Result:

@@ -292,3 +292,31 @@ def test_the_conflict_page_says_when_it_compared_coarser(
     assert 'Not saved: someone else saved first' in html
     assert '<p class="diff-note">' in html
     assert 'compared piece by piece between spaces, not word by word' in html
+
+
+def test_dates_in_the_history_are_read_as_dates_buddhist_era_in_thai(
+    client, db, secretariat, make_commitment
+):
+    # An outside review: a commitment's dates showed in the history as "2027-03-31", the only
+    # Gregorian dates a Thai reader met.
+    from datetime import date
+
+    cid = make_commitment(milestones=0)
+    commitment = db.session.get(Commitment, cid)
+    before = commitment.end_date
+    update_commitment(
+        commitment, actor=db.session.merge(secretariat), base_version=commitment.version,
+        fields={'end_date': date(before.year, 4, 30)},
+    )  # fmt: skip
+    db.session.commit()
+    path = f'/commitments/{cid}/history?a=1&b=2'
+
+    def cells(headers) -> str:  # the compared values, their word marks taken out
+        html = client.get(path, headers=headers).get_data(as_text=True)
+        return re.sub(r'</?(ins|del)>', '', html)
+
+    thai = cells({'Accept-Language': 'th'})
+    assert f'<td>30 มิ.ย. {before.year + 543}</td>' in thai
+    assert f'<td>30 เม.ย. {before.year + 543}</td>' in thai
+    assert before.isoformat() not in thai
+    assert f'<td>Apr 30, {before.year}</td>' in cells(EN)

@@ -12,6 +12,8 @@ from sqlalchemy import select
 from forum.auth.models import User
 from forum.commitments.models import Commitment
 from forum.commitments.services import change_state, withdraw
+from forum.core.audit import AuditEntry
+from forum.core.locks import lock_row
 from forum.core.refusals import Refused
 from forum.decisions.models import Decision, Vote
 from forum.decisions.services import cast_vote, close_decision, open_decision
@@ -22,7 +24,7 @@ from forum.naps.services import move_nap
 from forum.sectors.services import sector_by_code
 from tests.conftest import csrf_token
 from tests.decisions.test_decisions import EN, _as, _close, _open, _vote
-from tests.races import after_the_first_commits
+from tests.races import after_the_first_commits, in_another_transaction, wait_for_a_lock
 
 
 def _decision(app, db, secretariat, commitment_id) -> int:
@@ -379,7 +381,6 @@ def test_a_sector_counts_no_more_answers_than_seats_when_it_closes(
 ):
     from datetime import timedelta
 
-    from forum.core.audit import AuditEntry
     from forum.core.i18n import local_today
     from forum.members.services import add_membership
 
@@ -406,5 +407,152 @@ def test_a_sector_counts_no_more_answers_than_seats_when_it_closes(
     _close(client, decision.id)
     db.session.expire_all()
     counted = db.session.scalars(select(Vote.choice).filter_by(is_counted=True)).all()
-    assert counted == ['approve']  # one seat, one counted answer: the earliest
-    assert db.session.scalar(select(AuditEntry).filter_by(action='decision.vote_over_seats'))
+    # One seat, one counted answer: the seat held today, not the ended seat's earlier answer.
+    assert counted == ['object']
+    entry = db.session.scalar(select(AuditEntry).filter_by(action='decision.vote_over_seats'))
+    assert entry.data == {'decision_id': decision.id, 'sector_id': seat.sector_id, 'answers': 2,
+                          'seats': 1, 'seat_left_sector': True}  # fmt: skip
+
+
+def test_a_seat_moved_out_of_the_sector_loses_its_answer_not_a_seat_held_all_along(
+    client, auth, app, db, secretariat, members, create_member, in_review
+):
+    # An outside review: the secretariat moved an early approver's seat to another sector,
+    # closed, and moved it back; the sector's latest answer, an objection from a seat held there
+    # the whole time, was the one not counted, and the consensus passed.
+    from forum.members.services import update_membership
+    from forum.sectors.services import sector_by_code
+
+    create_member(sector='civil_society', email='cso3@example.org')
+    auth.login('sec@example.org')
+    _open(client, in_review)
+    decision = db.session.scalar(select(Decision))
+    for who, choice in (('cso1', 'approve'), ('cso2', 'approve'), ('cso3', 'object')):
+        _as(auth, f'{who}@example.org')
+        assert _vote(client, decision.id, choice).status_code == 302
+    with app.test_request_context():
+        seat = db.session.scalar(select(Membership).filter_by(user_id=members['cso1'].id))
+        update_membership(seat, actor=db.session.merge(secretariat),
+                          sector=sector_by_code('academia'))  # fmt: skip
+        db.session.commit()
+    _as(auth, 'sec@example.org')
+    _close(client, decision.id)
+    db.session.expire_all()
+    cso = sector_by_code('civil_society').id
+    counted = db.session.execute(
+        select(Vote.voter_id, Vote.choice).filter_by(sector_id=cso, is_counted=True)
+    ).all()
+    assert sorted(counted) == sorted([(members['cso2'].id, 'approve'),
+                                      (db.session.scalar(select(User.id).filter_by(
+                                          email='cso3@example.org')), 'object')])  # fmt: skip
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize('change', ['back to draft', 'withdraw'])
+def test_a_state_change_waiting_on_the_close_sees_the_endorsement(
+    postgres, db, secretariat, members, in_review, change
+):
+    # The state change loaded the commitment in review, then waited for the close's lock; the
+    # lock read the row again only when its version had changed, which a state change does not
+    # do: the commitment went back to draft under a passed decision, audited from "msf_review".
+    app = postgres
+    decision_id = _decision(app, db, secretariat, in_review)
+    with app.test_request_context(headers=EN):
+        for who in ('gov1', 'cso1', 'aca'):
+            cast_vote(db.session.get(Decision, decision_id), actor=_user(db, members[who]),
+                      choice='approve')  # fmt: skip
+        db.session.commit()
+        close_decision(db.session.get(Decision, decision_id), actor=db.session.merge(secretariat))
+
+        def work():
+            commitment = db.session.get(Commitment, in_review)
+            actor = db.session.merge(secretariat)
+            if change == 'withdraw':
+                withdraw(commitment, 'ถอนออกจากแผน', actor=actor)
+            else:
+                change_state(commitment, 'draft', actor=actor)
+
+        other = after_the_first_commits(app, work, headers=EN)
+    with app.app_context():
+        commitment = db.session.get(Commitment, in_review)
+        if change == 'withdraw':  # allowed from endorsed: audited from there
+            assert other.refused is None
+            assert commitment.state == 'withdrawn'
+            entry = db.session.scalars(
+                select(AuditEntry).filter_by(action='commitment.withdrawn').order_by(AuditEntry.id)
+            ).all()[-1]
+            assert entry.data['old'] == 'endorsed'
+        else:
+            assert other.refused is not None
+            assert other.refused.status == 409
+            assert commitment.state == 'endorsed'
+        assert db.session.get(Decision, decision_id).outcome == 'passed'
+
+
+@pytest.mark.postgres
+def test_opening_while_the_commitment_is_saved_waits_for_the_save(
+    postgres, db, secretariat, members, in_review
+):
+    # The save held the commitment's row and, inserting its revision, wanted a share of the
+    # plan's row; the opening held the plan's row and wanted the commitment's: a deadlock, a 500
+    # (an outside review, two processes on PostgreSQL). The opening now waits for the save.
+    from forum.commitments.services import update_commitment
+
+    app = postgres
+    with app.test_request_context(headers=EN):
+        commitment = db.session.get(Commitment, in_review)
+        version = commitment.version
+        lock_row(commitment)  # the save has begun
+        opening = in_another_transaction(
+            app,
+            lambda: open_decision(
+                actor=db.session.merge(secretariat), mode='vote',
+                commitment=db.session.get(Commitment, in_review),
+            ).id,
+        )  # fmt: skip
+        wait_for_a_lock()
+        update_commitment(commitment, actor=db.session.merge(secretariat),
+                          fields={'title_en': 'Saved first'}, base_version=version)  # fmt: skip
+        db.session.commit()
+        opened = opening.join()
+    assert opened.refused is None
+    with app.app_context():
+        decision = db.session.get(Decision, opened.value)
+        assert decision.state == 'open'
+        assert db.session.get(Commitment, in_review).title_en == 'Saved first'
+
+
+def test_a_sector_keeps_its_side_while_a_decision_is_open(
+    client, auth, app, db, secretariat, members, in_review
+):
+    # An outside review: the private sector's approval was counted on the government side it
+    # had when cast, while the close recorded it as non-government; the double majority went
+    # the other way. A side now changes only when no decision is open.
+    from forum.sectors.models import Sector
+    from forum.sectors.services import sector_by_code
+
+    auth.login('sec@example.org')
+    _open(client, in_review)
+    decision = db.session.scalar(select(Decision))
+    other = sector_by_code('other')
+    path = f'/members/sectors/{other.id}/edit'
+
+    def flip():
+        return client.post(
+            path,
+            data={'csrf_token': csrf_token(client, path), 'code': 'other',
+                  'name_th': other.name_th, 'name_en': other.name_en, 'is_government': 'y'},
+            headers=EN,
+        )  # fmt: skip
+
+    response = flip()
+    assert response.status_code == 409
+    assert 'change the sector&#39;s side once the decision closes' in response.get_data(
+        as_text=True
+    )
+    db.session.expire_all()
+    assert db.session.get(Sector, other.id).is_government is False
+    _close(client, decision.id)
+    assert flip().status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Sector, other.id).is_government is True

@@ -155,3 +155,21 @@ def test_only_the_last_n_comments_count(db, people, make_commitment, comment_on)
     # The last 4: three government, one civil society.
     _sector, n, total = floor_state(BalancedFloor(commitment_id=cid, share_percent=50, last_n=4))
     assert (n, total) == (3, 4)
+
+
+def test_a_number_out_of_range_is_refused_in_the_readers_language(
+    db, people, make_commitment, as_user
+):
+    # An outside review: WTForms' own range message reached Thai moderators in English.
+    cid = make_commitment()
+    moderator = as_user('unimod@example.org')
+    data = {'is_on': 'y', 'share_percent': 150, 'last_n': 4, 'wait_minutes': 15,
+            'csrf_token': csrf_token(moderator, '/')}  # fmt: skip
+    path = f'/moderation/commitments/{cid}/floor'
+    thai = moderator.post(path, data=data, headers={'Accept-Language': 'th'})
+    assert thai.status_code == 400
+    html = thai.get_data(as_text=True)
+    assert 'ตัวเลขต้องอยู่ระหว่าง 1 ถึง 99' in html
+    assert 'Number must be' not in html
+    english = moderator.post(path, data=data, headers=EN).get_data(as_text=True)
+    assert 'Number must be between 1 and 99.' in english
