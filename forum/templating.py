@@ -10,7 +10,7 @@ from flask import Flask, request
 from flask_login import current_user
 
 from .core.bilingual import current_language
-from .core.date_inputs import date_input_text
+from .core.date_inputs import date_input_text, datetime_shown
 from .core.i18n import format_date, format_datetime, install_template_gettext, local_today
 from .core.permissions import can
 from .members.affiliation import affiliation_label
@@ -24,6 +24,7 @@ def init_templating(app: Flask) -> None:
     app.jinja_env.globals['current_language'] = current_language
     app.jinja_env.globals['local_today'] = local_today
     app.jinja_env.globals['date_input_text'] = date_input_text
+    app.jinja_env.globals['datetime_shown'] = datetime_shown
     app.jinja_env.globals['affiliation_label'] = affiliation_label
 
     def sector_names() -> dict[str, str]:

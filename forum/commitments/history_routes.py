@@ -15,7 +15,7 @@ from .access import get_commitment
 from .forms import VersionOnlyForm
 from .history import compare_revisions, describe
 from .models import CommitmentRevision
-from .services import restore_revision
+from .services import Conflict, restore_revision
 
 
 @bp.route('/commitments/<int:commitment_id>/history')
@@ -69,7 +69,10 @@ def restore(commitment_id, number):
         )
     )
     if not done.ok:
-        flash(_('Someone saved this commitment meanwhile; nothing was restored. Try again.'))
+        if isinstance(done.refusal, Conflict):
+            flash(_('Someone saved this commitment meanwhile; nothing was restored. Try again.'))
+        else:  # the forum is deciding on this text, say: its own reason
+            flash(done.message)
         return redirect(url_for('commitments.history', commitment_id=commitment.id)), 303
     new = done.value
     if new is None:

@@ -9,8 +9,11 @@ write the same text.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from babel import Locale
 from babel.dates import get_date_format, get_month_names
+from flask_babel import gettext as _
 
 from .i18n import _FIELD, BE_OFFSET, _locale
 
@@ -54,6 +57,8 @@ def date_input_text(locale: str | Locale | None = None) -> dict:
         'template': date_template(loc),
         'months': [names[n] for n in range(1, 13)],
         'year_offset': BE_OFFSET if loc.language == 'th' else 0,
+        # A date and time input (a round's opening): the date as above, then the time.
+        'datetime_template': _('%(date)s at %(time)s', date='{date}', time='{time}'),
     }
 
 
@@ -71,3 +76,12 @@ def fill_date_template(text: dict, year: int, month: int, day: int) -> str:
     for key, value in values.items():
         out = out.replace('{' + key + '}', value)
     return out
+
+
+def datetime_shown(value: datetime | None) -> str:
+    """A date-and-time input's value as dates.js writes it beside the input ('' for none)."""
+    if value is None:
+        return ''
+    text = date_input_text()
+    day = fill_date_template(text, value.year, value.month, value.day)
+    return text['datetime_template'].replace('{date}', day).replace('{time}', f'{value:%H:%M}')

@@ -104,3 +104,18 @@ def refuse(form: FlaskForm) -> NoReturn:
     """Answer 400 with the first of ``form``'s errors as the reason (an expired page, say)."""
     errors = [error for field in form for error in field.errors]
     abort(400, description=str(errors[0]) if errors else None)
+
+
+def show_refusal(form: FlaskForm, refusal) -> None:
+    """Show a service's :class:`~forum.core.refusals.Refused` on ``form``.
+
+    Beside the field it names (``Refused(field=…)``), else above the form, in its summary: a
+    refusal about the whole change (a composition rule) is not about any one field.
+    """
+    field = getattr(form, refusal.field or '', None) if refusal.field else None
+    errors = field.errors if field is not None else form.form_errors
+    if not isinstance(errors, list):  # a field not validated has a tuple
+        errors = list(errors)
+        if field is not None:
+            field.errors = errors
+    errors.append(str(refusal.message))

@@ -9,6 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from ..auth.models import User
 from ..auth.services import user_by_email
 from ..core.converters import parse_id
+from ..core.forms import show_refusal
 from ..core.i18n import local_today
 from ..core.permissions import STAFF, require
 from ..core.transaction import commit, form_status
@@ -134,10 +135,11 @@ def edit_seat(membership_id=None):
                 return update_membership(membership, actor=current_user, user=user, **fields)
 
             # Two saves at once for the same person and day: the second is refused on retry.
-            done = commit(save, retry_race=True, errors=form.term_start.errors)
+            done = commit(save, retry_race=True)
             if done.ok:
                 flash(_('The seat of %(name)s is saved.', name=user.display_name))
                 return redirect(url_for('members.manage'))
+            show_refusal(form, done.refusal)
     status = form_status(form, done)
     return render_template('members/edit_seat.html', form=form, membership=membership), status
 

@@ -106,7 +106,9 @@ def _check_term_start_free(user: User, term_start: date, *, other_than=None) -> 
     if other_than is not None:
         query = query.where(Membership.id != other_than.id)
     if db.session.scalar(query) is not None:
-        raise Refused(_l('This person already has a seat starting on this date.'))
+        raise Refused(
+            _l('This person already has a seat starting on this date.'), field='term_start'
+        )
 
 
 def update_membership(membership: Membership, *, actor: User, **fields) -> Membership:

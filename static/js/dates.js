@@ -8,11 +8,12 @@
   window.forumDates = true;
   var source = document.getElementById('date-text');
   var text = source ? JSON.parse(source.textContent) : null;
-  var ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+  var ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$/;
 
   function pad(n) { return (n < 10 ? '0' : '') + n; }
 
-  /* "2026-07-01" as the server writes it ("1 กรกฎาคม 2569"); '' for no or a partial date. */
+  /* "2026-07-01" as the server writes it ("1 กรกฎาคม 2569"), "2026-07-01T09:00" with its time
+     ("1 กรกฎาคม 2569 เวลา 09:00 น."); '' for no or a partial date. */
   function write(iso) {
     var parts = ISO.exec(iso || '');
     if (!parts) { return ''; }
@@ -24,9 +25,12 @@
       d: String(day), dd: pad(day), m: String(month), mm: pad(month),
       month: text.months[month - 1], year: String(year + text.year_offset)
     };
-    return text.template.replace(/\{(\w+)\}/g, function (whole, key) {
+    var date = text.template.replace(/\{(\w+)\}/g, function (whole, key) {
       return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : whole;
     });
+    if (parts[4] === undefined) { return date; }
+    // A date-and-time input ("2026-12-15T09:00"): the date, then the time as typed.
+    return text.datetime_template.replace('{date}', date).replace('{time}', parts[4] + ':' + parts[5]);
   }
 
   function follow(shown) {

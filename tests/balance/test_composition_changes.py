@@ -193,3 +193,55 @@ def test_two_seat_changes_at_once_take_turns(postgres, db, create_user_):
     assert 'government holds 3, non-government 2' in other.message
     with app.app_context():
         assert balance_status().balanced
+
+
+def test_a_seat_refused_by_the_rules_is_told_above_the_form_not_under_a_field(
+    client, auth, app, db, secretariat, create_user_
+):
+    # An outside review: the refusal sat under "Term start", marking the wrong field.
+    cso, gov = create_user_(sector='civil_society'), create_user_(sector='government')
+    with app.test_request_context():
+        _parity(db)
+        cso_seat = _seat(db, cso, 'civil_society')
+        _seat(db, gov, 'government')
+        db.session.commit()
+        seat_id = cso_seat.id
+    auth.login('sec@example.org')
+    path = f'/members/seats/{seat_id}/edit'
+    response = client.post(
+        path,
+        data={'csrf_token': csrf_token(client, path), 'person': str(cso.id), 'email': '',
+              'sector': 'government', 'organisation': '', 'seat_role': 'member',
+              'term_start': '2026-01-01', 'term_end': ''},
+        headers=EN,
+    )  # fmt: skip
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    summary = html.split('<div class="error-summary"', 1)[1].split('</div>', 1)[0]
+    assert 'This change would break the composition rules' in summary
+    assert 'href="#term_start"' not in summary
+    assert 'id="term_start-error"' not in html
+    db.session.expire_all()
+    assert db.session.get(Membership, seat_id).sector.code == 'civil_society'
+
+
+def test_a_second_seat_of_a_person_on_the_same_day_is_told_under_its_start(
+    client, auth, app, db, secretariat, create_user_
+):
+    person = create_user_(sector='academia')
+    with app.test_request_context():
+        _seat(db, person, 'academia')
+        db.session.commit()
+    auth.login('sec@example.org')
+    path = '/members/seats/new'
+    response = client.post(
+        path,
+        data={'csrf_token': csrf_token(client, path), 'person': str(person.id), 'email': '',
+              'sector': 'academia', 'organisation': '', 'seat_role': 'member',
+              'term_start': '2026-01-01', 'term_end': ''},
+        headers=EN,
+    )  # fmt: skip
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    errors = html.split('id="term_start-error"', 1)[1].split('</ul>', 1)[0]
+    assert 'This person already has a seat starting on this date.' in errors

@@ -193,3 +193,29 @@ def test_the_secretariat_records_responds_closes_and_publishes_on_a_phone(
     expect(item.locator('.submitter')).to_have_text('ไม่ระบุชื่อ')
     expect(item.locator('.response')).to_contain_text('จะพิจารณาในแผนปฏิบัติการฉบับถัดไป')
     assert '081-000-0000' not in page.content()
+
+
+def test_a_rounds_opening_and_closing_times_show_their_buddhist_era_date(
+    new_page, accounts, drafting_nap
+):
+    # An outside review: the opening and closing times, legally significant, were read only in
+    # the browser's own Gregorian date picker; the announcement date beside them had its B.E. date.
+    page = new_page(locale='th-TH', width=PHONE, height=740)
+    log_in_quickly(page, accounts['secretariat'])
+    visit(page, f'/consultations/new?nap={drafting_nap}')
+    opens, closes = page.locator('#opens_at-shown'), page.locator('#closes_at-shown')
+    expect(opens).to_have_text(re.compile(r'^\d{1,2} \S+ 25\d\d เวลา \d\d:\d\d น\.$'))  # a default
+    page.locator('#opens_at').fill('2026-12-16T09:00')
+    expect(opens).to_have_text('16 ธันวาคม 2569 เวลา 09:00 น.')
+    expect(page.locator('#opens_at')).to_have_attribute(
+        'aria-describedby', re.compile(r'\bopens_at-shown\b')
+    )
+    page.locator('#closes_at').fill('2027-01-05T16:30')
+    expect(closes).to_have_text('5 มกราคม 2570 เวลา 16:30 น.')
+    # Sent without a title: the page comes back with the server's own text beside each.
+    with page.expect_navigation():
+        page.locator('main form [type=submit]').first.click()
+    expect(page.locator('#opens_at-shown')).to_have_text('16 ธันวาคม 2569 เวลา 09:00 น.')
+    expect(page.locator('#closes_at-shown')).to_have_text('5 มกราคม 2570 เวลา 16:30 น.')
+    assert_accessible(page)
+    _fits(page)

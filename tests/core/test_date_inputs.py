@@ -32,3 +32,21 @@ def test_the_template_writes_what_the_date_filter_writes(app, locale):
         for day in DAYS:
             written = fill_date_template(text, day.year, day.month, day.day)
             assert written == format_date(day, locale=locale)
+
+
+@pytest.mark.parametrize(
+    ('language', 'template', 'expected'),
+    [
+        ('th', '{date} เวลา {time} น.', '15 ธันวาคม 2569 เวลา 09:05 น.'),
+        ('en', '{date} at {time}', 'December 15, 2026 at 09:05'),
+    ],
+)
+def test_a_date_and_time_input_shows_its_date_and_time(app, language, template, expected):
+    from datetime import datetime
+
+    from forum.core.date_inputs import datetime_shown
+
+    with app.test_request_context(headers={'Accept-Language': language}):
+        assert date_input_text()['datetime_template'] == template  # what dates.js fills
+        assert datetime_shown(datetime(2026, 12, 15, 9, 5)) == expected
+        assert datetime_shown(None) == ''

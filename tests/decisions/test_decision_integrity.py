@@ -556,3 +556,32 @@ def test_a_sector_keeps_its_side_while_a_decision_is_open(
     assert flip().status_code == 302
     db.session.expire_all()
     assert db.session.get(Sector, other.id).is_government is True
+
+
+def test_restoring_a_revision_under_a_decision_says_why_it_is_refused(
+    client, auth, app, db, secretariat, members, in_review
+):
+    # An outside review: the refusal said someone had saved the commitment meanwhile.
+    from forum.commitments.services import update_commitment
+
+    with app.test_request_context():
+        commitment = db.session.get(Commitment, in_review)
+        update_commitment(
+            commitment, actor=db.session.merge(secretariat), fields={'title_en': 'Second text'},
+            base_version=commitment.version,
+        )  # fmt: skip
+        db.session.commit()
+        version = commitment.version
+    auth.login('sec@example.org')
+    _open(client, in_review)
+    path = f'/commitments/{in_review}/history'
+    response = client.post(
+        f'/commitments/{in_review}/revisions/1/restore',
+        data={'csrf_token': csrf_token(client, path), 'version': version},
+        headers=EN, follow_redirects=True,
+    )  # fmt: skip
+    html = response.get_data(as_text=True)
+    assert 'The forum is deciding on this text: close that decision before changing it.' in html
+    assert 'Someone saved this commitment meanwhile' not in html
+    db.session.expire_all()
+    assert db.session.get(Commitment, in_review).title_en == 'Second text'
