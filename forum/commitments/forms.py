@@ -54,7 +54,10 @@ def _dates_in(form, outer_start, outer_end, message) -> None:
 class VersionedForm(BaseForm):
     """A form that carries the commitment version it was opened on (conflict detection)."""
 
-    version = HiddenField(validators=[InputRequired()])
+    # Named for the error summary of a form sent without it (a stale or hand-made form).
+    version = HiddenField(
+        _l('Version of the text this form was opened on'), validators=[InputRequired()]
+    )
 
     @property
     def base_version(self) -> int:
@@ -183,7 +186,7 @@ for _name, _label in MILESTONE_TEXTS:
 class StateForm(BaseForm):
     """Move a commitment to another state."""
 
-    state = HiddenField(validators=[DataRequired()])
+    state = HiddenField(_l('State'), validators=[DataRequired()])
 
 
 class WithdrawForm(BaseForm):

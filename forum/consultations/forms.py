@@ -236,5 +236,5 @@ class HideForm(BaseForm):
 class PromoteForm(BaseForm):
     """Promote a comment to an input of the round."""
 
-    comment_id = HiddenField(validators=[InputRequired()])
+    comment_id = HiddenField(_l('The comment'), validators=[InputRequired()])
     submit = SubmitField(_l('Make it an input'))

@@ -5,7 +5,7 @@ from wtforms import RadioField, SelectField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
-from ..core.forms import REQUIRED, BaseForm
+from ..core.forms import BaseForm
 from ..core.plain_text import PlainText
 from .models import DecisionMode
 from .services import QUORUM_SHARES
@@ -26,7 +26,7 @@ class OpenDecisionForm(BaseForm):
         _l('How the forum decides'),
         choices=[SelectChoice(m.value, m.label) for m in DecisionMode],
         default=DecisionMode.vote.value,
-        validators=[InputRequired(REQUIRED)],
+        validators=[InputRequired(_l('Choose consensus or vote.'))],
     )
     quorum = SelectField(
         _l('Quorum'),
@@ -52,7 +52,9 @@ class OpenDecisionForm(BaseForm):
 class VoteForm(BaseForm):
     """A member's answer; the choices follow the decision's mode."""
 
-    choice = RadioField(_l('Your answer'), choices=[], validators=[InputRequired(REQUIRED)])
+    choice = RadioField(
+        _l('Your answer'), choices=[], validators=[InputRequired(_l('Choose your answer.'))]
+    )
     submit = SubmitField(_l('Send my answer'))
 
 

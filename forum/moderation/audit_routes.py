@@ -14,6 +14,7 @@ from ..core.converters import parse_id
 from ..core.permissions import require
 from ..extensions import db
 from . import bp
+from .audit_labels import kind_label
 from .forms import AuditFilterForm
 from .routes import _end_of
 
@@ -28,7 +29,9 @@ def audit():
     types = db.session.scalars(
         select(AuditEntry.target_type).distinct().order_by(AuditEntry.target_type)
     ).all()
-    form.target_type.choices = [SelectChoice('', '—')] + [SelectChoice(t, t) for t in types]
+    form.target_type.choices = [SelectChoice('', '—')] + sorted(
+        (SelectChoice(t, f'{kind_label(t)} ({t})') for t in types), key=lambda c: c.label
+    )
     query = select(AuditEntry)
     if form.validate():
         if action := (form.action.data or '').strip():
@@ -62,5 +65,5 @@ def audit():
     args = {k: v for k, v in request.args.items() if k != 'page'}
     return render_template(
         'moderation/audit.html', form=form, entries=entries, actors=actors, page=page,
-        pages=pages, total=total, args=args,
+        pages=pages, total=total, args=args, kind_label=kind_label,
     )  # fmt: skip

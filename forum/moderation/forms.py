@@ -130,7 +130,7 @@ class AuditFilterForm(BaseForm):
 
     action = StringField(_l('Action'), validators=[Optional(), Length(max=80)])
     actor = StringField(_l('Actor (e-mail or name)'), validators=[Optional(), Length(max=255)])
-    target_type = SelectField(_l('Target type'), choices=[], validate_choice=False)
+    target_type = SelectField(_l('Kind of record'), choices=[], validate_choice=False)
     since = DateField(_l('From'), validators=[Optional()])
     until = DateField(_l('Until'), validators=[Optional()])
     submit = SubmitField(_l('Filter'))

@@ -320,3 +320,22 @@ def test_dates_in_the_history_are_read_as_dates_buddhist_era_in_thai(
     assert f'<td>30 เม.ย. {before.year + 543}</td>' in thai
     assert before.isoformat() not in thai
     assert f'<td>Apr 30, {before.year}</td>' in cells(EN)
+
+
+def test_english_text_on_a_thai_page_says_it_is_english(client, db, make_commitment):
+    # An outside review: a screen reader read the milestones' English facts and the history's
+    # English cells with the Thai voice; the view switch's "English" had no language either.
+    from forum.commitments.models import Milestone
+
+    cid = make_commitment(milestones=1)
+    milestone = db.session.scalar(db.select(Milestone).filter_by(commitment_id=cid))
+    thai = {'Accept-Language': 'th'}
+    page = client.get(f'/commitments/{cid}?view=en', headers=thai).get_data(as_text=True)
+    assert f'<dd lang="en">{milestone.indicator_en}</dd>' in page
+    assert re.search(r'<a href="[^"]*view=en" lang="en"[^>]*>English</a>', page)
+    assert re.search(r'<a href="[^"]*view=th" lang="th"[^>]*>ไทย</a>', page)
+    # Revision 2 added the milestone: its English output is marked English, its Thai one Thai.
+    history = client.get(f'/commitments/{cid}/history?a=1&b=2', headers=thai)
+    html = history.get_data(as_text=True)
+    assert f'<td lang="en"><ins>{milestone.output_en}</ins></td>' in html
+    assert f'<td lang="th"><ins>{milestone.output_th}</ins></td>' in html

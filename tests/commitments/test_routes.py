@@ -366,3 +366,16 @@ def test_saving_again_after_a_conflict_keeps_the_other_change(
     assert commitment.description_en == 'Their English description'
     assert commitment.description_th == 'คำอธิบายของฉัน'
     assert commitment.title_th == 'ชื่อของฉัน'
+
+
+def test_a_form_sent_without_its_version_names_it_in_thai(client, auth, db, make_commitment):
+    # An outside review: the error summary said "Version" (WTForms' own label) on a Thai page.
+    cid = make_commitment(milestones=1)
+    auth.login('sec@example.org')
+    path = f'/commitments/{cid}/edit'
+    data = {k: v for k, v in _form(client, path).items() if k != 'version'}
+    response = client.post(path, data=data, headers={'Accept-Language': 'th'})
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert 'ฉบับของข้อความเมื่อเปิดแบบฟอร์มนี้' in html
+    assert '>Version<' not in html

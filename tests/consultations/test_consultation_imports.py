@@ -292,6 +292,7 @@ def test_the_templates_show_the_columns_and_import_once_filled(
         csv_file.headers['Content-Disposition'] == 'attachment; filename="C1-inputs-template.csv"'
     )
     assert csv_file.data == codecs.BOM_UTF8 + (HEADER + '\r\n').encode()
+    assert csv_file.headers['Content-Type'] == 'text/csv; charset=utf-8'  # once, not twice
     xlsx = client.get(f'/consultations/{round_id}/import/template.xlsx')
     book = load_workbook(io.BytesIO(xlsx.data))
     assert [c.value for c in book['inputs'][1]] == HEADER.split(',')

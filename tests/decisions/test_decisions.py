@@ -246,3 +246,25 @@ def test_the_plans_draft_is_endorsed_by_decision(client, auth, db, secretariat, 
     assert db.session.get(Nap, nap_id).state == 'endorsed'
     listing = client.get('/decisions', headers=EN).get_data(as_text=True)
     assert f'data-decision="{decision.id}"' in listing
+
+
+def test_an_unanswered_choice_says_choose_not_fill_in(client, auth, db, members, in_review):
+    # An outside review: the radio buttons said "please fill in this field" in Thai.
+    auth.login('sec@example.org')
+    path = f'/decisions/new/commitment/{in_review}'
+    response = client.post(
+        path, data={'csrf_token': csrf_token(client, path), 'quorum': '1/3', 'note': ''},
+        headers={'Accept-Language': 'th'},
+    )  # fmt: skip
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert 'เลือกฉันทามติหรือการลงคะแนน' in html
+    assert 'กรุณากรอกข้อมูลช่องนี้' not in html
+    _open(client, in_review)
+    decision = db.session.scalar(select(Decision))
+    _as(auth, 'gov1@example.org')
+    token = csrf_token(client, f'/decisions/{decision.id}')
+    response = client.post(f'/decisions/{decision.id}/vote', data={'csrf_token': token},
+                           headers={'Accept-Language': 'th'})  # fmt: skip
+    assert response.status_code == 400
+    assert 'เลือกคำตอบของคุณ' in response.get_data(as_text=True)

@@ -110,3 +110,29 @@ def test_the_audit_log_is_paginated(db, people, as_user):
     assert second.count('test.numbered</code>') == 10
     assert 'page=1' in second
     assert 'action=test.numbered' in second
+
+
+def test_records_are_named_in_the_readers_language(db, people, make_commitment, as_user):
+    # An outside review: the filter and the table showed "commitments 4", "users 2", and the
+    # column heading was translated as a milestone's target value (ค่าเป้าหมาย).
+    cid = make_commitment()
+    staff = as_user('sec@example.org')
+    thai = staff.get('/audit', headers={'Accept-Language': 'th'}).get_data(as_text=True)
+    assert f'พันธสัญญา {cid} <code>commitments</code>' in thai
+    assert '<th scope="col">รายการ</th>' in thai
+    assert 'ค่าเป้าหมาย' not in thai
+    assert '<option value="commitments">พันธสัญญา (commitments)</option>' in thai
+    assert '<label for="target_type">ประเภทรายการ</label>' in thai
+    english = staff.get('/audit?target_type=commitments', headers=EN).get_data(as_text=True)
+    assert f'Commitment {cid} <code>commitments</code>' in english
+    assert '<option selected value="commitments">Commitment (commitments)</option>' in english
+
+
+def test_every_table_has_a_name_for_the_audit_log(app):
+    from forum.extensions import db as _db
+    from forum.moderation.audit_labels import KINDS
+
+    # Link tables hold no entries of their own; every other table may be an entry's record.
+    links = {'audit_entries', 'commitment_editors', 'commitment_supporters',
+             'consultation_round_commitments', 'consultation_response_revisions'}  # fmt: skip
+    assert set(_db.metadata.tables) - links == set(KINDS)

@@ -115,7 +115,7 @@ def import_template(round_id, kind):
     """The file to fill in: a CSV header, or a workbook whose second sheet explains each column."""
     round_ = get_round(round_id, manage=True)
     if kind == 'csv':
-        body, mimetype = template_csv(), 'text/csv; charset=utf-8'
+        body, mimetype = template_csv(), 'text/csv'  # Flask adds the charset
     else:
         body = template_xlsx(round_)
         mimetype = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
