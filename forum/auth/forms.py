@@ -38,14 +38,14 @@ class RegisterForm(BaseForm):
         validators=[
             DataRequired(REQUIRED),
             Email(_l('Enter a valid email address, such as name@example.org.')),
-            Length(max=254, message=_l('At most %(max)d characters.', max=254)),
+            Length(max=254, message=_l('At most %(max)s characters.', max='254')),
         ],
     )
     display_name = StringField(
         _l('Display name'),
         validators=[
             DataRequired(REQUIRED),
-            Length(max=120, message=_l('At most %(max)d characters.', max=120)),
+            Length(max=120, message=_l('At most %(max)s characters.', max='120')),
             VisibleName(),
         ],
         description=_l('Shown next to what you write.'),
@@ -54,7 +54,7 @@ class RegisterForm(BaseForm):
         _l('Organisation'),
         validators=[
             DataRequired(REQUIRED),
-            Length(max=255, message=_l('At most %(max)d characters.', max=255)),
+            Length(max=255, message=_l('At most %(max)s characters.', max='255')),
             VisibleName(),
         ],
         description=_l(
@@ -96,7 +96,7 @@ class RegisterForm(BaseForm):
                 _l('The password must have at least %(min)d characters.', min=minimum)
             )
         if len(field.data) > 1024:
-            raise ValidationError(_l('At most %(max)d characters.', max=1024))
+            raise ValidationError(_l('At most %(max)s characters.', max='1,024'))
 
 
 class ChangePasswordForm(BaseForm):

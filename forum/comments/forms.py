@@ -19,7 +19,7 @@ class CommentForm(BaseForm):
         _l('Your comment'),
         validators=[
             DataRequired(_l('Write something first: the comment is empty.')),
-            Length(max=MAX_BODY, message=_l('At most %(max)d characters.', max=MAX_BODY)),
+            Length(max=MAX_BODY, message=_l('At most %(max)s characters.', max=f'{MAX_BODY:,}')),
         ],
         description=_l('Markdown: *emphasis*, **strong**, lists, [links](https://…), > quotes.'),
         render_kw={'rows': 4, 'maxlength': MAX_BODY},
@@ -43,7 +43,7 @@ class EditCommentForm(BaseForm):
         _l('Your comment'),
         validators=[
             DataRequired(_l('Write something first: the comment is empty.')),
-            Length(max=MAX_BODY, message=_l('At most %(max)d characters.', max=MAX_BODY)),
+            Length(max=MAX_BODY, message=_l('At most %(max)s characters.', max=f'{MAX_BODY:,}')),
         ],
         render_kw={'rows': 6, 'maxlength': MAX_BODY},
     )

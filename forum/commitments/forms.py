@@ -31,7 +31,7 @@ from ..core.widgets import CheckboxList, checkbox_option
 from .fields import COMMITMENT_TEXTS, LANG_LABELS, LANGS, MAX_TEXT, MILESTONE_TEXTS, OGP_VALUES
 from .models import MilestoneStatus
 
-TOO_LONG = _l('At most %(max)d characters.', max=MAX_TEXT)
+TOO_LONG = _l('At most %(max)s characters.', max=f'{MAX_TEXT:,}')
 
 
 def _text(label, lang: str) -> TextAreaField:

@@ -30,7 +30,7 @@ from .services.responses import MAX_REASON
 
 
 def _at_most(n: int) -> Length:
-    return Length(max=n, message=_l('At most %(max)d characters.', max=n))
+    return Length(max=n, message=_l('At most %(max)s characters.', max=f'{n:,}'))
 
 
 def _checkboxes(label, **kwargs) -> SelectMultipleField:

@@ -6,5 +6,19 @@ consent records the version they agreed to, and a participant who agreed to an o
 asked again before their next input.
 """
 
+from datetime import date
+
+from flask_babel import gettext as _
+
+from ..core.i18n import format_date
+
 #: The version of the notice in force; recorded with every consent.
 NOTICE_VERSION = '2026-12-1'
+
+
+def version_label(version: str = NOTICE_VERSION) -> str:
+    """``2026-12-1`` as a reader says it: "Version 1 of December 2026" (B.E. in Thai)."""
+    year, month, number = (int(part) for part in version.split('-'))
+    return _(
+        'Version %(n)s of %(month)s', n=number, month=format_date(date(year, month, 1), 'MMMM y')
+    )

@@ -42,7 +42,7 @@ class OpenDecisionForm(BaseForm):
     note = TextAreaField(
         _l('Note (the meeting, the question put)'),
         validators=[
-            Length(max=2000, message=_l('At most %(max)d characters.', max=2000)),
+            Length(max=2000, message=_l('At most %(max)s characters.', max='2,000')),
             PlainText(),
         ],
     )

@@ -33,7 +33,9 @@ def _name(label, max_length):
         label,
         validators=[
             DataRequired(REQUIRED),
-            Length(max=max_length, message=_l('At most %(max)d characters.', max=max_length)),
+            Length(
+                max=max_length, message=_l('At most %(max)s characters.', max=f'{max_length:,}')
+            ),
             VisibleName(),
         ],
     )
@@ -46,7 +48,7 @@ class SectorForm(BaseForm):
         _l('Code'),
         validators=[
             DataRequired(REQUIRED),
-            Length(max=40, message=_l('At most %(max)d characters.', max=40)),
+            Length(max=40, message=_l('At most %(max)s characters.', max='40')),
             Regexp(
                 r'^[a-z][a-z0-9_]*$',
                 message=_l('Use lower-case Latin letters, digits and underscores.'),
@@ -159,7 +161,7 @@ class JustificationForm(BaseForm):
     justification = TextAreaField(
         _l('Justification'),
         validators=[
-            Length(max=2000, message=_l('At most %(max)d characters.', max=2000)),
+            Length(max=2000, message=_l('At most %(max)s characters.', max='2,000')),
             PlainText(),
         ],
         description=_l('Shown on the members page while the forum is out of balance.'),

@@ -67,7 +67,7 @@ def _check_text(text, *, required, max_length: int = MAX_NOTE) -> str:
     if required and not _visible(text):
         raise Refused(required)
     if len(text) > max_length:
-        raise Refused(_l('At most %(max)d characters.', max=max_length))
+        raise Refused(_l('At most %(max)s characters.', max=f'{max_length:,}'))
     return text
 
 

@@ -42,7 +42,7 @@ def test_refused_text_is_kept_in_the_form(client, auth, db, make_commitment, cre
     response = _form_post(client, cid, body='x' * 5001)
     assert response.status_code == 400
     html = response.get_data(as_text=True)
-    assert 'At most 5000 characters.' in html
+    assert 'At most 5,000 characters.' in html
     assert 'x' * 5001 in html
     response = _form_post(client, cid, body='ok', anchor='nowhere')
     assert response.status_code == 400

@@ -84,7 +84,7 @@ def test_edit_refuses_bad_input_and_saves_nothing(client, auth, db, make_commitm
     cases = [
         ({'start_date': '2026-09-01', 'end_date': '2026-08-01'}, 'The end date cannot be before'),
         ({'start_date': '2025-01-01'}, 'The date must lie inside the plan'),
-        ({'description_th': 'ก' * 20_001}, 'At most 20000 characters.'),
+        ({'description_th': 'ก' * 20_001}, 'At most 20,000 characters.'),
         ({'policy_area': '9999'}, 'Not a valid choice.'),
         ({'lead_agency': '9999'}, 'Not a valid choice.'),
         ({'title_th': '', 'title_en': ''}, 'Give the commitment a title'),

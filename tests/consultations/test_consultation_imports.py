@@ -205,7 +205,7 @@ def _offline(client, round_id, **fields):
     ('fields', 'message'),
     [
         ({'body': ''}, 'This field is required.'),
-        ({'body': 'ก' * 10_001}, 'At most 10000 characters.'),
+        ({'body': 'ก' * 10_001}, 'At most 10,000 characters.'),
         ({'channel': 'online'}, 'Channel</a>: Not a valid choice.'),
         ({'sector': 'farmers'}, 'Sector</a>: Not a valid choice.'),
         ({'about': 'c999999'}, 'This commitment is not part of this consultation round.'),

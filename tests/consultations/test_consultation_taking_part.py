@@ -199,7 +199,7 @@ def test_bad_inputs_are_refused_with_the_reason_and_nothing_saved(
     auth.login('citizen@example.org')
     cases = [
         ({'body': '   \u200b '}, 'Write the input first: it is empty.'),
-        ({'body': 'ก' * 10_001}, 'At most 10000 characters.'),
+        ({'body': 'ก' * 10_001}, 'At most 10,000 characters.'),
         ({'about': 'c999999'}, 'This commitment is not part of this consultation round.'),
         ({'about': f'c{outside}:milestone:1'}, 'This part of the commitment does not exist.'),
         ({'about': 'x'}, 'Choose what the input is about.'),
@@ -340,3 +340,18 @@ def test_an_input_about_a_milestone_outlives_the_milestone(
     part = round_results(get_round(db, round_id))['inputs'][0]['part']
     assert part == {'code': 'milestone', 'label': {'th': 'หมุดหมายที่ถูกนำออกไปแล้ว',
                                                     'en': 'A milestone since removed'}}  # fmt: skip
+
+
+def test_the_notices_version_reads_as_a_version_not_a_date(client):
+    # An outside review: "ฉบับ 2026-12-1" looked like a Gregorian date to a Thai reader.
+    from forum.consultations.notice import NOTICE_VERSION
+
+    year, month, number = (int(p) for p in NOTICE_VERSION.split('-'))
+    thai = client.get('/consultations/notice', headers={'Accept-Language': 'th'})
+    assert thai.status_code == 200
+    html = thai.get_data(as_text=True)
+    assert NOTICE_VERSION not in html
+    assert f'ฉบับที่ {number} (' in html
+    assert f' {year + 543})</p>' in html
+    english = client.get('/consultations/notice', headers={'Accept-Language': 'en'})
+    assert f'Version {number} of ' in english.get_data(as_text=True)

@@ -15,7 +15,7 @@ from ...naps.models import Nap
 from .. import bp
 from ..access import covered_commitments, get_round
 from ..models import ConsultationInput, ConsultationRound, Disposition
-from ..notice import NOTICE_VERSION
+from ..notice import NOTICE_VERSION, version_label
 from ..results import SECRETARIAT, filter_inputs, round_results
 from ..services.participants import current_participant
 from ..services.rounds import ROUND_PLAN_STATES
@@ -115,4 +115,4 @@ def results(round_id):
 @bp.route('/notice')
 def notice():
     """The personal-data notice participants agree to."""
-    return render_template('consultations/notice.html', version=NOTICE_VERSION)
+    return render_template('consultations/notice.html', version=version_label(NOTICE_VERSION))

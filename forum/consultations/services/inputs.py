@@ -67,7 +67,7 @@ def check_name(text, max_chars: int = 200) -> str:
     """A submitter's name or organisation: visible characters only, at most ``max_chars``."""
     text = (text or '').strip()
     if len(text) > max_chars:
-        raise Refused(_l('At most %(max)d characters.', max=max_chars))
+        raise Refused(_l('At most %(max)s characters.', max=f'{max_chars:,}'))
     codes = hidden_characters(text)
     if codes:
         raise Refused(

@@ -39,7 +39,7 @@ def check_reason(reason, *, required=None) -> str:
     if not reason and required is not None:
         raise Refused(required)
     if len(reason) > MAX_REASON:
-        raise Refused(_l('At most %(max)d characters.', max=MAX_REASON))
+        raise Refused(_l('At most %(max)s characters.', max=f'{MAX_REASON:,}'))
     if '\x00' in reason:
         raise Refused(_l('This text contains a NUL character.'))
     return reason
