@@ -80,10 +80,13 @@ class BaseForm(FlaskForm):
         # A file sent where a text belongs (a hand-made multipart request) is that field's error,
         # not a 500 in a validator that measures text.
         files = [
-            f for f in self if isinstance(f.data, FileStorage) and not isinstance(f, FileField)
-        ]
+            f for f in self
+            if not isinstance(f, FileField)
+            and any(isinstance(v, FileStorage) for v in [f.data, *(f.raw_data or [])])
+        ]  # fmt: skip
         for field in files:
-            field.data = ''
+            # The page shows the raw value again: a file left there broke it (a 500).
+            field.data, field.raw_data = None, ['']
         valid = super().validate(extra_validators=extra_validators) and not files
         for field in files:
             field.errors = [gettext('Write this as text, not as a file.')]

@@ -19,7 +19,14 @@ from ..sectors.services import list_sectors
 from . import bp
 from .forms import CloseForm, OpenDecisionForm, VoteForm
 from .models import Decision, Vote
-from .services import cast_vote, close_decision, open_decision, result_of, voting_seat
+from .services import (
+    cast_vote,
+    close_decision,
+    open_decision,
+    over_seats,
+    result_of,
+    voting_seat,
+)
 from .tally import OUTCOMES
 
 
@@ -79,6 +86,7 @@ def _render(decision: Decision, *, vote_form=None, status: int = 200):
         sectors={s.id: s for s in list_sectors()},
         mine=mine,
         seat=seat,
+        over_seats=set() if decision.is_open else over_seats(decision),
         # A closed decision says what was recorded when it closed, not a count made now.
         closed_outcome=None if decision.is_open else OUTCOMES.get(decision.outcome, ''),
         vote_form=vote_form or _vote_form(decision),

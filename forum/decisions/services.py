@@ -21,6 +21,7 @@ from ..auth.models import User
 from ..commitments.models import Commitment, CommitmentState
 from ..commitments.services import change_state
 from ..core import audit
+from ..core.audit import AuditEntry
 from ..core.i18n import local_today
 from ..core.locks import lock_row
 from ..core.refusals import Refused, state_error
@@ -339,34 +340,58 @@ def seated_today() -> dict[int, tuple[bool, int]]:
 def _no_more_answers_than_seats(decision: Decision, seated: dict, actor: User) -> None:
     """Count no more answers in a sector than the seats it holds as the decision closes.
 
-    A seat that answered and was then ended, or moved to another sector, while another seat of
-    the sector answered would leave the sector more answers than seats. The answers that stop
-    counting are those of seats no longer held in the sector (the latest first), never the
-    answer of a seat held there all along; they stay on record, not counted (audited with the
-    sector, its answers and seats).
+    A seat that answered and was then ended, moved to another sector or made a seat that does
+    not vote (an observer), while another seat of the sector answered, would leave the sector
+    more answers than seats. The answers that stop counting are, the latest first: those of
+    seats that no longer vote in the sector; then an alternate's, whose member's seat may be the
+    one that went; never, while these last, the answer of a seat that votes there all along.
+    They stay on record, not counted (audited with the sector, its answers and seats).
     """
     by_sector: dict[int, list[Vote]] = {}
     for vote in sorted(decision.votes, key=lambda v: v.id):
         if vote.is_counted:
             by_sector.setdefault(vote.sector_id, []).append(vote)
-    held = set(
-        db.session.execute(
-            select(Membership.id, Membership.sector_id).where(held_on(local_today()))
-        ).all()
-    )
+    roles = {
+        (seat_id, sector_id): role
+        for seat_id, sector_id, role in db.session.execute(
+            select(Membership.id, Membership.sector_id, Membership.seat_role).where(
+                held_on(local_today())
+            )
+        )
+    }
+
+    def tier(vote: Vote) -> int:
+        role = roles.get((vote.membership_id, vote.sector_id))
+        if role in COUNTED_ROLES:
+            return 2
+        return 1 if role == SeatRole.alternate else 0
+
     for sector_id, votes in by_sector.items():
         seats = seated.get(sector_id, (False, 0))[1]
         if len(votes) <= seats:
             continue
-        left = [v for v in votes if (v.membership_id, sector_id) not in held]
-        stayed = [v for v in votes if (v.membership_id, sector_id) in held]
-        for vote in [*reversed(left), *reversed(stayed)][: len(votes) - seats]:
+        # The lowest tier first, the latest first within it.
+        dropped = sorted(votes, key=lambda v: (tier(v), -v.id))[: len(votes) - seats]
+        for vote in dropped:
             vote.is_counted = False
             audit.record(
                 'decision.vote_over_seats', vote, actor=actor, decision_id=decision.id,
                 sector_id=sector_id, answers=len(votes), seats=seats,
-                seat_left_sector=vote in left,
+                seat_left_sector=tier(vote) == 0,
             )  # fmt: skip
+
+
+def over_seats(decision: Decision) -> set[int]:
+    """The ids of ``decision``'s answers that stopped counting at its close (more than seats)."""
+    return set(
+        db.session.scalars(
+            select(AuditEntry.target_id).where(
+                AuditEntry.action == 'decision.vote_over_seats',
+                AuditEntry.target_type == Vote.__tablename__,
+                AuditEntry.target_id.in_([v.id for v in decision.votes]),
+            )
+        )
+    )
 
 
 def close_decision(decision: Decision, *, actor: User) -> Result:

@@ -59,3 +59,19 @@ def test_the_message_is_in_thai_too(client):
     )  # fmt: skip
     assert response.status_code in (200, 400)
     assert 'โปรดเขียนเป็นข้อความ ไม่ใช่แนบเป็นไฟล์' in response.get_data(as_text=True)
+
+
+def test_a_file_in_a_date_field_is_a_form_error_too(client, auth, db, secretariat):
+    # The second review: a date or date-and-time field kept the file as its raw value, and the
+    # page showing the form again broke on it (a 500).
+    auth.login('sec@example.org')
+    path = '/members/seats/new'
+    response = client.post(
+        path,
+        data={'csrf_token': csrf_token(client, path), 'email': 'sec@example.org',
+              'sector': 'government', 'seat_role': 'member', 'term_start': _file(),
+              'term_end': _file()},
+        content_type='multipart/form-data', headers=EN,
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert response.get_data(as_text=True).count(MESSAGE) >= 2

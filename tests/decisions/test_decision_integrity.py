@@ -585,3 +585,42 @@ def test_restoring_a_revision_under_a_decision_says_why_it_is_refused(
     assert 'Someone saved this commitment meanwhile' not in html
     db.session.expire_all()
     assert db.session.get(Commitment, in_review).title_en == 'Second text'
+
+
+@pytest.mark.parametrize('how', ['made an observer', 'its alternate answered, then it moved'])
+def test_an_answer_that_no_longer_has_a_voting_seat_is_the_one_dropped(
+    client, auth, app, db, secretariat, members, create_member, in_review, how
+):
+    # A second outside review: a seat made an observer, or a member whose alternate had answered
+    # for them moving to another sector, still cost a member seated all along their objection.
+    from forum.members.services import update_membership
+    from forum.sectors.services import sector_by_code
+
+    create_member(sector='civil_society', seat_role='alternate', email='alt@example.org')
+    auth.login('sec@example.org')
+    _open(client, in_review)
+    decision = db.session.scalar(select(Decision))
+    first = 'alt' if how.startswith('its alternate') else 'cso1'
+    for who, choice in ((first, 'approve'), ('cso2', 'object')):
+        _as(auth, f'{who}@example.org')
+        assert _vote(client, decision.id, choice).status_code == 302
+    with app.test_request_context():
+        seat = db.session.scalar(select(Membership).filter_by(user_id=members['cso1'].id))
+        change = (
+            {'seat_role': 'observer'} if how == 'made an observer'
+            else {'sector': sector_by_code('academia')}
+        )  # fmt: skip
+        update_membership(seat, actor=db.session.merge(secretariat), **change)
+        db.session.commit()
+    _as(auth, 'sec@example.org')
+    _close(client, decision.id)
+    db.session.expire_all()
+    cso = sector_by_code('civil_society').id
+    counted = db.session.execute(
+        select(Vote.voter_id, Vote.choice).filter_by(sector_id=cso, is_counted=True)
+    ).all()
+    assert counted == [(members['cso2'].id, 'object')]
+    # The page says why the other answer does not count (not "the member voted").
+    page = client.get(f'/decisions/{decision.id}', headers=EN).get_data(as_text=True)
+    assert 'not counted: more answers than the sector held seats when the decision closed' in page
+    assert 'not counted: the member voted' not in page
