@@ -60,7 +60,10 @@ def init_errors(app: Flask) -> None:
             return _json_error(message, exc.code, exc)
         # A form refused for a NUL shows back what it sent (core/nul_guard.py).
         texts = exc.texts if isinstance(exc, NulInForm) else []
-        page = render_template('errors/error.html', code=exc.code, message=message, texts=texts)
+        back = exc.back if isinstance(exc, NulInForm) else None
+        page = render_template(
+            'errors/error.html', code=exc.code, message=message, texts=texts, back=back
+        )
         return page, exc.code, _http_headers(exc)
 
     @app.errorhandler(Exception)

@@ -8,9 +8,13 @@ A browser's form is refused with the texts it sent shown back (the error page,
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Flask, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest
+
+from .urls import safe_next
 
 #: What a NUL is shown as in the texts given back.
 REPLACEMENT = '\ufffd'
@@ -22,23 +26,38 @@ MOST_TEXTS = 20
 
 
 class NulInForm(BadRequest):
-    """A browser's form held a NUL: ``texts`` are what it sent, to show back."""
+    """A browser's form held a NUL: ``texts`` are what it sent, to show back.
 
-    def __init__(self, description: str, texts: list[str]):
+    ``texts`` are (field name, text) pairs; ``back`` the page the form was on, when it was a
+    page of this site (its ``Referer``), else None.
+    """
+
+    def __init__(self, description: str, texts: list[tuple[str, str]], back: str | None):
         super().__init__(description=description)
         self.texts = texts
+        self.back = back
 
 
-def _texts(values: list[tuple[str, str]]) -> list[str]:
+def _texts(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The texts a person wrote among a form's values, each NUL shown as U+FFFD."""
     texts = [
-        value.replace('\x00', REPLACEMENT)
+        (key.replace('\x00', REPLACEMENT), value.replace('\x00', REPLACEMENT))
         for key, value in values
         if key != 'csrf_token'
         and 'password' not in key
         and ('\x00' in value or len(value.strip()) >= TEXT_LENGTH)
     ]
     return texts[:MOST_TEXTS]
+
+
+def _back() -> str | None:
+    """The page of this site the form was sent from, to go back to; None when unknown."""
+    referrer = urlsplit(request.referrer or '')
+    if referrer.netloc != request.host:
+        return None
+    target = referrer.path + (f'?{referrer.query}' if referrer.query else '')
+    back = safe_next(target)
+    return back if back == target else None
 
 
 def _refuse_nul() -> None:
@@ -54,7 +73,7 @@ def _refuse_nul() -> None:
     message = _('This request contains a NUL character, which no text may hold.')
     texts = _texts(form) if not request.path.startswith('/api/') else []
     if texts:
-        raise NulInForm(message, texts)
+        raise NulInForm(message, texts, _back())
     raise BadRequest(description=message)
 
 

@@ -24,5 +24,11 @@
         button.focus();
       }
     });
+    // A tap on the page below folds it too (the secretariat's open menu fills the screen).
+    document.addEventListener('click', function (event) {
+      if (header.classList.contains('menu-open') && !header.contains(event.target)) {
+        show(false);
+      }
+    });
   });
 }());

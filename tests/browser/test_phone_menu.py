@@ -74,3 +74,36 @@ def test_a_wide_screen_and_a_phone_without_javascript_show_every_link(
         expect(header.locator('.lang-current')).to_be_visible()
     finally:
         context.close()
+
+
+def test_the_menu_folds_on_a_phone_turned_sideways_and_focus_goes_as_the_eye_does(
+    new_page, accounts
+):
+    # A second phone review: at 740 x 360 the header took 166 px of 360; opened, the focus went
+    # through the links, back up to the language button, then down to the account.
+    page = new_page(locale='th-TH', width=740, height=360)
+    log_in_quickly(page, accounts['secretariat'])
+    visit(page, '/')
+    header = page.locator('.site-header')
+    button = header.get_by_role('button', name='เมนู')
+    expect(button).to_be_visible()
+    assert header.bounding_box()['height'] <= 70, header.bounding_box()
+    button.click()
+    order = page.evaluate(
+        """() => [...document.querySelectorAll('.site-header a, .site-header button')]
+            .filter(el => el.offsetParent !== null)
+            .map(el => [el.textContent.trim(), Math.round(el.getBoundingClientRect().top)])"""
+    )
+    # The page's order is the order on screen: nothing is above what comes before it (beyond the
+    # few pixels that items of one line differ by).
+    tops = [top for _text, top in order]
+    assert all(later >= earlier - 20 for earlier, later in zip(tops, tops[1:], strict=False)), order
+    # A tap on the page below folds it.
+    page.mouse.click(370, 350)
+    expect(button).to_have_attribute('aria-expanded', 'false')
+
+
+def test_at_320_px_the_header_is_one_line(new_page, accounts):
+    page = new_page(locale='th-TH', width=320, height=640)
+    visit(page, '/')
+    assert page.locator('.site-header').bounding_box()['height'] <= 70

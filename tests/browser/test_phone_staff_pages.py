@@ -82,3 +82,70 @@ def test_the_balance_charts_text_is_readable(new_page, accounts, member):
     heights = [labels.nth(i).bounding_box()['height'] for i in range(labels.count())]
     assert min(heights) >= 12, f'chart labels drawn {min(heights):.1f} px tall'
     assert page.evaluate('document.documentElement.scrollWidth') <= PHONE
+
+
+_LABELS_FIT = """() => [...document.querySelectorAll('table.stacked td[data-label]')]
+  .filter(td => td.offsetParent !== null)
+  .map(td => {
+    // The label as the cell draws it: a third of the cell's width, in its font.
+    const style = getComputedStyle(td, '::before');
+    const probe = document.createElement('div');
+    probe.textContent = td.dataset.label;
+    Object.assign(probe.style, {position: 'absolute', visibility: 'hidden', font: style.font,
+                                width: style.width, lineHeight: style.lineHeight});
+    document.body.append(probe);
+    const label = probe.getBoundingClientRect().height;
+    probe.remove();
+    return {label: td.dataset.label, labelHeight: label, cell: td.getBoundingClientRect().height};
+  })
+  .filter(c => c.cell + 1 < c.labelHeight)"""
+
+
+def test_a_long_column_label_makes_its_card_row_taller(new_page, accounts, secretariat_http,
+                                                       make_commitment, member):  # fmt: skip
+    # A second phone review: a label of two or three lines was drawn over the next row of the
+    # card, and the decision's results could not be read.
+    commitment = make_commitment(milestones=1)
+    secretariat_http.post(f'/commitments/{commitment}/state', {'state': 'msf_review'})
+    opened = secretariat_http.post(
+        f'/decisions/new/commitment/{commitment}', {'mode': 'vote', 'quorum': '1/3', 'note': ''}
+    )
+    decision = re.search(r'/decisions/(\d+)$', opened.url)[1]
+    page = new_page(locale='th-TH', width=320, height=740)
+    visit(page, f'/decisions/{decision}')
+    assert page.locator('table.stacked td[data-label]').count() >= 3
+    assert page.evaluate(_LABELS_FIT) == []
+
+
+def test_a_long_word_someone_typed_does_not_widen_the_staffs_cards(new_page, accounts, server_env):
+    from tests.servers import flask
+
+    flask(['forum', 'create-user', 'longorg@example.org', '--password', 'long-org-password',
+           '--name', 'ผู้มีองค์กรยาว', '--organisation',
+           'https://www.facebook.com/groups/thailand.opengov.network.of.civil.society'],
+          server_env)  # fmt: skip
+    page = _phone(new_page, accounts['secretariat'])
+    visit(page, '/members/people')
+    assert page.get_by_text('ผู้มีองค์กรยาว').count() >= 1
+    assert page.evaluate('document.documentElement.scrollWidth') <= PHONE
+    assert not too_wide(page)
+
+
+def test_removing_a_milestone_asks_first_and_the_pages_actions_are_thumb_sized(
+    new_page, accounts, make_commitment
+):
+    commitment = make_commitment(milestones=2)
+    page = _phone(new_page, accounts['secretariat'])
+    visit(page, f'/commitments/{commitment}')
+    ask = page.locator('details.confirm[data-confirm^="remove-milestone-"]').first
+    ask.locator('summary').click()
+    expect(ask.locator('button[type=submit]')).to_have_text('ใช่ ลบหมุดหมาย')
+    assert page.locator('ol.milestones > li').count() == 2
+    small = page.evaluate(
+        """() => [...document.querySelectorAll(
+              '.comment-here, .part-count, .view-switch a, .actions > a, .to-discussion a')]
+            .filter(el => el.offsetParent !== null)
+            .map(el => [el.textContent.trim(), el.getBoundingClientRect().height])
+            .filter(([, height]) => height < 44)"""
+    )
+    assert small == []

@@ -95,3 +95,18 @@ def test_a_nul_in_a_short_value_gives_back_that_value_only(client):
     assert response.status_code == 400
     assert html.count('<textarea') == 2
     assert '>a\ufffdb</textarea>' in html
+
+
+def test_the_texts_shown_back_name_their_fields_and_lead_back_to_the_form(client):
+    # A phone review: several unlabelled boxes, and only a link to the home page.
+    token = csrf_token(client, '/auth/login')
+    data = {'email': 'ข้อความที่ยาวพอจะแสดงกลับมา\x00ให้เห็น', 'csrf_token': token}
+    here = {'Accept': 'text/html', 'Referer': 'http://localhost/auth/login?next=/naps', **EN}
+    html = client.post('/auth/login', data=data, headers=here).get_data(as_text=True)
+    assert '<label for="sent-1">The field "email"</label>' in html
+    assert '<a class="button" href="/auth/login?next=/naps">Back to the form</a>' in html
+    elsewhere = {**here, 'Referer': 'https://elsewhere.example/auth/login'}
+    token = csrf_token(client, '/auth/login')
+    html = client.post('/auth/login', data={**data, 'csrf_token': token},
+                       headers=elsewhere).get_data(as_text=True)  # fmt: skip
+    assert 'Back to the form' not in html
