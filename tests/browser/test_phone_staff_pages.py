@@ -38,14 +38,19 @@ def test_removing_a_seat_asks_first(new_page, accounts, member):
     assert box['height'] >= 40, f'the Remove button is {box["height"]} px tall'
 
 
-def test_the_decision_page_does_not_scroll_sideways(new_page, accounts, secretariat_http,
-                                                    make_commitment, member):  # fmt: skip
+def _a_decision(secretariat_http, make_commitment) -> str:
+    """A vote opened on a new commitment in review; its id."""
     commitment = make_commitment(milestones=1)
     secretariat_http.post(f'/commitments/{commitment}/state', {'state': 'msf_review'})
     opened = secretariat_http.post(
         f'/decisions/new/commitment/{commitment}', {'mode': 'vote', 'quorum': '1/3', 'note': ''}
     )
-    decision = re.search(r'/decisions/(\d+)$', opened.url)[1]
+    return re.search(r'/decisions/(\d+)$', opened.url)[1]
+
+
+def test_the_decision_page_does_not_scroll_sideways(new_page, accounts, secretariat_http,
+                                                    make_commitment, member):  # fmt: skip
+    decision = _a_decision(secretariat_http, make_commitment)
     page = _phone(new_page, accounts['secretariat'])
     visit(page, f'/decisions/{decision}')
     assert page.locator('table.counts tbody tr').count() >= 1
@@ -105,12 +110,7 @@ def test_a_long_column_label_makes_its_card_row_taller(new_page, accounts, secre
                                                        make_commitment, member):  # fmt: skip
     # A second phone review: a label of two or three lines was drawn over the next row of the
     # card, and the decision's results could not be read.
-    commitment = make_commitment(milestones=1)
-    secretariat_http.post(f'/commitments/{commitment}/state', {'state': 'msf_review'})
-    opened = secretariat_http.post(
-        f'/decisions/new/commitment/{commitment}', {'mode': 'vote', 'quorum': '1/3', 'note': ''}
-    )
-    decision = re.search(r'/decisions/(\d+)$', opened.url)[1]
+    decision = _a_decision(secretariat_http, make_commitment)
     page = new_page(locale='th-TH', width=320, height=740)
     visit(page, f'/decisions/{decision}')
     assert page.locator('table.stacked td[data-label]').count() >= 3

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -17,6 +17,8 @@ from forum.consultations.services.rounds import (
     open_round,
     publish_round,
 )
+from forum.consultations.times import local_date
+from forum.core.i18n import local_today
 from forum.db import utcnow
 from forum.extensions import db as _db
 from forum.naps.models import Nap
@@ -121,10 +123,19 @@ def get_round(db, round_id: int) -> ConsultationRound:
     return db.session.get(ConsultationRound, round_id)
 
 
+def a_day_within(round_) -> date:
+    """The latest day an input of ``round_`` may carry: today in Bangkok, or its last day.
+
+    Never the UTC date: from 17:00 UTC Bangkok is a day ahead, and a round closed a day ago
+    ended on a Bangkok day before the UTC one (a test failed only at those hours).
+    """
+    return min(local_date(round_.ended_at), local_today())
+
+
 def record_offline(db, round_, actor, body='ข้อเสนอ', about=''):
-    """An input recorded by the secretariat (a meeting, today) in ``round_``."""
+    """An input recorded by the secretariat (a meeting, on a day within it) in ``round_``."""
     return record_offline_input(
-        round_, actor=actor, about=about, channel='meeting', received_on=utcnow().date(),
+        round_, actor=actor, about=about, channel='meeting', received_on=a_day_within(round_),
         sector=sector_by_code('civil_society'), body=body,
     )  # fmt: skip
 

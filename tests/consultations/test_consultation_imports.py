@@ -386,21 +386,30 @@ def test_dates_are_read_in_both_eras_and_in_words():
     assert read_date('15 January 2026') == date(2026, 1, 15)
 
 
+def _workbook(*more_rows) -> bytes:
+    """A workbook as openpyxl writes it: its first input's text a formula, with no value kept."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(['date', 'channel', 'sector', 'text'])
+    sheet.append([_today_be(), 'written', 'other', '=CONCATENATE("ข้อเสนอ", "จากชุมชน")'])
+    for row in more_rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 def test_an_xlsx_formula_without_a_saved_value_is_named_not_read_as_empty(
     client, db, staff, make_round, commitments
 ):
     # openpyxl, like other scripts, writes a formula without its value: the text would read as
     # empty. The refusal names the cells instead, and nothing is recorded.
     round_id = make_round('open')
-    book = Workbook()
-    sheet = book.active
-    sheet.append(['date', 'channel', 'sector', 'text'])
-    sheet.append([_today_be(), 'written', 'other', '=CONCATENATE("ข้อเสนอ", "จากชุมชน")'])
-    sheet.append([_today_be(), 'meeting', 'government', 'ความเห็นจากเวที'])
-    sheet.append([_today_be(), 'meeting', '="govern"&"ment"', '=D3'])
-    out = io.BytesIO()
-    book.save(out)
-    response = _upload(client, round_id, out.getvalue(), 'inputs.xlsx')
+    data = _workbook(
+        [_today_be(), 'meeting', 'government', 'ความเห็นจากเวที'],
+        [_today_be(), 'meeting', '="govern"&"ment"', '=D3'],
+    )
+    response = _upload(client, round_id, data, 'inputs.xlsx')
     assert response.status_code == 400
     assert _problems(response) == [
         ('0', '', 'The file keeps no value for the formula in 3 cell(s) (D2, C4, D4): open it '
@@ -414,13 +423,7 @@ def test_an_xlsx_formula_with_its_saved_value_imports_the_value(
 ):
     # What Excel and LibreOffice write: the formula and, beside it, its value.
     round_id = make_round('open')
-    book = Workbook()
-    sheet = book.active
-    sheet.append(['date', 'channel', 'sector', 'text'])
-    sheet.append([_today_be(), 'written', 'other', '=CONCATENATE("ข้อเสนอ", "จากชุมชน")'])
-    out = io.BytesIO()
-    book.save(out)
-    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as source:
+    with zipfile.ZipFile(io.BytesIO(_workbook())) as source:
         parts = {name: source.read(name) for name in source.namelist()}
     name = 'xl/worksheets/sheet1.xml'
     parts[name] = re.sub(

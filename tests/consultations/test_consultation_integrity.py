@@ -25,7 +25,7 @@ from forum.consultations.services.themes import merge_input
 from forum.db import utcnow
 from forum.sectors.services import sector_by_code
 from tests.conftest import csrf_token
-from tests.consultations.conftest import EN, get_round
+from tests.consultations.conftest import EN, a_day_within, get_round
 from tests.consultations.conftest import record_offline as _record
 from tests.consultations.test_consultation_imports import HEADER, _csv, _inputs, _today_be, _upload
 from tests.races import after_the_first_commits
@@ -202,7 +202,7 @@ def test_an_input_recorded_after_publishing_is_refused(postgres, db, make_round,
                 actor=db.session.get(User, secretariat.id),
                 about='',
                 channel='meeting',
-                received_on=utcnow().date(),
+                received_on=a_day_within(get_round(db, round_id)),
                 sector=sector_by_code('civil_society'),
                 body='มาช้า',
             ),  # fmt: skip

@@ -21,7 +21,7 @@ from forum.core.refusals import Refused
 from forum.db import utcnow
 from forum.naps.models import Nap
 from tests.conftest import csrf_token
-from tests.consultations.conftest import EN, get_round
+from tests.consultations.conftest import EN, a_day_within, get_round
 
 #: A datetime-local input's value.
 LOCAL = '%Y-%m-%dT%H:%M'
@@ -108,7 +108,7 @@ def test_publishing_is_refused_while_an_input_lacks_a_response(db, make_round, s
     round_ = get_round(db, make_round('open'))
     actor = _staff(db, secretariat)
     record_offline_input(
-        round_, actor=actor, about='', channel='meeting', received_on=utcnow().date(),
+        round_, actor=actor, about='', channel='meeting', received_on=a_day_within(round_),
         sector=sector_by_code('academia'), body='ข้อเสนอจากเวที',
     )  # fmt: skip
     close_round(round_, actor=actor)

@@ -414,14 +414,27 @@ def test_a_sector_counts_no_more_answers_than_seats_when_it_closes(
                           'seats': 1, 'seat_left_sector': True}  # fmt: skip
 
 
+def _change_the_seat_and_close(app, db, auth, client, secretariat, holder, decision_id, **change):
+    """Change ``holder``'s seat, close the decision; the civil-society answers counted."""
+    with app.test_request_context():
+        seat = db.session.scalar(select(Membership).filter_by(user_id=holder.id))
+        update_membership(seat, actor=db.session.merge(secretariat), **change)
+        db.session.commit()
+    _as(auth, 'sec@example.org')
+    _close(client, decision_id)
+    db.session.expire_all()
+    cso = sector_by_code('civil_society').id
+    return db.session.execute(
+        select(Vote.voter_id, Vote.choice).filter_by(sector_id=cso, is_counted=True)
+    ).all()
+
+
 def test_a_seat_moved_out_of_the_sector_loses_its_answer_not_a_seat_held_all_along(
     client, auth, app, db, secretariat, members, create_member, in_review
 ):
     # An outside review: the secretariat moved an early approver's seat to another sector,
     # closed, and moved it back; the sector's latest answer, an objection from a seat held there
     # the whole time, was the one not counted, and the consensus passed.
-    from forum.members.services import update_membership
-    from forum.sectors.services import sector_by_code
 
     create_member(sector='civil_society', email='cso3@example.org')
     auth.login('sec@example.org')
@@ -430,18 +443,10 @@ def test_a_seat_moved_out_of_the_sector_loses_its_answer_not_a_seat_held_all_alo
     for who, choice in (('cso1', 'approve'), ('cso2', 'approve'), ('cso3', 'object')):
         _as(auth, f'{who}@example.org')
         assert _vote(client, decision.id, choice).status_code == 302
-    with app.test_request_context():
-        seat = db.session.scalar(select(Membership).filter_by(user_id=members['cso1'].id))
-        update_membership(seat, actor=db.session.merge(secretariat),
-                          sector=sector_by_code('academia'))  # fmt: skip
-        db.session.commit()
-    _as(auth, 'sec@example.org')
-    _close(client, decision.id)
-    db.session.expire_all()
-    cso = sector_by_code('civil_society').id
-    counted = db.session.execute(
-        select(Vote.voter_id, Vote.choice).filter_by(sector_id=cso, is_counted=True)
-    ).all()
+    counted = _change_the_seat_and_close(
+        app, db, auth, client, secretariat, members['cso1'], decision.id,
+        sector=sector_by_code('academia'),
+    )  # fmt: skip
     assert sorted(counted) == sorted([(members['cso2'].id, 'approve'),
                                       (db.session.scalar(select(User.id).filter_by(
                                           email='cso3@example.org')), 'object')])  # fmt: skip
@@ -529,7 +534,6 @@ def test_a_sector_keeps_its_side_while_a_decision_is_open(
     # had when cast, while the close recorded it as non-government; the double majority went
     # the other way. A side now changes only when no decision is open.
     from forum.sectors.models import Sector
-    from forum.sectors.services import sector_by_code
 
     auth.login('sec@example.org')
     _open(client, in_review)
@@ -593,8 +597,6 @@ def test_an_answer_that_no_longer_has_a_voting_seat_is_the_one_dropped(
 ):
     # A second outside review: a seat made an observer, or a member whose alternate had answered
     # for them moving to another sector, still cost a member seated all along their objection.
-    from forum.members.services import update_membership
-    from forum.sectors.services import sector_by_code
 
     create_member(sector='civil_society', seat_role='alternate', email='alt@example.org')
     auth.login('sec@example.org')
@@ -604,21 +606,13 @@ def test_an_answer_that_no_longer_has_a_voting_seat_is_the_one_dropped(
     for who, choice in ((first, 'approve'), ('cso2', 'object')):
         _as(auth, f'{who}@example.org')
         assert _vote(client, decision.id, choice).status_code == 302
-    with app.test_request_context():
-        seat = db.session.scalar(select(Membership).filter_by(user_id=members['cso1'].id))
-        change = (
-            {'seat_role': 'observer'} if how == 'made an observer'
-            else {'sector': sector_by_code('academia')}
-        )  # fmt: skip
-        update_membership(seat, actor=db.session.merge(secretariat), **change)
-        db.session.commit()
-    _as(auth, 'sec@example.org')
-    _close(client, decision.id)
-    db.session.expire_all()
-    cso = sector_by_code('civil_society').id
-    counted = db.session.execute(
-        select(Vote.voter_id, Vote.choice).filter_by(sector_id=cso, is_counted=True)
-    ).all()
+    change = (
+        {'seat_role': 'observer'} if how == 'made an observer'
+        else {'sector': sector_by_code('academia')}
+    )  # fmt: skip
+    counted = _change_the_seat_and_close(
+        app, db, auth, client, secretariat, members['cso1'], decision.id, **change
+    )
     assert counted == [(members['cso2'].id, 'object')]
     # The page says why the other answer does not count (not "the member voted").
     page = client.get(f'/decisions/{decision.id}', headers=EN).get_data(as_text=True)
