@@ -90,6 +90,31 @@ def _membership_form(form: MembershipForm) -> dict[str, Sector]:
     return sectors
 
 
+def _seat_choices(form: MembershipForm, sectors: dict[str, Sector]):
+    """The person, sector and organisation a seat form chose; each problem on its own field.
+
+    A typed email wins over the picker (a person not listed, or a change of mind).
+    """
+    user = None
+    if form.email.data and not form.email.errors:
+        user = user_by_email(form.email.data)
+        if user is None:
+            form.email.errors.append(_('No account has this email. Ask the person to register.'))
+    elif not form.email.data:
+        person_id = parse_id(form.person.data)
+        user = db.session.get(User, person_id) if person_id else None
+        if user is None:
+            form.email.errors.append(_('Choose the person, or type their email.'))
+    sector = sectors.get(form.sector.data)
+    if sector is None and not form.sector.errors:
+        form.sector.errors.append(_('Choose one of the listed sectors.'))
+    organisation_id = parse_id(form.organisation.data)
+    organisation = db.session.get(Organisation, organisation_id) if organisation_id else None
+    if form.organisation.data and organisation is None and not form.organisation.errors:
+        form.organisation.errors.append(_('Choose one of the listed organisations.'))
+    return user, sector, organisation
+
+
 @bp.route('/seats/new', methods=['GET', 'POST'])
 @bp.route('/seats/<int:membership_id>/edit', methods=['GET', 'POST'])
 @require('manage_members')
@@ -102,25 +127,12 @@ def edit_seat(membership_id=None):
         form.person.data = str(membership.user_id)
         form.sector.data = membership.sector.code
         form.organisation.data = str(membership.organisation_id or '')
-    if form.validate_on_submit():
-        # A typed email wins over the picker (a person not listed, or a change of mind).
-        person_id = parse_id(form.person.data)
-        if form.email.data:
-            user = user_by_email(form.email.data)
-        else:
-            user = db.session.get(User, person_id) if person_id else None
-        sector = sectors.get(form.sector.data)
-        organisation_id = parse_id(form.organisation.data)
-        organisation = db.session.get(Organisation, organisation_id) if organisation_id else None
-        if user is None and not form.email.data:
-            form.email.errors.append(_('Choose the person, or type their email.'))
-        elif user is None:
-            form.email.errors.append(_('No account has this email. Ask the person to register.'))
-        elif sector is None:
-            form.sector.errors.append(_('Choose one of the listed sectors.'))
-        elif form.organisation.data and organisation is None:
-            form.organisation.errors.append(_('Choose one of the listed organisations.'))
-        else:
+    # Every problem of the form at once (a phone's round trips are slow): the fields' own, then
+    # the person, sector and organisation chosen, then the rules the save checks.
+    if form.is_submitted():
+        valid = form.validate()
+        user, sector, organisation = _seat_choices(form, sectors)
+        if valid and not any(field.errors for field in form):
             fields = dict(
                 sector=sector,
                 organisation=organisation,

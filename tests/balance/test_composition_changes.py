@@ -245,3 +245,21 @@ def test_a_second_seat_of_a_person_on_the_same_day_is_told_under_its_start(
     assert response.status_code == 400
     errors = html.split('id="term_start-error"', 1)[1].split('</ul>', 1)[0]
     assert 'This person already has a seat starting on this date.' in errors
+
+
+def test_an_empty_seat_form_names_every_problem_at_once(client, auth, db, secretariat):
+    # A phone review: an empty form said only "Term start"; the missing person came on the next
+    # try, and a rule on the one after.
+    auth.login('sec@example.org')
+    path = '/members/seats/new'
+    response = client.post(
+        path, data={'csrf_token': csrf_token(client, path), 'person': '', 'email': '',
+                    'sector': '', 'organisation': '', 'seat_role': 'member', 'term_start': ''},
+        headers=EN,
+    )  # fmt: skip
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    summary = html.split('<div class="error-summary"', 1)[1].split('</div>', 1)[0]
+    for field in ('email', 'sector', 'term_start'):
+        assert f'href="#{field}"' in summary, field
+    assert 'Choose the person, or type their email.' in summary
