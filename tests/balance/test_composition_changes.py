@@ -195,6 +195,17 @@ def test_two_seat_changes_at_once_take_turns(postgres, db, create_user_):
         assert balance_status().balanced
 
 
+def _post_seat(client, path: str, person, sector: str):
+    """The seat form sent for ``person`` in ``sector``, a member from 1 January 2026."""
+    return client.post(
+        path,
+        data={'csrf_token': csrf_token(client, path), 'person': str(person.id), 'email': '',
+              'sector': sector, 'organisation': '', 'seat_role': 'member',
+              'term_start': '2026-01-01', 'term_end': ''},
+        headers=EN,
+    )  # fmt: skip
+
+
 def test_a_seat_refused_by_the_rules_is_told_above_the_form_not_under_a_field(
     client, auth, app, db, secretariat, create_user_
 ):
@@ -207,14 +218,7 @@ def test_a_seat_refused_by_the_rules_is_told_above_the_form_not_under_a_field(
         db.session.commit()
         seat_id = cso_seat.id
     auth.login('sec@example.org')
-    path = f'/members/seats/{seat_id}/edit'
-    response = client.post(
-        path,
-        data={'csrf_token': csrf_token(client, path), 'person': str(cso.id), 'email': '',
-              'sector': 'government', 'organisation': '', 'seat_role': 'member',
-              'term_start': '2026-01-01', 'term_end': ''},
-        headers=EN,
-    )  # fmt: skip
+    response = _post_seat(client, f'/members/seats/{seat_id}/edit', cso, 'government')
     assert response.status_code == 409
     html = response.get_data(as_text=True)
     summary = html.split('<div class="error-summary"', 1)[1].split('</div>', 1)[0]
@@ -233,14 +237,7 @@ def test_a_second_seat_of_a_person_on_the_same_day_is_told_under_its_start(
         _seat(db, person, 'academia')
         db.session.commit()
     auth.login('sec@example.org')
-    path = '/members/seats/new'
-    response = client.post(
-        path,
-        data={'csrf_token': csrf_token(client, path), 'person': str(person.id), 'email': '',
-              'sector': 'academia', 'organisation': '', 'seat_role': 'member',
-              'term_start': '2026-01-01', 'term_end': ''},
-        headers=EN,
-    )  # fmt: skip
+    response = _post_seat(client, '/members/seats/new', person, 'academia')
     html = response.get_data(as_text=True)
     assert response.status_code == 400
     errors = html.split('id="term_start-error"', 1)[1].split('</ul>', 1)[0]

@@ -165,7 +165,7 @@ def _check_formulas(data: bytes, rows: list[list]) -> None:
     Excel and LibreOffice save each formula's value beside it; a file written by a script (or
     saved by a program that does not compute) keeps only the formula, and the value read is none.
     """
-    if not any(cell == '' for row in rows for cell in row):
+    if not any(cell == '' for row in rows for cell in row) or not _has_formulas(data):
         return
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
@@ -197,6 +197,16 @@ def _check_formulas(data: bytes, rows: list[list]) -> None:
                 count=len(cells), cells=shown,
             )
         )  # fmt: skip
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet of the workbook holds a formula (``<f>``), read without parsing."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # its sizes checked already
+        return any(
+            re.search(rb'<f[ >/]', archive.read(name))
+            for name in archive.namelist()
+            if name.startswith('xl/worksheets/') and name.endswith('.xml')
+        )
 
 
 def _unreadable() -> Refused:
